@@ -1,0 +1,130 @@
+/**
+ * The corpus format, defined once. The build script validates the hand-edited sources with
+ * `SourceTermSchema`/`TimelineSourceSchema`, and the extension validates every corpus it loads
+ * (bundled or synced) with `CorpusSchema`. docs/corpus-format.md describes the same shapes in prose.
+ */
+import * as v from 'valibot';
+
+/** Bumped when the shape of corpus.json changes; a reader refuses a schema it does not know. */
+export const CORPUS_SCHEMA_VERSION = 1;
+
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "kim-jong-un"'));
+const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+export const TERM_KINDS = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/** How an alias may be inflected: Korean particles glued to the name, Russian case endings. */
+export const INFLECTIONS = ['ko', 'ru'] as const;
+
+export const AliasSchema = v.strictObject({
+  /** The words as written; spaces, dashes, quotes and dots are normalised by the matcher. */
+  text: NonEmpty,
+  /** `exact`: match only as written (acronyms such as UN, EU, US). Default: any case. */
+  case: v.optional(v.picklist(['any', 'exact']), 'any'),
+  /** false: too ambiguous alone (a bare "Kim"); it matches only on a page that names the term fully. */
+  standalone: v.optional(v.boolean(), true),
+  /** Generate inflected forms: Korean particles (평양에서) or Russian case endings (Путина). */
+  inflect: v.optional(v.picklist(INFLECTIONS)),
+});
+export type Alias = v.InferOutput<typeof AliasSchema>;
+
+/** In source files an alias may be a bare string: it means `{ text, case: 'any', standalone: true }`. */
+export const SourceAliasSchema = v.union([NonEmpty, AliasSchema]);
+
+const TermFields = {
+  id: Id,
+  label: NonEmpty,
+  kind: v.picklist(TERM_KINDS),
+  /** specific: only ever about this topic; generic: highlighted only on pages about North Korea and Russia. */
+  specificity: v.picklist(['specific', 'generic']),
+  /** Which side of the relevance gate the term stands for, if any. */
+  anchor: v.optional(v.picklist(['north-korea', 'russia'])),
+  summary: NonEmpty,
+  /** Passage ids that discuss the term, checked by hand. */
+  passages: v.array(Id),
+  /** A term the paper discusses only as context: it need not have an alias that occurs in the text. */
+  contextOnly: v.optional(v.boolean(), false),
+};
+
+export const SourceTermSchema = v.strictObject({ ...TermFields, aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')) });
+export type SourceTerm = v.InferOutput<typeof SourceTermSchema>;
+
+export const TermSchema = v.strictObject({
+  ...TermFields,
+  aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
+  /** Derived by the build: terms that share passages with this one, most shared first. */
+  related: v.array(Id),
+});
+export type Term = v.InferOutput<typeof TermSchema>;
+
+const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'));
+
+export const TimelineEventSchema = v.strictObject({
+  id: Id,
+  /** As precise as the paper is: "2022", "2022-08" or "2022-02-24". */
+  date: IsoDate,
+  precision: v.picklist(['day', 'month', 'year']),
+  label: NonEmpty,
+  terms: v.pipe(v.array(Id), v.minLength(1)),
+  passages: v.array(Id),
+});
+export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
+export const TimelineSourceSchema = v.array(TimelineEventSchema);
+
+export const CitationSchema = v.strictObject({
+  title: NonEmpty,
+  subtitle: NonEmpty,
+  author: NonEmpty,
+  authorRole: v.optional(v.string()),
+  publisher: NonEmpty,
+  type: NonEmpty,
+  published: v.pipe(v.string(), v.isoDate()),
+  doi: v.pipe(v.string(), v.regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.55317/…')),
+  url: v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https link')),
+  isbn: v.optional(v.string()),
+});
+export type Citation = v.InferOutput<typeof CitationSchema>;
+
+export const SectionSchema = v.strictObject({ id: Id, heading: NonEmpty, order: v.pipe(v.number(), v.integer()) });
+export type Section = v.InferOutput<typeof SectionSchema>;
+
+export const PassageSchema = v.strictObject({
+  id: Id,
+  section: Id,
+  /** Position in the paper, 1-based, across all sections. */
+  order: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  text: NonEmpty,
+});
+export type Passage = v.InferOutput<typeof PassageSchema>;
+
+export const CorpusSchema = v.strictObject({
+  schemaVersion: v.literal(CORPUS_SCHEMA_VERSION),
+  /** Monotonic: a reader keeps whichever corpus has the higher version. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** sha256 of the canonical JSON of everything but this field, as "sha256-<hex>". */
+  hash: v.pipe(v.string(), v.regex(/^sha256-[0-9a-f]{64}$/)),
+  citation: CitationSchema,
+  sections: v.pipe(v.array(SectionSchema), v.minLength(1)),
+  passages: v.pipe(v.array(PassageSchema), v.minLength(1)),
+  terms: v.pipe(v.array(TermSchema), v.minLength(1)),
+  events: v.array(TimelineEventSchema),
+});
+export type Corpus = v.InferOutput<typeof CorpusSchema>;
+
+/** The hand-edited description of the paper: citation, chapter, and one entry per line of excerpt.txt. */
+export const PaperSourceSchema = v.strictObject({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  citation: CitationSchema,
+  /** Heading for passages that come before the excerpt's first heading. */
+  opening: v.strictObject({ id: Id, heading: NonEmpty }),
+  lines: v.array(
+    v.union([
+      v.strictObject({ passage: Id }),
+      v.strictObject({ heading: Id }),
+      /** A sentence the paper repeats as a pull quote: kept out of the passages, checked to be in `of`. */
+      v.strictObject({ pullQuoteOf: Id }),
+    ]),
+  ),
+});
+export type PaperSource = v.InferOutput<typeof PaperSourceSchema>;

@@ -1,0 +1,59 @@
+/**
+ * Character classes shared by the alias compiler and the text scanner, so that both sides
+ * normalise identically: every dash and space is one separator, every apostrophe one quote.
+ */
+
+/** Dashes, hyphens and the minus sign. */
+const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\uFE58\uFE63\uFF0D';
+/** Spaces, no-break spaces and line breaks. */
+const SPACES = ' \t\n\r\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000';
+/** Straight and curly apostrophes, primes, the modifier letter apostrophe. */
+const QUOTES = '\'\u2018\u2019\u201B\u2032\u02BC\u0060\u00B4';
+
+/** Canonical stand-ins: all separators become a space, all quotes a straight apostrophe. */
+export const SEPARATOR = ' ';
+export const QUOTE = "'";
+
+export const SEPARATOR_CHARS: readonly number[] = [...DASHES + SPACES].map((c) => c.charCodeAt(0));
+export const QUOTE_CHARS: readonly number[] = [...QUOTES].map((c) => c.charCodeAt(0));
+
+const separatorRun = new RegExp(`[${escapeForClass(DASHES + SPACES)}]+`, 'g');
+const quoteChar = new RegExp(`[${escapeForClass(QUOTES)}]`, 'g');
+
+function escapeForClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
+}
+
+/** Collapse separator runs to one space and quotes to `'`; trims. Case is left alone. */
+export function canonicalText(text: string): string {
+  return text.normalize('NFC').replace(separatorRun, SEPARATOR).replace(quoteChar, QUOTE).trim();
+}
+
+/**
+ * Whether a UTF-16 code unit is part of a word (a Unicode letter, mark or digit).
+ * Exact for ASCII; above it, everything is a word character except the punctuation,
+ * symbol and space blocks listed here. Surrogates count as non-word (emoji sit there).
+ * A table of ranges instead of a `\p{L}` regex over 65,536 code units: the content script
+ * builds this on every page, and ranges take microseconds.
+ */
+const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x002f], [0x003a, 0x0040], [0x005b, 0x0060], [0x007b, 0x00a9], [0x00ab, 0x00b1],
+  [0x00b4, 0x00b4], [0x00b6, 0x00b8], [0x00bb, 0x00bb], [0x00bf, 0x00bf], [0x00d7, 0x00d7], [0x00f7, 0x00f7],
+  [0x037e, 0x037e], [0x0387, 0x0387], [0x055a, 0x055f], [0x0589, 0x058a], [0x05be, 0x05be], [0x05c0, 0x05c0],
+  [0x05c3, 0x05c3], [0x05f3, 0x05f4], [0x060c, 0x060d], [0x061b, 0x061f], [0x066a, 0x066d], [0x06d4, 0x06d4],
+  [0x0964, 0x0965], [0x0e4f, 0x0e4f], [0x0e5a, 0x0e5b], [0x1680, 0x1680], [0x2000, 0x206f], [0x20a0, 0x20cf],
+  [0x2190, 0x2bff], [0x2e00, 0x2e7f], [0x3000, 0x3004], [0x3008, 0x3020], [0x3030, 0x3030], [0x30fb, 0x30fb],
+  [0xd800, 0xdfff], [0xfd3e, 0xfd3f], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xff0f],
+  [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0xfff0, 0xffff],
+];
+
+/** Fills `table` so that bit 0 of each entry says "word character". */
+export function markWordChars(table: Uint16Array): void {
+  for (let c = 0; c < 0x10000; c++) table[c] = 1;
+  for (const [from, to] of NON_WORD_RANGES) for (let c = from; c <= to; c++) table[c] = 0;
+}
+
+/** Slow but obviously right: for tests and the build, not the hot path. */
+export function isWordCharReference(ch: string): boolean {
+  return /[\p{L}\p{M}\p{N}]/u.test(ch);
+}

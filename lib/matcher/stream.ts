@@ -1,0 +1,178 @@
+/**
+ * Runs the automaton over a block of text that arrives in pieces (one per text node), so that a
+ * mention split across inline elements (`Kim <b>Jong</b> Un`) is found without concatenating
+ * strings. Matches start only at word starts; several cursors run at once (one per word start
+ * still inside a possible alias). At the end of the block, overlapping candidates resolve to the
+ * leftmost, then longest. No allocation per character or per piece.
+ */
+import { lettersOf, MAX_FORM_LENGTH, type Automaton } from './automaton';
+
+const MAX_CURSORS = 64;
+const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
+const RING_MASK = RING - 1;
+
+/** Receives each resolved match: block offsets [start, end) and the form's index in the automaton. */
+export type MatchSink = (start: number, end: number, form: number) => void;
+
+export class MatchStream {
+  private pos = 0;
+  private prevWord = 0;
+  private readonly cursorNode = new Int32Array(MAX_CURSORS);
+  private readonly cursorStart = new Int32Array(MAX_CURSORS);
+  private cursorCount = 0;
+  private readonly pendingStart = new Int32Array(MAX_CURSORS);
+  private readonly pendingForm = new Int32Array(MAX_CURSORS);
+  private pendingCount = 0;
+  private pendingEnd = 0;
+  private readonly ring = new Uint16Array(RING);
+  private candStart = new Int32Array(64);
+  private candEnd = new Int32Array(64);
+  private candForm = new Int32Array(64);
+  private candCount = 0;
+  private order = new Int32Array(64);
+
+  constructor(private readonly automaton: Automaton) {}
+
+  /** Starts a new block: nothing matches across a block boundary. */
+  beginBlock(): void {
+    this.pos = 0;
+    this.prevWord = 0;
+    this.cursorCount = 0;
+    this.pendingCount = 0;
+    this.candCount = 0;
+  }
+
+  /** Offset the next piece starts at, within the block. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** Feeds the next piece of the block's text. */
+  feed(text: string): void {
+    const { classOf, rootNext, childStart, childClass, childNode, formAt } = this.automaton;
+    const ring = this.ring;
+    let pos = this.pos;
+    let prevWord = this.prevWord;
+    const length = text.length;
+    for (let i = 0; i < length; i++, pos++) {
+      const code = text.charCodeAt(i);
+      const entry = classOf[code]!;
+      const cls = entry >> 1;
+      const word = entry & 1;
+      ring[pos & RING_MASK] = code;
+      if (this.pendingCount !== 0) this.settlePending(word === 0);
+      if (this.cursorCount !== 0) {
+        let kept = 0;
+        for (let c = 0; c < this.cursorCount; c++) {
+          if (cls === 0) break;
+          const node = this.cursorNode[c]!;
+          let next = 0;
+          for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
+            if (childClass[e] === cls) { next = childNode[e]!; break; }
+          }
+          if (next === 0) continue;
+          const start = this.cursorStart[c]!;
+          this.cursorNode[kept] = next;
+          this.cursorStart[kept] = start;
+          kept++;
+          const form = formAt[next]!;
+          if (form >= 0) this.accept(start, pos + 1, form);
+        }
+        this.cursorCount = kept;
+      }
+      if (prevWord === 0 && cls !== 0) {
+        const next = rootNext[cls]!;
+        if (next !== 0 && this.cursorCount < MAX_CURSORS) {
+          this.cursorNode[this.cursorCount] = next;
+          this.cursorStart[this.cursorCount] = pos;
+          this.cursorCount++;
+          const form = formAt[next]!;
+          if (form >= 0) this.accept(pos, pos + 1, form);
+        }
+      }
+      prevWord = word;
+    }
+    this.pos = pos;
+    this.prevWord = prevWord;
+  }
+
+  /** Ends the block: settles pending matches (the block end is a boundary) and emits the winners. */
+  endBlock(sink: MatchSink): number {
+    if (this.pendingCount !== 0) this.settlePending(true);
+    this.cursorCount = 0;
+    const n = this.candCount;
+    if (n === 0) return 0;
+    const order = this.order;
+    const start = this.candStart;
+    const end = this.candEnd;
+    for (let i = 0; i < n; i++) order[i] = i;
+    // Insertion sort by start, then longest first: a block has a handful of candidates.
+    for (let i = 1; i < n; i++) {
+      const item = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && (start[order[j]!]! > start[item]! || (start[order[j]!] === start[item] && end[order[j]!]! < end[item]!))) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = item;
+    }
+    let emitted = 0;
+    let lastEnd = -1;
+    for (let i = 0; i < n; i++) {
+      const k = order[i]!;
+      if (start[k]! < lastEnd) continue;
+      sink(start[k]!, end[k]!, this.candForm[k]!);
+      lastEnd = end[k]!;
+      emitted++;
+    }
+    this.candCount = 0;
+    return emitted;
+  }
+
+  private accept(start: number, end: number, form: number): void {
+    if (this.automaton.formNeedsEnd[form] === 0) {
+      this.confirm(start, end, form);
+      return;
+    }
+    // Whether a word boundary follows is known only at the next character (or the block end).
+    if (this.pendingCount !== 0 && this.pendingEnd !== end) this.pendingCount = 0;
+    if (this.pendingCount < MAX_CURSORS) {
+      this.pendingStart[this.pendingCount] = start;
+      this.pendingForm[this.pendingCount] = form;
+      this.pendingCount++;
+      this.pendingEnd = end;
+    }
+  }
+
+  private settlePending(boundary: boolean): void {
+    if (boundary) for (let i = 0; i < this.pendingCount; i++) this.confirm(this.pendingStart[i]!, this.pendingEnd, this.pendingForm[i]!);
+    this.pendingCount = 0;
+  }
+
+  private confirm(start: number, end: number, form: number): void {
+    const letters = this.automaton.formExactLetters[form];
+    if (letters != null && !this.hasLetters(start, end, letters)) return;
+    if (this.candCount === this.candStart.length) this.growCandidates();
+    this.candStart[this.candCount] = start;
+    this.candEnd[this.candCount] = end;
+    this.candForm[this.candCount] = form;
+    this.candCount++;
+  }
+
+  /** Exact-case check over the ring buffer of recent code units. */
+  private hasLetters(start: number, end: number, letters: string): boolean {
+    if (end - start > RING || end - start > MAX_FORM_LENGTH * 2) return false;
+    let text = '';
+    for (let p = start; p < end; p++) text += String.fromCharCode(this.ring[p & RING_MASK]!);
+    return lettersOf(text) === letters;
+  }
+
+  private growCandidates(): void {
+    const size = this.candStart.length * 2;
+    const grow = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.candStart = grow(this.candStart);
+    this.candEnd = grow(this.candEnd);
+    this.candForm = grow(this.candForm);
+    this.order = new Int32Array(size);
+  }
+}

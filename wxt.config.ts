@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See README "Permissions" for why each one is asked for.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'North Korea–Russia Context',
+    short_name: 'NK–RU Context',
+    description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
+    permissions: ['storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['*://*/*'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlighted mention and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous highlighted mention and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'nk-russia-context@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
