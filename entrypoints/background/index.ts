@@ -1,3 +1,59 @@
+import { getDatabase } from '@/lib/db';
+import { loadCorpusCache, type CorpusCache } from '@/lib/lookup';
+import { askTab } from '@/lib/messages';
+import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
+import { handleRequest } from './handle-request';
+import { syncReaderSites } from './site-access';
+
+const CARD_UI_FILE = '/card-ui.js';
+
 export default defineBackground(() => {
-  console.log('background');
+  // Listeners are registered synchronously, as MV3 service workers require.
+  let cache: Promise<CorpusCache | null> | undefined;
+  let setup: Promise<unknown> | undefined;
+  const setUp = () => {
+    setup = ensureBundledCorpus(getDatabase(), readBundledCorpus)
+      .then((outcome) => {
+        if (outcome.status === 'loaded') cache = undefined;
+        return publishMatcherData(getDatabase());
+      })
+      .catch((error) => console.error('[NK–RU Context] Corpus setup failed:', error));
+    return setup;
+  };
+
+  browser.runtime.onInstalled.addListener(() => { void setUp(); void syncReaderSites(); });
+  browser.runtime.onStartup.addListener(() => { void setUp(); });
+  browser.permissions.onAdded.addListener(() => { void syncReaderSites(); });
+  browser.permissions.onRemoved.addListener(() => { void syncReaderSites(); });
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleRequest(message, sender, {
+      ownId: browser.runtime.id,
+      db: getDatabase,
+      corpus: async () => {
+        await (setup ?? setUp());
+        cache ??= loadCorpusCache(getDatabase());
+        return cache;
+      },
+      injectCardUi: async (tabId, frameId) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
+      },
+    }),
+  );
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'next-mention' && command !== 'previous-mention') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await askTab(tab.id, { type: 'step-mention', direction: command === 'next-mention' ? 1 : -1 }).catch(() => {
+      // No content script on this page (not enabled here): nothing to step through.
+    });
+  });
 });
+
+async function readBundledCorpus(): Promise<unknown> {
+  // corpus.json is added to the build by wxt.config.ts (build:publicAssets), so WXT's path types do not know it.
+  const response = await fetch(browser.runtime.getURL('/corpus.json' as '/popup.html'));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}

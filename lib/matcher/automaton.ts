@@ -32,6 +32,8 @@ export interface Automaton {
   readonly formNeedsEnd: Uint8Array;
   readonly formTerm: Int32Array;
   readonly formStandalone: Uint8Array;
+  /** Which of its term's aliases the form came from (for coverage reports). */
+  readonly formAlias: Int32Array;
   /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -61,12 +63,13 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formAtNode: number[] = [-1];
   const formTerm: number[] = [];
   const formStandalone: number[] = [];
+  const formAlias: number[] = [];
   const formNeedsEnd: number[] = [];
   const formExactLetters: (string | null)[] = [];
   const separatorClass = classFor(SEPARATOR);
 
   terms.forEach((term, termIndex) => {
-    for (const alias of term.aliases) {
+    term.aliases.forEach((alias, aliasIndex) => {
       for (const form of aliasForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
         let node = 0;
@@ -86,10 +89,11 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
         formStandalone.push(alias.standalone === false ? 0 : 1);
+        formAlias.push(aliasIndex);
         formNeedsEnd.push(classOf[form.charCodeAt(form.length - 1)]! & 1);
         formExactLetters.push(alias.case === 'exact' ? lettersOf(form) : null);
       }
-    }
+    });
   });
 
   const nodeCount = children.length;
@@ -116,6 +120,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     formNeedsEnd: Uint8Array.from(formNeedsEnd),
     formTerm: Int32Array.from(formTerm),
     formStandalone: Uint8Array.from(formStandalone),
+    formAlias: Int32Array.from(formAlias),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,

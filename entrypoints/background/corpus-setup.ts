@@ -1,0 +1,46 @@
+/**
+ * Keeps the database's corpus at least as new as the one bundled with the extension, and the
+ * content scripts' matcher data in step with the database.
+ */
+import { validateAndLoad, type LoadOutcome } from '@/lib/corpus/load';
+import type { ContextDatabase } from '@/lib/db';
+import { MATCHER_DATA_KEY, toMatcherData, type MatcherData } from '@/lib/matcher-data';
+
+const LOG_PREFIX = '[NK–RU Context]';
+
+/** Loads the bundled corpus if the stored one is older or absent; refuses (and says why) a bad one. */
+export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () => Promise<unknown>): Promise<LoadOutcome> {
+  let bundled: unknown;
+  try {
+    bundled = await readBundled();
+  } catch (error) {
+    const problems = [`could not read the bundled corpus: ${(error as Error).message}`];
+    console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n  - ${problems[0]}`);
+    return { status: 'rejected', problems };
+  }
+  // Cheap path on every start: the same version and hash need no validation or writes.
+  const stored = await db.meta.get('corpus');
+  const offered = bundled as { version?: unknown; hash?: unknown } | null;
+  if (stored && offered && typeof offered.version === 'number') {
+    if (stored.version > offered.version) return { status: 'kept-newer', storedVersion: stored.version, offeredVersion: offered.version };
+    if (stored.version === offered.version && stored.hash === offered.hash) return { status: 'unchanged', version: stored.version };
+  }
+  const outcome = await validateAndLoad(db, bundled, { source: 'bundled' });
+  if (outcome.status === 'rejected') {
+    console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}`);
+  } else if (outcome.status === 'loaded') {
+    console.info(`${LOG_PREFIX} Loaded bundled corpus version ${outcome.version}.`);
+  }
+  return outcome;
+}
+
+/** Writes the matcher data for content scripts if it is missing or stale. */
+export async function publishMatcherData(db: ContextDatabase): Promise<MatcherData | null> {
+  const meta = await db.meta.get('corpus');
+  if (!meta) return null;
+  const current = (await browser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY] as MatcherData | undefined;
+  if (current?.hash === meta.hash) return current;
+  const data = toMatcherData({ version: meta.version, hash: meta.hash, terms: await db.terms.toArray() });
+  await browser.storage.local.set({ [MATCHER_DATA_KEY]: data });
+  return data;
+}

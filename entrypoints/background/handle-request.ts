@@ -1,0 +1,60 @@
+/**
+ * Answers requests from content scripts and extension pages. A plain function of its
+ * dependencies, so unit tests call it directly with a real (fake-indexeddb) database.
+ */
+import * as v from 'valibot';
+import type { Runtime } from 'webextension-polyfill';
+import { describeIssues } from '@/lib/corpus/issues';
+import type { ContextDatabase } from '@/lib/db';
+import { lookup, type CorpusCache } from '@/lib/lookup';
+import { BackgroundRequestSchema, isFromThisExtension, type BackgroundResponses, type Envelope } from '@/lib/messages';
+import type { Note } from '@/lib/notes/schema';
+
+export interface BackgroundDeps {
+  ownId: string;
+  db: () => ContextDatabase;
+  corpus: () => Promise<CorpusCache | null>;
+  injectCardUi: (tabId: number, frameId: number) => Promise<void>;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export async function handleRequest(message: unknown, sender: Runtime.MessageSender, deps: BackgroundDeps): Promise<Envelope<unknown>> {
+  if (!isFromThisExtension(sender, deps.ownId)) return { ok: false, error: 'Refused: the message did not come from this extension.' };
+  const parsed = v.safeParse(BackgroundRequestSchema, message);
+  if (!parsed.success) return { ok: false, error: `Refused a malformed request (${describeIssues('request', parsed.issues)[0]}).` };
+  const request = parsed.output;
+  try {
+    switch (request.type) {
+      case 'lookup': {
+        const corpus = await deps.corpus();
+        if (!corpus) throw new Error('The paper is still being set up. Try again in a moment.');
+        return reply<'lookup'>(lookup(corpus, request.termId, request.context));
+      }
+      case 'save-note': {
+        const now = (deps.now ?? Date.now)();
+        const note: Note = { ...request.note, id: (deps.newId ?? (() => crypto.randomUUID()))(), createdAt: now, updatedAt: now };
+        await deps.db().notes.add(note);
+        return reply<'save-note'>({ id: note.id });
+      }
+      case 'corpus-status': {
+        const db = deps.db();
+        const meta = await db.meta.get('corpus');
+        if (!meta) return reply<'corpus-status'>(null);
+        const [passages, terms, events, notes] = await Promise.all([db.passages.count(), db.terms.count(), db.events.count(), db.notes.count()]);
+        return reply<'corpus-status'>({ version: meta.version, hash: meta.hash, source: meta.source, loadedAt: meta.loadedAt, passages, terms, events, notes });
+      }
+      case 'load-card-ui': {
+        if (sender.tab?.id === undefined) throw new Error('Only a page can ask for the card.');
+        await deps.injectCardUi(sender.tab.id, sender.frameId ?? 0);
+        return reply<'load-card-ui'>({ loaded: true });
+      }
+    }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function reply<K extends keyof BackgroundResponses>(value: BackgroundResponses[K]): Envelope<BackgroundResponses[K]> {
+  return { ok: true, value };
+}

@@ -1,0 +1,178 @@
+/**
+ * Opens and closes the card for mentions: hover intent decides when, the background supplies
+ * the contents, and the card's own code (loaded on first use) draws it. Implements the actions
+ * the card offers, which need the page (its URL, its words) or the reader's settings.
+ */
+import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteDraft } from '@/lib/card-contract';
+import type { MatcherDataTerm } from '@/lib/matcher-data';
+import { askBackground, type LookupResult } from '@/lib/messages';
+import { siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_TIMINGS, HoverIntent } from './hover-intent';
+import type { Mention } from './mentions';
+import { sentenceAround } from './page-text';
+
+interface Deps {
+  termOf(mention: Mention): MatcherDataTerm;
+  settings(): Settings;
+  onOpened(mention: Mention): void;
+  onClosed(): void;
+  signal: AbortSignal;
+}
+
+export class CardController {
+  private readonly intent: HoverIntent<Mention>;
+  private ui: CardUiApi | null = null;
+  private uiLoading: Promise<CardUiApi> | null = null;
+  private readonly lookups = new Map<string, Promise<LookupResult>>();
+  private current: { mention: Mention; termId: string; keyboard: boolean; returnFocus: Element | null } | null = null;
+
+  constructor(private readonly deps: Deps) {
+    this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
+      prefetch: (m) => { void this.loadUi().catch(() => {}); void this.lookup(this.deps.termOf(m).id, m).catch(() => {}); },
+      show: (m) => void this.display(m, this.deps.termOf(m).id, false),
+      hide: () => this.close(),
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
+    }, { capture: true, signal: deps.signal });
+  }
+
+  pointerAt(mention: Mention | null): void {
+    this.intent.pointerAt(mention);
+  }
+
+  pointerOnCard(on: boolean): void {
+    this.intent.pointerOnCard(on);
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return this.ui?.contains(target) ?? false;
+  }
+
+  /** Whether a DOM node is the card's (so the mutation watcher ignores it). */
+  owns(node: Node): boolean {
+    return this.ui?.contains(node) ?? false;
+  }
+
+  setDelay(ms: number): void {
+    this.intent.setTimings({ ...DEFAULT_TIMINGS, showMs: ms });
+  }
+
+  async openFromKeyboard(mention: Mention): Promise<void> {
+    const returnFocus = this.current?.returnFocus ?? (document.activeElement instanceof Element ? document.activeElement : null);
+    this.intent.showNow(mention);
+    await this.display(mention, this.deps.termOf(mention).id, true, returnFocus);
+  }
+
+  /** The page removed the text a card points into: close it rather than float over nothing. */
+  closeIfDetached(): void {
+    const m = this.current?.mention;
+    if (m && (!m.startNode.isConnected || !m.endNode.isConnected)) this.intent.hideNow();
+  }
+
+  destroy(): void {
+    this.intent.stop();
+    this.ui?.hide();
+    this.current = null;
+  }
+
+  private async display(mention: Mention, termId: string, keyboard: boolean, returnFocus: Element | null = null): Promise<void> {
+    this.current = { mention, termId, keyboard, returnFocus };
+    let result: LookupResult | null = null;
+    let error: string | undefined;
+    const [ui] = await Promise.all([
+      this.loadUi(),
+      this.lookup(termId, mention).then((r) => { result = r; }, (e: Error) => { error = e.message; }),
+    ]);
+    if (this.deps.signal.aborted || this.current?.mention !== mention || this.current.termId !== termId) return;
+    ui.show({ anchor: anchorOf(mention), result, error, mentionText: mention.range.toString(), keyboard, actions: this.actions(mention) });
+    this.deps.onOpened(mention);
+  }
+
+  private close(): void {
+    const current = this.current;
+    this.current = null;
+    this.ui?.hide();
+    this.deps.onClosed();
+    if (current?.keyboard && current.returnFocus instanceof HTMLElement && current.returnFocus.isConnected) current.returnFocus.focus({ preventScroll: true });
+  }
+
+  private lookup(termId: string, mention: Mention): Promise<LookupResult> {
+    const context = sentenceAround(mention);
+    const key = `${termId}\u0000${context}`;
+    let pending = this.lookups.get(key);
+    if (!pending) {
+      pending = askBackground({ type: 'lookup', termId, context });
+      pending.catch(() => this.lookups.delete(key));
+      if (this.lookups.size > 50) this.lookups.clear();
+      this.lookups.set(key, pending);
+    }
+    return pending;
+  }
+
+  private loadUi(): Promise<CardUiApi> {
+    this.uiLoading ??= (async () => {
+      const existing = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
+      if (!existing) await askBackground({ type: 'load-card-ui' });
+      const api = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
+      if (!api) throw new Error('The card could not be loaded.');
+      this.ui = api;
+      return api;
+    })();
+    this.uiLoading.catch(() => { this.uiLoading = null; });
+    return this.uiLoading;
+  }
+
+  private actions(mention: Mention): CardActions {
+    const term = this.deps.termOf(mention);
+    return {
+      saveNote: (draft: NoteDraft) => this.saveNote(mention, draft),
+      hideTerm: () => {
+        this.intent.hideNow();
+        void updateSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, term.id])] }));
+      },
+      disableSite: () => {
+        this.intent.hideNow();
+        const site = siteKey(location.href);
+        if (site) void updateSettings((s) => ({ disabledSites: [...new Set([...s.disabledSites, site])] }));
+      },
+      openRelated: (termId: string) => {
+        const current = this.current;
+        if (current) void this.display(current.mention, termId, current.keyboard, current.returnFocus);
+      },
+      close: () => this.intent.hideNow(),
+      pointerOnCard: (on: boolean) => this.intent.pointerOnCard(on),
+    };
+  }
+
+  private async saveNote(mention: Mention, draft: NoteDraft): Promise<void> {
+    const termId = this.current?.termId ?? this.deps.termOf(mention).id;
+    const result = await this.lookup(termId, mention);
+    const passage = result.passages.find((p) => p.id === draft.passageId) ?? result.passages[0];
+    await askBackground({
+      type: 'save-note',
+      note: {
+        termId,
+        termLabel: result.term.label,
+        quote: sentenceAround(mention).slice(0, 2000),
+        pageUrl: location.href.slice(0, 4000),
+        pageTitle: document.title.slice(0, 500),
+        ...(passage ? { passageId: passage.id } : {}),
+        passageText: passage?.text ?? '',
+        passageSection: passage?.sectionHeading ?? '',
+        comment: draft.comment,
+        tags: draft.tags,
+      },
+    });
+  }
+}
+
+/** Floating UI's virtual element for a mention: its live range's boxes. */
+function anchorOf(mention: Mention) {
+  const range = mention.range;
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: mention.startNode.parentElement ?? undefined,
+  };
+}

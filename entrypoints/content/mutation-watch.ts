@@ -1,0 +1,59 @@
+/**
+ * Follows a page that changes after load: batches mutation records and reports which subtrees
+ * hold new or changed text, at most once per animation frame (uBlock Origin's pattern: queue in
+ * the observer callback, work later).
+ */
+import { blockOf, INLINE_TAGS } from './dom-rules';
+
+export interface MutationBatch {
+  /** Subtrees to scan again. */
+  roots: Element[];
+  /** Nodes were removed: mentions in them must go. */
+  removed: boolean;
+  /** Attributes that can hide or show text changed. */
+  restyled: boolean;
+}
+
+export function watchMutations(isOwn: (node: Node) => boolean, onBatch: (batch: MutationBatch) => void, signal: AbortSignal): MutationObserver {
+  const root = document.body ?? document.documentElement;
+  let roots = new Set<Element>();
+  let removed = false;
+  let restyled = false;
+  let frame = 0;
+
+  const flush = () => {
+    frame = 0;
+    if (signal.aborted) return;
+    const batch = { roots: [...roots], removed, restyled };
+    roots = new Set();
+    removed = restyled = false;
+    onBatch(batch);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target;
+      if (isOwn(target)) continue;
+      if (record.type === 'characterData') {
+        roots.add(blockOf(target, root));
+      } else if (record.type === 'childList') {
+        if (record.removedNodes.length) removed = true;
+        for (const node of record.addedNodes) {
+          if (isOwn(node)) continue;
+          // A new block is scanned on its own; new inline content means its block changed.
+          if (node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName)) roots.add(node as Element);
+          else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) roots.add(blockOf(target, root));
+        }
+      } else {
+        restyled = true;
+      }
+    }
+    if (!frame && (roots.size || removed || restyled)) frame = requestAnimationFrame(flush);
+  });
+  observer.observe(root, {
+    subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'],
+  });
+  signal.addEventListener('abort', () => { observer.disconnect(); if (frame) cancelAnimationFrame(frame); });
+  return observer;
+}

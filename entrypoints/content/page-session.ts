@@ -1,0 +1,238 @@
+/**
+ * One run of the extension on one page: reads the reader's settings and the matcher data,
+ * scans and highlights, follows changes, answers the popup and the keyboard command, and hands
+ * hovers to the card. Everything it starts hangs off one AbortController per activation, so
+ * turning it off (or the extension updating) leaves nothing behind.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compileAutomaton, type Automaton } from '@/lib/matcher';
+import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
+import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
+import { decideVisibility } from '@/lib/relevance';
+import { pageVerdict, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { CardController } from './card-controller';
+import type { Mention } from './mentions';
+import { watchMutations } from './mutation-watch';
+import { PageScan } from './page-scan';
+import { createPainter, type Painter } from './painter';
+import { watchPointer } from './pointer-watch';
+
+interface Active {
+  controller: AbortController;
+  scan: PageScan;
+  painter: Painter;
+  card: CardController;
+  shown: Set<Mention>;
+  /** Mentions the page hides with CSS (collapsed sections, menus); rechecked when styles change. */
+  cssHidden: WeakSet<Mention>;
+  stats: ScanStats | null;
+  onTopic: boolean;
+  paintedRevision: number;
+  focused: Mention | null;
+}
+
+export class PageSession {
+  private settings: Settings = parseSettings(undefined);
+  private data: MatcherData | null = null;
+  private automaton: Automaton | null = null;
+  private active: Active | null = null;
+  private reason: PageStatus['reason'];
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    browser.storage.onChanged.addListener(this.onStorageChanged);
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(this.onStorageChanged);
+      browser.runtime.onMessage.removeListener(this.onMessage);
+      this.deactivate();
+    });
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => { if (this.active) void this.rescanAll(); });
+    const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY]);
+    this.settings = parseSettings(stored[SETTINGS_KEY]);
+    this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
+    this.reconcile();
+  }
+
+  /** Starts or stops to match the settings and the data. */
+  private reconcile(): void {
+    const verdict = pageVerdict(this.settings, location.href);
+    const reason = !verdict.run ? verdict.reason : !this.automaton ? 'no-corpus' : undefined;
+    this.reason = reason;
+    if (reason) this.deactivate();
+    else if (!this.active) this.activate();
+  }
+
+  private setData(data: MatcherData | null): void {
+    if (data?.hash === this.data?.hash && this.automaton) return;
+    this.data = data;
+    this.automaton = data ? compileAutomaton(data.terms) : null;
+  }
+
+  private activate(): void {
+    const automaton = this.automaton!;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const active: Active = {
+      controller,
+      scan: new PageScan(automaton, () => this.repaint()),
+      painter: createPainter((mention, text) => active.scan.store.reindex(mention, text, text)),
+      card: null as unknown as CardController,
+      shown: new Set(),
+      cssHidden: new WeakSet(),
+      stats: null,
+      onTopic: false,
+      paintedRevision: -1,
+      focused: null,
+    };
+    this.active = active;
+    active.card = new CardController({
+      termOf: (m) => this.data!.terms[m.term]!,
+      settings: () => this.settings,
+      onClosed: () => active.painter.mark('active', null),
+      onOpened: (m) => active.painter.mark('active', m),
+      signal,
+    });
+    void this.rescanAll();
+    const observer = watchMutations((node) => active.card.owns(node), async (batch) => {
+      if (batch.restyled) this.recheckHidden();
+      if (batch.roots.length || batch.removed) await active.scan.rescan(batch.roots, signal);
+      this.repaint();
+      if (active.painter.mode === 'wrap') observer.takeRecords(); // our own marks are not page changes
+      active.card.closeIfDetached();
+    }, signal);
+    watchPointer({
+      store: active.scan.store,
+      isShown: (m) => active.shown.has(m),
+      card: active.card,
+      signal,
+    });
+  }
+
+  private deactivate(): void {
+    const active = this.active;
+    if (!active) return;
+    this.active = null;
+    active.controller.abort();
+    active.card.destroy();
+    active.painter.clear();
+    active.scan.store.clear();
+  }
+
+  private async rescanAll(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    active.stats = await active.scan.scanAll(active.controller.signal);
+    this.repaint();
+  }
+
+  /** Recomputes which mentions show and repaints if anything changed. */
+  private repaint(force = false): void {
+    const active = this.active;
+    if (!active || !this.data) return;
+    const store = active.scan.store;
+    if (!force && store.revision === active.paintedRevision) return;
+    active.paintedRevision = store.revision;
+    const ordered = store.ordered().filter((m) => {
+      if (active.cssHidden.has(m)) return false;
+      const el = m.startNode.parentElement;
+      if (el && typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
+        active.cssHidden.add(m);
+        return false;
+      }
+      return true;
+    });
+    const verdict = decideVisibility(ordered, this.data.terms, this.settings);
+    active.onTopic = verdict.onTopic;
+    const shown = ordered.filter((_, i) => verdict.visible[i]);
+    active.shown = new Set(shown);
+    const terms = this.data.terms;
+    active.painter.paint(shown, (m) => terms[m.term]!.kind, this.settings.style);
+    if (active.focused && !active.shown.has(active.focused)) this.focus(null);
+  }
+
+  private recheckHidden(): void {
+    const active = this.active;
+    if (!active) return;
+    active.cssHidden = new WeakSet();
+    this.repaint(true);
+  }
+
+  private focus(mention: Mention | null): void {
+    const active = this.active;
+    if (!active) return;
+    active.focused = mention;
+    active.painter.mark('focus', mention);
+  }
+
+  /** Moves to the next (or previous) shown mention after the current one, and opens its card. */
+  private step(direction: 1 | -1): number {
+    const active = this.active;
+    if (!active) return 0;
+    const list = active.scan.store.ordered().filter((m) => active.shown.has(m));
+    if (!list.length) return 0;
+    let index: number;
+    const current = active.focused ? list.indexOf(active.focused) : -1;
+    if (current >= 0) index = (current + direction + list.length) % list.length;
+    else {
+      // Start from the reader's place: the first mention below the top of the viewport.
+      const below = list.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
+      index = direction === 1 ? Math.max(below, 0) : (below > 0 ? below - 1 : list.length - 1);
+    }
+    const mention = list[index]!;
+    this.focus(mention);
+    mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    void active.card.openFromKeyboard(mention);
+    return list.length;
+  }
+
+  private status(): PageStatus {
+    const active = this.active;
+    const counts = new Map<number, number>();
+    for (const m of active?.shown ?? []) counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
+    return {
+      running: active !== null,
+      ...(this.reason ? { reason: this.reason } : {}),
+      mode: active?.painter.mode ?? createPainterMode(),
+      onTopic: active?.onTopic ?? false,
+      mentions: active?.shown.size ?? 0,
+      terms: [...counts].map(([term, count]) => ({ id: this.data!.terms[term]!.id, label: this.data!.terms[term]!.label, count })).sort((a, b) => b.count - a.count),
+      scan: active?.stats ?? null,
+    };
+  }
+
+  private readonly onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'local') return;
+    if (MATCHER_DATA_KEY in changes) {
+      this.deactivate();
+      this.setData(parseMatcherData(changes[MATCHER_DATA_KEY]!.newValue));
+    }
+    if (SETTINGS_KEY in changes) {
+      const before = this.settings;
+      this.settings = parseSettings(changes[SETTINGS_KEY]!.newValue);
+      if (before.hoverDelayMs !== this.settings.hoverDelayMs) this.active?.card.setDelay(this.settings.hoverDelayMs);
+    }
+    this.reconcile();
+    this.repaint(true);
+  };
+
+  private readonly onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
+    const request = message as TabRequest;
+    const answer = <K extends keyof TabResponses>(value: TabResponses[K]): Envelope<TabResponses[K]> => ({ ok: true, value });
+    switch (request?.type) {
+      case 'page-status':
+        return Promise.resolve(answer<'page-status'>(this.status()));
+      case 'step-mention':
+        return Promise.resolve(answer<'step-mention'>({ mentions: this.step(request.direction === -1 ? -1 : 1) }));
+      case 'rescan':
+        return this.rescanAll().then(() => (this.active?.stats ? answer<'rescan'>(this.active.stats) : { ok: false, error: 'Not running on this page.' }));
+      default:
+        return undefined;
+    }
+  };
+}
+
+function createPainterMode(): PageStatus['mode'] {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS ? 'highlight-api' : 'wrap';
+}

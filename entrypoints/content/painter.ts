@@ -1,0 +1,107 @@
+/**
+ * Draws highlights. With the CSS Custom Highlight API the page's DOM is never touched: ranges
+ * go into the document's highlight registry and the manifest's stylesheet styles them. Where
+ * the API is missing, mentions are wrapped in <nkr-mark> elements instead, and unwrapped on stop.
+ */
+import type { TermKind } from '@/lib/corpus/schema';
+import type { HighlightStyle } from '@/lib/settings';
+import type { Mention } from './mentions';
+
+export interface Painter {
+  readonly mode: 'highlight-api' | 'wrap';
+  /** Shows exactly these mentions, each coloured by its term's kind. */
+  paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void;
+  /** Marks one mention as reached by keyboard or as the one whose card is open. */
+  mark(state: 'focus' | 'active', mention: Mention | null): void;
+  clear(): void;
+}
+
+const KINDS: TermKind[] = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'];
+
+export function createPainter(onWrap?: (mention: Mention, text: Text) => void): Painter {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? new HighlightApiPainter() : new WrapPainter(onWrap);
+}
+
+class HighlightApiPainter implements Painter {
+  readonly mode = 'highlight-api';
+  private names: string[] = [];
+
+  paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
+    const byKind = new Map<TermKind, AbstractRange[]>();
+    for (const m of mentions) {
+      const kind = kindOf(m);
+      const list = byKind.get(kind);
+      if (list) list.push(m.range);
+      else byKind.set(kind, [m.range]);
+    }
+    for (const name of this.names) CSS.highlights.delete(name);
+    this.names = [];
+    for (const kind of KINDS) {
+      const ranges = byKind.get(kind);
+      if (!ranges) continue;
+      const name = `nkr-${style}-${kind}`;
+      CSS.highlights.set(name, new Highlight(...ranges));
+      this.names.push(name);
+    }
+  }
+
+  mark(state: 'focus' | 'active', mention: Mention | null): void {
+    const name = `nkr-${state}`;
+    if (!mention) { CSS.highlights.delete(name); return; }
+    const highlight = new Highlight(mention.range);
+    highlight.priority = state === 'focus' ? 2 : 1;
+    CSS.highlights.set(name, highlight);
+  }
+
+  clear(): void {
+    for (const name of [...this.names, 'nkr-focus', 'nkr-active']) CSS.highlights.delete(name);
+    this.names = [];
+  }
+}
+
+/** The fallback: wraps single-node mentions; a mention split across elements stays unmarked. */
+class WrapPainter implements Painter {
+  readonly mode = 'wrap';
+  private marks = new Map<Mention, HTMLElement>();
+
+  constructor(private readonly onWrap?: (mention: Mention, text: Text) => void) {}
+
+  paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
+    const keep = new Set(mentions);
+    for (const [m, el] of this.marks) if (!keep.has(m)) { unwrap(el, false); this.marks.delete(m); }
+    for (const m of mentions) {
+      let el = this.marks.get(m);
+      if (!el) {
+        if (m.startNode !== m.endNode || m.startNode.parentElement?.localName === 'nkr-mark') continue;
+        el = document.createElement('nkr-mark');
+        m.range.surroundContents(el);
+        m.range.selectNodeContents(el);
+        this.marks.set(m, el);
+        const text = el.firstChild;
+        if (text instanceof Text) this.onWrap?.(m, text);
+      }
+      el.dataset.kind = kindOf(m);
+      el.dataset.style = style;
+    }
+  }
+
+  mark(state: 'focus' | 'active', mention: Mention | null): void {
+    for (const el of this.marks.values()) if (el.dataset.state === state) delete el.dataset.state;
+    const el = mention && this.marks.get(mention);
+    if (el) el.dataset.state = state;
+  }
+
+  clear(): void {
+    for (const el of this.marks.values()) unwrap(el, true);
+    this.marks.clear();
+  }
+}
+
+/** Puts the text back; `merge` rejoins the split text nodes (only when stopping: it invalidates mentions). */
+function unwrap(el: HTMLElement, merge: boolean): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+  if (merge) parent.normalize();
+}

@@ -1,0 +1,51 @@
+/**
+ * The contract between the content script and the card's code, which loads on first hover
+ * (injected by the background into the same isolated world) and registers itself on a global.
+ */
+import type { LookupResult } from './messages';
+
+/** Where the card points: a mention's range, as Floating UI's virtual element. */
+export interface CardAnchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+  contextElement?: Element;
+}
+
+export interface NoteDraft {
+  comment: string;
+  tags: string[];
+  passageId?: string;
+}
+
+/** What the card can ask of the page it sits on; the content script implements it. */
+export interface CardActions {
+  saveNote(draft: NoteDraft): Promise<void>;
+  hideTerm(): void;
+  disableSite(): void;
+  openRelated(termId: string): void;
+  close(reason: 'escape' | 'button'): void;
+  pointerOnCard(on: boolean): void;
+}
+
+export interface CardProps {
+  anchor: CardAnchor;
+  /** The card's contents; null with `error` when the lookup failed. */
+  result: LookupResult | null;
+  error?: string;
+  /** The words on the page the card is about. */
+  mentionText: string;
+  /** Opened from the keyboard: focus moves into the card. */
+  keyboard: boolean;
+  actions: CardActions;
+}
+
+export interface CardUiApi {
+  show(props: CardProps): void;
+  hide(): void;
+  /** Whether an event target is inside the card (the host element or its shadow tree). */
+  contains(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+/** The global the card's script registers itself on (isolated world: invisible to the page). */
+export const CARD_UI_GLOBAL = '__nkrCardUi';

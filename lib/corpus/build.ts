@@ -1,0 +1,190 @@
+/**
+ * Builds corpus.json from the hand-edited sources (see docs/corpus-format.md). Pure: the script
+ * in scripts/ reads the files and writes the result; tests call this directly.
+ */
+import * as v from 'valibot';
+import { compileAutomaton } from '../matcher/automaton';
+import { MatchStream } from '../matcher/stream';
+import { corpusHash } from './hash';
+import { describeIssues } from './issues';
+import {
+  CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, TimelineSourceSchema, TERM_KINDS,
+  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Term, type TimelineEvent,
+} from './schema';
+import { checkReferences } from './validate';
+
+export interface CorpusSources {
+  /** excerpt.txt, exactly as on disk. */
+  excerpt: string;
+  paper: unknown;
+  /** Each terms file, by the name to report in errors. */
+  termFiles: { name: string; data: unknown }[];
+  timeline: unknown;
+}
+
+export interface CoverageReport {
+  passages: number;
+  sections: number;
+  terms: number;
+  termsByKind: Record<string, number>;
+  specific: number;
+  generic: number;
+  aliases: number;
+  aliasesFoundInExcerpt: number;
+  aliasClasses: Record<string, number>;
+  events: number;
+  passagesWithoutTerms: string[];
+}
+
+export class CorpusBuildError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The corpus sources have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Builds the corpus, or throws CorpusBuildError listing every problem found. */
+export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Corpus; json: string; report: CoverageReport }> {
+  const problems: string[] = [];
+  const paper = v.safeParse(PaperSourceSchema, sources.paper);
+  if (!paper.success) throw new CorpusBuildError(describeIssues('data/paper/paper.json', paper.issues));
+  const { sections, passages } = splitPaper(sources.excerpt, paper.output, problems);
+
+  const sourceTerms: SourceTerm[] = [];
+  for (const file of sources.termFiles) {
+    if (!Array.isArray(file.data)) { problems.push(`${file.name}: must be a JSON array of terms`); continue; }
+    file.data.forEach((item: unknown, index) => {
+      const parsed = v.safeParse(SourceTermSchema, item);
+      const name = typeof (item as { id?: unknown })?.id === 'string' ? `term "${(item as { id: string }).id}"` : `term #${index + 1}`;
+      if (!parsed.success) problems.push(...describeIssues(`${file.name}: ${name}`, parsed.issues));
+      else sourceTerms.push(parsed.output);
+    });
+  }
+  const timeline = v.safeParse(TimelineSourceSchema, sources.timeline);
+  if (!timeline.success) problems.push(...describeIssues('data/timeline.json', timeline.issues));
+  if (problems.length) throw new CorpusBuildError(problems);
+
+  for (const term of sourceTerms) {
+    const sentences = countSentences(term.summary);
+    if (sentences > 2) problems.push(`term "${term.id}": summary has ${sentences} sentences; keep it to one or two`);
+  }
+  const terms = withRelated(sourceTerms.map(normaliseTerm));
+  const events = [...(timeline.success ? timeline.output : [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  problems.push(...checkReferences({ sections, passages, terms, events }));
+  const found = aliasesFound(terms, passages);
+  for (const term of terms) {
+    if (!term.contextOnly && !found.terms.has(term.id)) problems.push(`term "${term.id}": none of its aliases occurs in the excerpt (fix the aliases, or mark it "contextOnly": true)`);
+  }
+  if (problems.length) throw new CorpusBuildError(problems);
+
+  const body = {
+    schemaVersion: CORPUS_SCHEMA_VERSION as typeof CORPUS_SCHEMA_VERSION,
+    version: paper.output.version,
+    hash: '',
+    citation: paper.output.citation,
+    sections,
+    passages,
+    terms,
+    events,
+  };
+  const corpus: Corpus = { ...body, hash: await corpusHash(body) };
+  return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report: coverage(corpus, found) };
+}
+
+function splitPaper(excerpt: string, paper: v.InferOutput<typeof PaperSourceSchema>, problems: string[]) {
+  const lines = excerpt.replace(/\r?\n$/, '').split(/\r?\n/);
+  if (lines.length !== paper.lines.length) {
+    problems.push(`data/paper/paper.json describes ${paper.lines.length} lines but excerpt.txt has ${lines.length}`);
+  }
+  const sections: Section[] = [{ id: paper.opening.id, heading: paper.opening.heading, order: 1 }];
+  const passages: Passage[] = [];
+  const pullQuotes: { of: string; text: string; line: number }[] = [];
+  paper.lines.forEach((entry, i) => {
+    const text = lines[i];
+    if (text === undefined) return;
+    if (!text.trim()) problems.push(`excerpt.txt line ${i + 1} is empty`);
+    if ('heading' in entry) sections.push({ id: entry.heading, heading: text, order: sections.length + 1 });
+    else if ('passage' in entry) passages.push({ id: entry.passage, section: sections[sections.length - 1]!.id, order: passages.length + 1, text });
+    else pullQuotes.push({ of: entry.pullQuoteOf, text, line: i + 1 });
+  });
+  for (const quote of pullQuotes) {
+    const passage = passages.find((p) => p.id === quote.of);
+    if (!passage) problems.push(`excerpt.txt line ${quote.line}: pull quote of unknown passage "${quote.of}"`);
+    // A pull quote may end with a full stop where the passage's sentence runs on.
+    else if (!passage.text.includes(quote.text.replace(/[.!?…]+$/, ''))) problems.push(`excerpt.txt line ${quote.line}: pull quote does not appear in passage "${quote.of}"`);
+  }
+  return { sections, passages };
+}
+
+/** Sentence ends: a full stop, question or exclamation mark followed by a space and a capital, or the end. */
+export function countSentences(text: string): number {
+  return (text.trim().match(/[.!?]['’”)]*(?=\s+["“‘(]?\p{Lu}|\s*$)/gu) ?? []).length || 1;
+}
+
+function normaliseTerm(term: SourceTerm): Term {
+  const aliases: Alias[] = term.aliases.map((a) =>
+    typeof a === 'string' ? { text: a, case: 'any', standalone: true } : { ...a, case: a.case ?? 'any', standalone: a.standalone ?? true },
+  );
+  return { ...term, aliases, contextOnly: term.contextOnly ?? false, related: [] };
+}
+
+/** Related terms: those sharing the most passages, then alphabetical; at most eight. */
+function withRelated(terms: Term[]): Term[] {
+  return terms.map((term) => {
+    const mine = new Set(term.passages);
+    const shared = terms
+      .filter((other) => other.id !== term.id)
+      .map((other) => ({ id: other.id, count: other.passages.filter((p) => mine.has(p)).length }))
+      .filter((x) => x.count > 0)
+      .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+    return { ...term, related: shared.slice(0, 8).map((x) => x.id) };
+  });
+}
+
+function aliasesFound(terms: Term[], passages: Passage[]) {
+  const automaton = compileAutomaton(terms);
+  const stream = new MatchStream(automaton);
+  const termsFound = new Set<string>();
+  const aliasesFoundSet = new Set<string>();
+  const textOfPassages = new Map<string, Set<string>>();
+  for (const passage of passages) {
+    const inPassage = new Set<string>();
+    stream.beginBlock();
+    stream.feed(passage.text);
+    stream.endBlock((_s, _e, form) => {
+      const term = terms[automaton.formTerm[form]!]!;
+      termsFound.add(term.id);
+      aliasesFoundSet.add(`${term.id}\u0000${automaton.formAlias[form]}`);
+      inPassage.add(term.id);
+    });
+    textOfPassages.set(passage.id, inPassage);
+  }
+  return { terms: termsFound, aliases: aliasesFoundSet };
+}
+
+function coverage(corpus: Corpus, found: { aliases: Set<string> }): CoverageReport {
+  const termsByKind = Object.fromEntries(TERM_KINDS.map((k) => [k, corpus.terms.filter((t) => t.kind === k).length]));
+  const all = corpus.terms.flatMap((t) => t.aliases);
+  const count = (pred: (a: Alias) => boolean) => all.filter(pred).length;
+  const linked = new Set(corpus.terms.flatMap((t) => t.passages));
+  return {
+    passages: corpus.passages.length,
+    sections: corpus.sections.length,
+    terms: corpus.terms.length,
+    termsByKind,
+    specific: corpus.terms.filter((t) => t.specificity === 'specific').length,
+    generic: corpus.terms.filter((t) => t.specificity === 'generic').length,
+    aliases: all.length,
+    aliasesFoundInExcerpt: found.aliases.size,
+    aliasClasses: {
+      'exact case (acronyms)': count((a) => a.case === 'exact'),
+      'not standalone': count((a) => !a.standalone),
+      'Korean script': count((a) => /\p{Script=Hangul}/u.test(a.text)),
+      'Korean particles': count((a) => a.inflect === 'ko'),
+      'Russian script': count((a) => /\p{Script=Cyrillic}/u.test(a.text)),
+      'Russian endings': count((a) => a.inflect === 'ru'),
+      'number + unit': count((a) => /\d\s*[-‐–]?\s*\p{L}/u.test(a.text)),
+    },
+    events: corpus.events.length,
+    passagesWithoutTerms: corpus.passages.filter((p) => !linked.has(p.id)).map((p) => p.id),
+  };
+}

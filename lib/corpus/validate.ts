@@ -1,0 +1,65 @@
+/**
+ * Everything the extension checks before it lets a corpus near the database: the schema, the
+ * references between entries, and the content hash. The build runs the same checks.
+ */
+import * as v from 'valibot';
+import { aliasKeys } from '../matcher/alias-forms';
+import { corpusHash } from './hash';
+import { describeIssues } from './issues';
+import { CorpusSchema, CORPUS_SCHEMA_VERSION, type Corpus } from './schema';
+
+export type CorpusCheck = { ok: true; corpus: Corpus } | { ok: false; problems: string[] };
+
+/** Validates an untrusted value as a corpus. Never throws. */
+export async function validateCorpus(input: unknown, where = 'corpus'): Promise<CorpusCheck> {
+  const schemaVersion = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof schemaVersion === 'number' && schemaVersion !== CORPUS_SCHEMA_VERSION) {
+    return { ok: false, problems: [`${where}: schema version ${schemaVersion} is not supported (this extension reads version ${CORPUS_SCHEMA_VERSION})`] };
+  }
+  const parsed = v.safeParse(CorpusSchema, input);
+  if (!parsed.success) return { ok: false, problems: describeIssues(where, parsed.issues) };
+  const corpus = parsed.output;
+  const problems = checkReferences(corpus).map((p) => `${where}: ${p}`);
+  if (problems.length) return { ok: false, problems };
+  const actual = await corpusHash(corpus as unknown as Record<string, unknown>);
+  if (actual !== corpus.hash) return { ok: false, problems: [`${where}: content hash does not match (file says ${corpus.hash}, content is ${actual})`] };
+  return { ok: true, corpus };
+}
+
+/** Problems with ids and references; empty when the corpus hangs together. */
+export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | 'terms' | 'events'>): string[] {
+  const problems: string[] = [];
+  const unique = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`${kind} "${id}" is defined twice`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  const sections = unique('section', corpus.sections.map((s) => s.id));
+  const passages = unique('passage', corpus.passages.map((p) => p.id));
+  const terms = unique('term', corpus.terms.map((t) => t.id));
+  unique('event', corpus.events.map((e) => e.id));
+
+  for (const p of corpus.passages) if (!sections.has(p.section)) problems.push(`passage "${p.id}" names unknown section "${p.section}"`);
+  const aliasOwner = new Map<string, string>();
+  for (const term of corpus.terms) {
+    for (const id of term.passages) if (!passages.has(id)) problems.push(`term "${term.id}" names unknown passage "${id}"`);
+    for (const id of term.related) if (!terms.has(id)) problems.push(`term "${term.id}" is related to unknown term "${id}"`);
+    for (const alias of term.aliases) {
+      for (const key of new Set(aliasKeys(alias))) {
+        const owner = aliasOwner.get(key);
+        if (owner === term.id) problems.push(`term "${term.id}" lists alias "${alias.text}" twice (as "${key}")`);
+        else if (owner) problems.push(`alias "${alias.text}" of term "${term.id}" is already an alias of "${owner}"`);
+        else aliasOwner.set(key, term.id);
+        if (owner) break;
+      }
+    }
+  }
+  for (const event of corpus.events) {
+    for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
+    for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);
+  }
+  return problems;
+}

@@ -1,0 +1,50 @@
+/**
+ * The slice of the corpus a content script needs to find mentions: terms with their aliases,
+ * kinds and relevance flags, no text. The background publishes it to storage.local whenever the
+ * corpus changes, so a page can start matching without waking the service worker.
+ */
+import type { Corpus, TermKind } from './corpus/schema';
+import type { AliasRule } from './matcher/alias-forms';
+
+export const MATCHER_DATA_KEY = 'matcherData';
+
+export interface MatcherDataTerm {
+  id: string;
+  label: string;
+  kind: TermKind;
+  specificity: 'specific' | 'generic';
+  anchor?: 'north-korea' | 'russia';
+  aliases: AliasRule[];
+}
+
+export interface MatcherData {
+  version: number;
+  hash: string;
+  terms: MatcherDataTerm[];
+}
+
+export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms'>): MatcherData {
+  return {
+    version: corpus.version,
+    hash: corpus.hash,
+    terms: corpus.terms.map((t) => ({
+      id: t.id,
+      label: t.label,
+      kind: t.kind,
+      specificity: t.specificity,
+      ...(t.anchor ? { anchor: t.anchor } : {}),
+      aliases: t.aliases.map((a) => ({ text: a.text, ...(a.case === 'exact' ? { case: 'exact' as const } : {}), ...(a.standalone ? {} : { standalone: false }), ...(a.inflect ? { inflect: a.inflect } : {}) })),
+    })),
+  };
+}
+
+const KINDS = new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']);
+
+/** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */
+export function parseMatcherData(value: unknown): MatcherData | null {
+  const d = value as MatcherData | null;
+  if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
+  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && KINDS.has(t.kind) && Array.isArray(t.aliases)
+    && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
+  return ok ? d : null;
+}

@@ -1,0 +1,123 @@
+/**
+ * The one message contract between the extension's contexts. Every request the background
+ * receives is validated against `BackgroundRequestSchema` and its sender checked; every reply is
+ * an envelope, so an error crosses contexts as a readable message instead of a rejected promise.
+ */
+import * as v from 'valibot';
+import type { Citation, TermKind, TimelineEvent } from './corpus/schema';
+import { NewNoteSchema } from './notes/schema';
+
+const TermId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+
+/** Requests to the background, from content scripts and extension pages. */
+export const BackgroundRequestSchema = v.variant('type', [
+  /** The card's contents for a term, passages ranked by the sentence around the mention. */
+  v.strictObject({ type: v.literal('lookup'), termId: TermId, context: v.pipe(v.string(), v.maxLength(2000)) }),
+  v.strictObject({ type: v.literal('save-note'), note: NewNoteSchema }),
+  v.strictObject({ type: v.literal('corpus-status') }),
+  /** Injects the card's code into the sender's frame (it loads on first hover, not with the page). */
+  v.strictObject({ type: v.literal('load-card-ui') }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+
+export interface TermSummary {
+  id: string;
+  label: string;
+  kind: TermKind;
+}
+
+export interface RankedPassage {
+  id: string;
+  sectionHeading: string;
+  order: number;
+  text: string;
+  score: number;
+  /** Where the term is named inside `text`, as [start, end) offsets, for marking it in the quote. */
+  marks: [number, number][];
+}
+
+export interface LookupResult {
+  term: TermSummary & { summary: string };
+  /** Best first; at most three. */
+  passages: RankedPassage[];
+  /** The whole timeline, each event flagged when it concerns this term. */
+  timeline: (TimelineEvent & { mine: boolean })[];
+  related: TermSummary[];
+  citation: Citation;
+}
+
+export interface CorpusStatus {
+  version: number;
+  hash: string;
+  source: 'bundled' | 'sync';
+  loadedAt: number;
+  passages: number;
+  terms: number;
+  events: number;
+  notes: number;
+}
+
+/** What each background request answers. */
+export interface BackgroundResponses {
+  lookup: LookupResult;
+  'save-note': { id: string };
+  'corpus-status': CorpusStatus | null;
+  'load-card-ui': { loaded: true };
+}
+
+/** Requests from the background or the popup to a tab's content script. */
+export type TabRequest =
+  | { type: 'step-mention'; direction: 1 | -1 }
+  | { type: 'page-status' }
+  | { type: 'rescan' };
+
+export interface ScanStats {
+  /** Wall time from the start of the scan to the last highlight, in ms. */
+  totalMs: number;
+  /** Time spent in the scanner's own slices, in ms. */
+  busyMs: number;
+  longestSliceMs: number;
+  slices: number;
+  textNodes: number;
+  characters: number;
+}
+
+export interface PageStatus {
+  running: boolean;
+  /** Why the page is not highlighted, when it is not. */
+  reason?: 'disabled-everywhere' | 'disabled-on-site' | 'no-corpus';
+  mode: 'highlight-api' | 'wrap';
+  onTopic: boolean;
+  mentions: number;
+  terms: { id: string; label?: string; count: number }[];
+  scan: ScanStats | null;
+}
+
+export interface TabResponses {
+  'step-mention': { mentions: number };
+  'page-status': PageStatus;
+  rescan: ScanStats;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };
+
+/** Sends a request to the background and unwraps the reply; throws with the background's message. */
+export async function askBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {
+  const reply = (await browser.runtime.sendMessage(request)) as Envelope<BackgroundResponses[R['type']]> | undefined;
+  if (!reply) throw new Error('The extension’s background did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Sends a request to a tab's content script (top frame) and unwraps the reply. */
+export async function askTab<R extends TabRequest>(tabId: number, request: R): Promise<TabResponses[R['type']]> {
+  const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as Envelope<TabResponses[R['type']]> | undefined;
+  if (!reply) throw new Error('The page did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Whether a message came from this extension (its pages or its content scripts). */
+export function isFromThisExtension(sender: { id?: string }, ownId: string): boolean {
+  return sender.id === ownId;
+}

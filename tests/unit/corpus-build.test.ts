@@ -1,0 +1,120 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus, countSentences, CorpusBuildError, type CorpusSources } from '../../lib/corpus/build';
+import { validateCorpus } from '../../lib/corpus/validate';
+import { sources } from '../support/corpus-factory';
+
+const dataDir = join(__dirname, '../../data');
+const excerpt = readFileSync(join(dataDir, 'paper/excerpt.txt'), 'utf8');
+const paper = JSON.parse(readFileSync(join(dataDir, 'paper/paper.json'), 'utf8'));
+
+async function problemsOf(s: CorpusSources): Promise<string[]> {
+  try {
+    await buildCorpus(s);
+  } catch (error) {
+    if (error instanceof CorpusBuildError) return error.problems;
+    throw error;
+  }
+  throw new Error('the build was expected to fail');
+}
+
+describe('corpus build', () => {
+  it('splits the paper into passages, keeping the text exact and dropping the pull quote', async () => {
+    const { corpus } = await buildCorpus(sources());
+    const lines = excerpt.split('\n');
+    expect(corpus.passages).toHaveLength(13); // 17 lines: 3 headings, 1 pull quote
+    expect(corpus.passages.map((p) => p.text)).toEqual(lines.filter((_, i) => ![1, 5, 13, 15].includes(i)));
+    expect(corpus.passages.find((p) => p.id === 'p-summits')).toMatchObject({ section: 'friendship-to-partnership', order: 13 });
+    expect(corpus.sections.map((s) => s.heading)).toEqual([
+      'The revival of the North Korea–Russia relationship', 'North Korea’s response to the Ukraine war', 'From words to weapons', 'From friendship to formal partnership',
+    ]);
+    expect(corpus.passages.filter((p) => p.text.includes('The warming of relations between Kim and Putin'))).toHaveLength(1);
+  });
+
+  it('is deterministic and its hash verifies', async () => {
+    const a = await buildCorpus(sources());
+    const b = await buildCorpus(sources());
+    expect(a.json).toBe(b.json);
+    expect(await validateCorpus(JSON.parse(a.json))).toMatchObject({ ok: true });
+  });
+
+  it('derives related terms from shared passages, most shared first', async () => {
+    const { corpus } = await buildCorpus(sources());
+    expect(corpus.terms.find((t) => t.id === 'kim-jong-un')!.related).toEqual(['vladimir-putin', 'vostochny-cosmodrome']);
+  });
+
+  it('names the term and field when a field is missing', async () => {
+    const [first, ...rest] = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const { summary: _dropped, ...noSummary } = first!;
+    const problems = await problemsOf(sources({ terms: [noSummary, ...rest] }));
+    expect(problems.join('\n')).toMatch(/data\/terms\/test\.json: term "kim-jong-un" → summary: /);
+  });
+
+  it('names the term and the passage id when a passage does not exist', async () => {
+    const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
+    terms[2] = { ...terms[2], passages: ['p-summits', 'p-no-such-thing'] };
+    expect(await problemsOf(sources({ terms }))).toContain('term "vostochny-cosmodrome" names unknown passage "p-no-such-thing"');
+  });
+
+  it('names both terms when an alias is claimed twice, after normalising case and dashes', async () => {
+    const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
+    terms[1] = { ...terms[1], aliases: ['Vladimir Putin', 'Putin', 'KIM JONG-UN'] };
+    expect(await problemsOf(sources({ terms }))).toContain('alias "KIM JONG-UN" of term "vladimir-putin" is already an alias of "kim-jong-un"');
+  });
+
+  it('rejects an empty summary', async () => {
+    const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
+    terms[0] = { ...terms[0], summary: '  ' };
+    const problems = (await problemsOf(sources({ terms }))).join('\n');
+    expect(problems).toMatch(/term "kim-jong-un" → summary: must not be empty/);
+  });
+
+  it('counts sentences the way a reader would', () => {
+    expect(countSentences('Russia’s president. He met Kim in 2023.')).toBe(2);
+    expect(countSentences('One. Two. Three.')).toBe(3);
+    expect(countSentences('The US and the UN, not the U.S. alone')).toBe(1);
+  });
+
+  it('rejects a summary of three sentences', async () => {
+    const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
+    terms[1] = { ...terms[1], summary: 'One. Two. Three.' };
+    expect(await problemsOf(sources({ terms }))).toContain('term "vladimir-putin": summary has 3 sentences; keep it to one or two');
+  });
+
+  it('demands that a term be named in the text unless it is context-only', async () => {
+    const extra = { id: 'kim-jong-il', label: 'Kim Jong Il', kind: 'person', specificity: 'specific', summary: 'Not in the excerpt.', aliases: ['Kim Jong Il'], passages: [] };
+    const terms = [...(sources().termFiles[0]!.data as unknown[]), extra];
+    expect((await problemsOf(sources({ terms }))).join('\n')).toMatch(/term "kim-jong-il": none of its aliases occurs/);
+    await expect(buildCorpus(sources({ terms: [...terms.slice(0, -1), { ...extra, contextOnly: true }] }))).resolves.toBeTruthy();
+  });
+
+  it('checks events against terms and passages', async () => {
+    const timeline = [{ id: 'x', date: '2023-09', precision: 'month', label: 'X', terms: ['nobody'], passages: ['p-summits'] }];
+    expect(await problemsOf(sources({ timeline }))).toContain('event "x" names unknown term "nobody"');
+  });
+
+  it('refuses a paper description that does not fit the text', async () => {
+    const problems = await problemsOf(sources({ paper: { ...paper, lines: paper.lines.slice(1) } }));
+    expect(problems[0]).toMatch(/describes 16 lines but excerpt.txt has 17/);
+    const quoteMoved = paper.lines.map((l: object, i: number) => (i === 13 ? { pullQuoteOf: 'p-summits' } : l));
+    expect(await problemsOf(sources({ paper: { ...paper, lines: quoteMoved } }))).toContain('excerpt.txt line 14: pull quote does not appear in passage "p-summits"');
+  });
+});
+
+describe('the shipped corpus', () => {
+  it('is exactly what the sources build (run `npm run corpus` after editing data/)', async () => {
+    const termsDir = join(dataDir, 'terms');
+    const termFiles = readdirSync(termsDir).filter((f) => f.endsWith('.json')).sort()
+      .map((f) => ({ name: `data/terms/${f}`, data: JSON.parse(readFileSync(join(termsDir, f), 'utf8')) }));
+    const { json } = await buildCorpus({ excerpt, paper, termFiles, timeline: JSON.parse(readFileSync(join(dataDir, 'timeline.json'), 'utf8')) });
+    expect(json).toBe(readFileSync(join(dataDir, 'corpus.json'), 'utf8'));
+  });
+
+  it('quotes the paper byte for byte', () => {
+    const shared = join(__dirname, '../../../shared/paper/excerpt.txt');
+    let original: string;
+    try { original = readFileSync(shared, 'utf8'); } catch { return; } // ../shared is absent outside this workspace
+    expect(excerpt).toBe(original);
+  });
+});
