@@ -1,0 +1,52 @@
+/**
+ * The real catalogue (data/corpus.json) through the real matcher, on news sentences written for
+ * these tests: every alias class finds its term, and off-topic text finds nothing specific.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../../lib/corpus/schema';
+import { compileAutomaton, findMatches } from '../../lib/matcher';
+import { NEWS_SENTENCES, OFF_TOPIC_SENTENCES } from '../fixtures/news-sentences';
+
+const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
+const automaton = compileAutomaton(corpus.terms);
+const specific = new Set(corpus.terms.filter((t) => t.specificity === 'specific').map((t) => t.id));
+const found = (text: string) => [...new Set(findMatches(automaton, text).filter((m) => m.standalone).map((m) => m.termId))].sort();
+
+describe('the catalogue on news sentences', () => {
+  it.each(NEWS_SENTENCES.map((s) => [s.note, s.text, s.expect] as const))('%s: “%s”', (_note, text, expected) => {
+    expect(found(text)).toEqual([...expected].sort());
+  });
+
+  it.each(OFF_TOPIC_SENTENCES.map((s) => [s]))('finds nothing specific off the topic: “%s”', (text) => {
+    expect(found(text).filter((id) => specific.has(id))).toEqual([]);
+  });
+
+  it('covers every kind, with 60 or more terms', () => {
+    expect(corpus.terms.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
+  });
+
+  it('has sentences for every alias class the issue names', () => {
+    const all = NEWS_SENTENCES.map((s) => s.text).join('\n');
+    expect(all).toMatch(/\p{Script=Hangul}/u); // Korean
+    expect(all).toMatch(/\p{Script=Cyrillic}/u); // Russian
+    expect(all).toMatch(/D\.P\.R\.K\.|U\.N\./); // dotted abbreviations
+    expect(all).toMatch(/152 ?mm|152-mm/); // number and unit forms
+    expect(all).toMatch(/\b[A-Z]{4,}( [A-Z]{2,}){3,}/); // an all-caps headline
+    expect(all).toMatch(/’s|'s/); // possessives
+  });
+
+  it('finds declined Russian and particle-bearing Korean names', () => {
+    expect(found('Визит Путина в Пхеньяне')).toEqual(['north-korea', 'vladimir-putin']);
+    expect(found('김정은이 평양에서 푸틴과 만났다')).toEqual(['kim-jong-un', 'north-korea', 'vladimir-putin']);
+  });
+
+  it('grounds every summary and timeline entry in passages that exist', () => {
+    const passageIds = new Set(corpus.passages.map((p) => p.id));
+    for (const t of corpus.terms) for (const p of t.passages) expect(passageIds).toContain(p);
+    expect(corpus.events.length).toBeGreaterThanOrEqual(10);
+    for (const e of corpus.events) expect(e.terms.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The automaton against a slow, obviously-right reference: normalise the whole text (fold
+ * case, one separator for every dash and space run, one apostrophe), try every alias form at
+ * every word start, keep boundaries and exact case, then take leftmost-longest. fast-check
+ * builds texts from the real catalogue's aliases, confusable fillers and Unicode punctuation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../../lib/corpus/schema';
+import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
+import { lettersOf } from '../../lib/matcher/automaton';
+import { MatchStream } from '../../lib/matcher/stream';
+import { isWordCharReference, markWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+
+const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
+const automaton = compileAutomaton(corpus.terms);
+
+interface RefForm { key: string; term: string; exactLetters: string | null; needsEnd: boolean }
+const refForms: RefForm[] = [];
+const seenKeys = new Set<string>();
+for (const term of corpus.terms) {
+  for (const alias of term.aliases) {
+    for (const form of aliasForms(alias)) {
+      const key = form.toLowerCase();
+      if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
+      seenKeys.add(key);
+      refForms.push({ key, term: term.id, exactLetters: alias.case === 'exact' ? lettersOf(form) : null, needsEnd: isWordCharReference(form.at(-1)!) });
+    }
+  }
+}
+
+const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
+const quotes = new Set(QUOTE_CHARS.map((c) => String.fromCharCode(c)));
+
+function reference(text: string): { start: number; end: number; term: string }[] {
+  // Normalised text plus, for each of its characters, the original offset.
+  let norm = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (separators.has(ch)) {
+      if (norm.endsWith(' ') && origin.length && isRun(text, origin[origin.length - 1]!, i)) continue;
+      norm += ' ';
+    } else if (quotes.has(ch)) norm += "'";
+    else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    origin.push(i);
+  }
+  const candidates: { start: number; end: number; term: string }[] = [];
+  for (let p = 0; p < norm.length; p++) {
+    const start = origin[p]!;
+    if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
+    for (const f of refForms) {
+      if (!norm.startsWith(f.key, p)) continue;
+      const end = origin[p + f.key.length - 1]! + 1;
+      if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
+      if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
+      candidates.push({ start, end, term: f.term });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: typeof candidates = [];
+  let lastEnd = -1;
+  for (const c of candidates) if (c.start >= lastEnd) { out.push(c); lastEnd = c.end; }
+  return out;
+}
+
+/** Whether text[from..to] is all separators (a run collapses to one). */
+function isRun(text: string, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (!separators.has(text[k]!)) return false;
+  return true;
+}
+
+const aliasTexts = corpus.terms.flatMap((t) => t.aliases.map((a) => a.text));
+const fillers = ['the', 'and', 'Russian', 'Russians', 'kimchi', 'Kim', 'us', 'un', 'UN', 'US', 'Us', '152', 'mm', 'met', 'Korea', 'North', 'summit', '에서', '이', 'а', 'ом', 'x', '2024', 'DPRKs'];
+const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '/', ':', '…', '!'];
+
+const piece = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'))) },
+  { weight: 2, arbitrary: fc.constantFrom(...fillers) },
+  { weight: 3, arbitrary: fc.constantFrom(...punctuation) },
+);
+const text = fc.array(piece, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('matcher property', () => {
+  it('finds exactly what the slow reference finds', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = findMatches(automaton, t).map(({ start, end, termId }) => ({ start, end, term: termId }));
+        expect(fast).toEqual(reference(t));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives the same matches however the text is split into pieces (text nodes)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (parts) => {
+        const whole = parts.join('');
+        const expected = findMatches(automaton, whole).map((m) => [m.start, m.end, m.termId]);
+        // Feed the same text one piece at a time, as the scanner feeds text nodes.
+        const stream = new MatchStream(automaton);
+        const got: unknown[] = [];
+        stream.beginBlock();
+        for (const p of parts) stream.feed(p);
+        stream.endBlock((s, e, f) => got.push([s, e, automaton.termIds[automaton.formTerm[f]!]]));
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('word characters', () => {
+  it('agree with Unicode letter, mark and number classes where news text lives', () => {
+    const table = new Uint16Array(0x10000);
+    markWordChars(table);
+    const ranges: [number, number][] = [[0x0000, 0x024f], [0x0370, 0x052f], [0x2000, 0x206f], [0x3000, 0x303f], [0xac00, 0xd7a3], [0x1100, 0x11ff], [0x4e00, 0x4fff], [0xff00, 0xff65]];
+    const wrong: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        if ((table[c]! === 1) !== isWordCharReference(ch)) wrong.push(`U+${c.toString(16).padStart(4, '0')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
