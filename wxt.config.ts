@@ -1,15 +1,25 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CURATED_MATCHES } from './lib/sites';
 
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The bundled corpus ships as a file the background reads (and validates) at install time.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ absoluteSrc: resolve('data/corpus.json'), relativeDest: 'corpus.json' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'North Korea–Russia Context',
     short_name: 'NK–RU Context',
     description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
     permissions: ['storage', 'scripting', 'activeTab'],
+    // The same sites the content script runs on: lets the background inject the card's code there.
+    host_permissions: [...CURATED_MATCHES],
     optional_host_permissions: ['*://*/*'],
     commands: {
       'next-mention': {

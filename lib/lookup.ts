@@ -16,7 +16,7 @@ export interface CorpusCache {
   events: TimelineEvent[];
   citation: Citation;
   index: BM25Index;
-  /** Per passage, where each term is named: passage id -> term id -> [start, end)[]. */
+  /** Per term, where its own aliases name it in each of its passages (filled on first lookup). */
   marks: Map<string, Map<string, [number, number][]>>;
 }
 
@@ -26,17 +26,6 @@ export async function loadCorpusCache(db: ContextDatabase): Promise<CorpusCache 
     const meta = await db.meta.get('corpus');
     if (!meta) return null;
     const [terms, passages, sections, events] = await Promise.all([db.terms.toArray(), db.passages.orderBy('order').toArray(), db.sections.toArray(), db.events.orderBy('date').toArray()]);
-    const automaton = compileAutomaton(terms);
-    const marks = new Map<string, Map<string, [number, number][]>>();
-    for (const p of passages) {
-      const byTerm = new Map<string, [number, number][]>();
-      for (const m of findMatches(automaton, p.text)) {
-        const list = byTerm.get(m.termId) ?? [];
-        list.push([m.start, m.end]);
-        byTerm.set(m.termId, list);
-      }
-      marks.set(p.id, byTerm);
-    }
     return {
       terms: new Map(terms.map((t) => [t.id, t])),
       passages: new Map(passages.map((p) => [p.id, p])),
@@ -44,12 +33,26 @@ export async function loadCorpusCache(db: ContextDatabase): Promise<CorpusCache 
       events,
       citation: meta.citation,
       index: buildIndex(passages),
-      marks,
+      marks: new Map(),
     };
   });
 }
 
 export const PASSAGES_SHOWN = 3;
+
+/**
+ * Where a term is named in its passages, by its own aliases only: in "met at the Vostochny
+ * cosmodrome" the summit's alias would otherwise hide the cosmodrome's.
+ */
+function marksOf(cache: CorpusCache, term: Term): Map<string, [number, number][]> {
+  let marks = cache.marks.get(term.id);
+  if (!marks) {
+    const automaton = compileAutomaton([term]);
+    marks = new Map(term.passages.map((id) => [id, findMatches(automaton, cache.passages.get(id)?.text ?? '').map((m): [number, number] => [m.start, m.end])]));
+    cache.marks.set(term.id, marks);
+  }
+  return marks;
+}
 
 /** The card's contents for `termId`, passages ranked against the sentence around the mention. */
 export function lookup(cache: CorpusCache, termId: string, context: string): LookupResult {
@@ -59,7 +62,7 @@ export function lookup(cache: CorpusCache, termId: string, context: string): Loo
   const passages: RankedPassage[] = ranked.flatMap(({ id, score }) => {
     const p = cache.passages.get(id);
     if (!p) return [];
-    return [{ id, score, order: p.order, text: p.text, sectionHeading: cache.sectionHeadings.get(p.section) ?? '', marks: cache.marks.get(id)?.get(termId) ?? [] }];
+    return [{ id, score, order: p.order, text: p.text, sectionHeading: cache.sectionHeadings.get(p.section) ?? '', marks: marksOf(cache, term).get(id) ?? [] }];
   });
   const summary = (t: Term): TermSummary => ({ id: t.id, label: t.label, kind: t.kind });
   return {

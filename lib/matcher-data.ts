@@ -5,6 +5,8 @@
  */
 import type { Corpus, TermKind } from './corpus/schema';
 import type { AliasRule } from './matcher/alias-forms';
+import { compileAutomaton } from './matcher/automaton';
+import { packAutomaton } from './matcher/pack';
 
 export const MATCHER_DATA_KEY = 'matcherData';
 
@@ -21,12 +23,15 @@ export interface MatcherData {
   version: number;
   hash: string;
   terms: MatcherDataTerm[];
+  /** The compiled automaton (lib/matcher/pack.ts); the content script compiles from `terms` if absent. */
+  packed?: string;
 }
 
 export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms'>): MatcherData {
   return {
     version: corpus.version,
     hash: corpus.hash,
+    packed: packAutomaton(compileAutomaton(corpus.terms)),
     terms: corpus.terms.map((t) => ({
       id: t.id,
       label: t.label,
@@ -44,6 +49,7 @@ const KINDS = new Set(['person', 'state', 'place', 'organisation', 'event', 'wea
 export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
+  if (d.packed !== undefined && typeof d.packed !== 'string') return null;
   const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && KINDS.has(t.kind) && Array.isArray(t.aliases)
     && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
   return ok ? d : null;

@@ -17,6 +17,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('corpus-status') }),
   /** Injects the card's code into the sender's frame (it loads on first hover, not with the page). */
   v.strictObject({ type: v.literal('load-card-ui') }),
+  /** Recent lookup timings, for the options page's diagnostics and the benchmark. */
+  v.strictObject({ type: v.literal('diagnostics') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -63,6 +65,7 @@ export interface BackgroundResponses {
   'save-note': { id: string };
   'corpus-status': CorpusStatus | null;
   'load-card-ui': { loaded: true };
+  diagnostics: { lookupMs: number[] };
 }
 
 /** Requests from the background or the popup to a tab's content script. */
@@ -72,12 +75,16 @@ export type TabRequest =
   | { type: 'rescan' };
 
 export interface ScanStats {
+  /** Time to compile the matcher for this page (its own task, before the scan), in ms. */
+  setupMs: number;
   /** Wall time from the start of the scan to the last highlight, in ms. */
   totalMs: number;
   /** Time spent in the scanner's own slices, in ms. */
   busyMs: number;
   longestSliceMs: number;
   slices: number;
+  /** Of busyMs, the time spent deciding what shows and painting it. */
+  paintMs: number;
   textNodes: number;
   characters: number;
 }
@@ -91,6 +98,8 @@ export interface PageStatus {
   mentions: number;
   terms: { id: string; label?: string; count: number }[];
   scan: ScanStats | null;
+  /** Recent times from the dwell timer firing to the card painted, in ms (newest last). */
+  cardLatencies: number[];
 }
 
 export interface TabResponses {

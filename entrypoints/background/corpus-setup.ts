@@ -34,12 +34,15 @@ export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () =
   return outcome;
 }
 
-/** Writes the matcher data for content scripts if it is missing or stale. */
-export async function publishMatcherData(db: ContextDatabase): Promise<MatcherData | null> {
+/**
+ * Writes the matcher data for content scripts if it is missing or stale. `force` after an
+ * extension update: the packed automaton's format may have changed with the code.
+ */
+export async function publishMatcherData(db: ContextDatabase, force = false): Promise<MatcherData | null> {
   const meta = await db.meta.get('corpus');
   if (!meta) return null;
   const current = (await browser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY] as MatcherData | undefined;
-  if (current?.hash === meta.hash) return current;
+  if (!force && current?.hash === meta.hash) return current;
   const data = toMatcherData({ version: meta.version, hash: meta.hash, terms: await db.terms.toArray() });
   await browser.storage.local.set({ [MATCHER_DATA_KEY]: data });
   return data;

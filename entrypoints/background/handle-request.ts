@@ -19,6 +19,16 @@ export interface BackgroundDeps {
   newId?: () => string;
 }
 
+/** The last lookups' durations (in the service worker's memory only; gone when it sleeps). */
+const lookupTimings: number[] = [];
+const TIMINGS_KEPT = 500;
+
+/** Appends to a bounded list of recent timings. */
+export function remember(list: number[], ms: number): void {
+  list.push(ms);
+  if (list.length > TIMINGS_KEPT) list.splice(0, list.length - TIMINGS_KEPT);
+}
+
 export async function handleRequest(message: unknown, sender: Runtime.MessageSender, deps: BackgroundDeps): Promise<Envelope<unknown>> {
   if (!isFromThisExtension(sender, deps.ownId)) return { ok: false, error: 'Refused: the message did not come from this extension.' };
   const parsed = v.safeParse(BackgroundRequestSchema, message);
@@ -29,7 +39,10 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
       case 'lookup': {
         const corpus = await deps.corpus();
         if (!corpus) throw new Error('The paper is still being set up. Try again in a moment.');
-        return reply<'lookup'>(lookup(corpus, request.termId, request.context));
+        const started = performance.now();
+        const result = lookup(corpus, request.termId, request.context);
+        remember(lookupTimings, performance.now() - started);
+        return reply<'lookup'>(result);
       }
       case 'save-note': {
         const now = (deps.now ?? Date.now)();
@@ -44,6 +57,8 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
         const [passages, terms, events, notes] = await Promise.all([db.passages.count(), db.terms.count(), db.events.count(), db.notes.count()]);
         return reply<'corpus-status'>({ version: meta.version, hash: meta.hash, source: meta.source, loadedAt: meta.loadedAt, passages, terms, events, notes });
       }
+      case 'diagnostics':
+        return reply<'diagnostics'>({ lookupMs: [...lookupTimings] });
       case 'load-card-ui': {
         if (sender.tab?.id === undefined) throw new Error('Only a page can ask for the card.');
         await deps.injectCardUi(sender.tab.id, sender.frameId ?? 0);

@@ -11,17 +11,17 @@ export default defineBackground(() => {
   // Listeners are registered synchronously, as MV3 service workers require.
   let cache: Promise<CorpusCache | null> | undefined;
   let setup: Promise<unknown> | undefined;
-  const setUp = () => {
+  const setUp = (afterUpdate = false) => {
     setup = ensureBundledCorpus(getDatabase(), readBundledCorpus)
       .then((outcome) => {
         if (outcome.status === 'loaded') cache = undefined;
-        return publishMatcherData(getDatabase());
+        return publishMatcherData(getDatabase(), afterUpdate || outcome.status === 'loaded');
       })
       .catch((error) => console.error('[NK–RU Context] Corpus setup failed:', error));
     return setup;
   };
 
-  browser.runtime.onInstalled.addListener(() => { void setUp(); void syncReaderSites(); });
+  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSites(); });
   browser.runtime.onStartup.addListener(() => { void setUp(); });
   browser.permissions.onAdded.addListener(() => { void syncReaderSites(); });
   browser.permissions.onRemoved.addListener(() => { void syncReaderSites(); });

@@ -25,6 +25,8 @@ export class CardController {
   private uiLoading: Promise<CardUiApi> | null = null;
   private readonly lookups = new Map<string, Promise<LookupResult>>();
   private current: { mention: Mention; termId: string; keyboard: boolean; returnFocus: Element | null } | null = null;
+  /** Recent times from the dwell timer firing to the card painted, in ms. */
+  readonly latencies: number[] = [];
 
   constructor(private readonly deps: Deps) {
     this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
@@ -77,6 +79,7 @@ export class CardController {
   }
 
   private async display(mention: Mention, termId: string, keyboard: boolean, returnFocus: Element | null = null): Promise<void> {
+    const started = performance.now();
     this.current = { mention, termId, keyboard, returnFocus };
     let result: LookupResult | null = null;
     let error: string | undefined;
@@ -87,6 +90,11 @@ export class CardController {
     if (this.deps.signal.aborted || this.current?.mention !== mention || this.current.termId !== termId) return;
     ui.show({ anchor: anchorOf(mention), result, error, mentionText: mention.range.toString(), keyboard, actions: this.actions(mention) });
     this.deps.onOpened(mention);
+    // Painted: the frame after the render has been produced.
+    requestAnimationFrame(() => setTimeout(() => {
+      this.latencies.push(performance.now() - started);
+      if (this.latencies.length > 200) this.latencies.shift();
+    }, 0));
   }
 
   private close(): void {

@@ -6,6 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileAutomaton, type Automaton } from '@/lib/matcher';
+import { unpackAutomaton } from '@/lib/matcher/pack';
 import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
 import { decideVisibility } from '@/lib/relevance';
@@ -37,6 +38,7 @@ export class PageSession {
   private automaton: Automaton | null = null;
   private active: Active | null = null;
   private reason: PageStatus['reason'];
+  private setupMs = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -66,8 +68,12 @@ export class PageSession {
 
   private setData(data: MatcherData | null): void {
     if (data?.hash === this.data?.hash && this.automaton) return;
+    const started = performance.now();
     this.data = data;
-    this.automaton = data ? compileAutomaton(data.terms) : null;
+    const termIds = data?.terms.map((t) => t.id) ?? [];
+    // The background's precompiled automaton; compiling here is the slow fallback.
+    this.automaton = data ? ((data.packed && unpackAutomaton(data.packed, termIds)) || compileAutomaton(data.terms)) : null;
+    this.setupMs = performance.now() - started;
   }
 
   private activate(): void {
@@ -123,7 +129,7 @@ export class PageSession {
   private async rescanAll(): Promise<void> {
     const active = this.active;
     if (!active) return;
-    active.stats = await active.scan.scanAll(active.controller.signal);
+    active.stats = { ...(await active.scan.scanAll(active.controller.signal)), setupMs: this.setupMs };
     this.repaint();
   }
 
@@ -199,6 +205,7 @@ export class PageSession {
       mentions: active?.shown.size ?? 0,
       terms: [...counts].map(([term, count]) => ({ id: this.data!.terms[term]!.id, label: this.data!.terms[term]!.label, count })).sort((a, b) => b.count - a.count),
       scan: active?.stats ?? null,
+      cardLatencies: active?.card.latencies ?? [],
     };
   }
 

@@ -2,9 +2,13 @@
  * Compiles every alias form of every term into one trie over character classes, stored in typed
  * arrays. The classes fold case, dashes, spaces and quotes, so the scanner never builds a
  * normalised copy of the page's text: it looks each code unit up once in `classOf`.
+ *
+ * Korean particles (평양에서, 김정은이) are one shared sub-trie hanging off every Korean name's
+ * last node, instead of forty copies per name; a cursor that enters it remembers which name it
+ * came from and reports that name when a particle ends.
  */
-import { aliasForms, type AliasRule } from './alias-forms';
-import { markWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
+import { KOREAN_PARTICLES, trieForms, type AliasRule } from './alias-forms';
+import { fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
 export interface MatcherTerm {
@@ -15,19 +19,31 @@ export interface MatcherTerm {
 /** Longest form, in code units, whose exact case can be verified (the scanner's ring buffer). */
 export const MAX_FORM_LENGTH = 120;
 
+/** formAt value of a node that ends a Korean particle: the match is the name the cursor came from. */
+export const PARTICLE_END = -2;
+
 export interface Automaton {
-  /** Per code unit: class << 1 | isWordChar. Class 0: no alias uses the character. */
+  /**
+   * Per code unit: class << 2 | startsAlias << 1 | isWordChar. Class 0: no alias uses the
+   * character; startsAlias: some alias begins with it (so the scanner's common case, a
+   * character that cannot start anything, costs one table read).
+   */
   readonly classOf: Uint16Array;
-  /** The separator class: a node entered on it loops on further separators (runs of spaces). */
-  readonly separatorClass: number;
   /** Root transitions, dense by class (0 = none). */
   readonly rootNext: Int32Array;
   /** Other transitions, CSR: children of node n are edges childStart[n] .. childStart[n + 1] - 1. */
   readonly childStart: Int32Array;
   readonly childClass: Uint16Array;
   readonly childNode: Int32Array;
-  /** The form ending at node n, or -1. */
+  /**
+   * bigram[c1 * classes + c2] is 1 where some alias starts with a character of class c1 followed
+   * by one of class c2: the scanner starts a cursor only then, skipping most word starts cheaply.
+   */
+  readonly bigram: Uint8Array;
+  /** The form ending at node n, PARTICLE_END, or -1. */
   readonly formAt: Int32Array;
+  /** Nodes from this id up are the shared particle sub-trie. */
+  readonly firstParticleNode: number;
   /** 1 where the form's last character is a word character, so a boundary must follow. */
   readonly formNeedsEnd: Uint8Array;
   readonly formTerm: Int32Array;
@@ -43,7 +59,7 @@ export interface Automaton {
 /** Compiles all terms' aliases; an alias form claimed twice keeps its first term. */
 export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const classOf = new Uint16Array(0x10000);
-  markWordChars(classOf);
+  fillWordChars(classOf);
   let classCount = 1;
   const classForCanonical = new Map<string, number>();
   const classFor = (ch: string): number => {
@@ -52,7 +68,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       cls = classCount++;
       classForCanonical.set(ch, cls);
       const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : caseVariants(ch);
-      for (const code of variants) classOf[code] = (cls << 1) | (classOf[code]! & 1);
+      for (const code of variants) classOf[code] = (cls << 2) | (classOf[code]! & 1);
     }
     return cls;
   };
@@ -67,24 +83,31 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formNeedsEnd: number[] = [];
   const formExactLetters: (string | null)[] = [];
   const separatorClass = classFor(SEPARATOR);
+  const koreanEnds: number[] = [];
+
+  const insert = (from: number, text: string): number => {
+    let node = from;
+    for (const ch of text) {
+      const cls = classFor(ch);
+      let next = children[node]!.get(cls);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        enteredBySeparator.push(cls === separatorClass);
+        formAtNode.push(-1);
+        children[node]!.set(cls, next);
+      }
+      node = next;
+    }
+    return node;
+  };
 
   terms.forEach((term, termIndex) => {
     term.aliases.forEach((alias, aliasIndex) => {
-      for (const form of aliasForms(alias)) {
+      for (const form of trieForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
-        let node = 0;
-        for (const ch of form.toLowerCase()) {
-          const cls = classFor(ch);
-          let next = children[node]!.get(cls);
-          if (next === undefined) {
-            next = children.length;
-            children.push(new Map());
-            enteredBySeparator.push(cls === separatorClass);
-            formAtNode.push(-1);
-            children[node]!.set(cls, next);
-          }
-          node = next;
-        }
+        const node = insert(0, form.toLowerCase());
+        if (alias.inflect === 'ko') koreanEnds.push(node);
         if (formAtNode[node] !== -1) continue;
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
@@ -96,9 +119,24 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     });
   });
 
+  // The particle sub-trie: its root is never entered; its first-level edges are copied onto
+  // every Korean name's last node.
+  const firstParticleNode = children.length;
+  if (koreanEnds.length) {
+    const particleRoot = children.length;
+    children.push(new Map());
+    enteredBySeparator.push(false);
+    formAtNode.push(-1);
+    for (const particle of KOREAN_PARTICLES) formAtNode[insert(particleRoot, particle)] = PARTICLE_END;
+    for (const end of koreanEnds) {
+      for (const [cls, next] of children[particleRoot]!) if (!children[end]!.has(cls)) children[end]!.set(cls, next);
+    }
+  }
+
   const nodeCount = children.length;
   const rootNext = new Int32Array(classCount);
   for (const [cls, next] of children[0]!) rootNext[cls] = next;
+  for (let code = 0; code < 0x10000; code++) if (rootNext[classOf[code]! >> 2]) classOf[code] = classOf[code]! | 2;
   const childStart = new Int32Array(nodeCount + 1);
   let edgeCount = 0;
   for (let n = 0; n < nodeCount; n++) {
@@ -115,8 +153,10 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     for (const [cls, next] of children[n]!) { childClass[e] = cls; childNode[e] = next; e++; }
   }
   return {
-    classOf, separatorClass, rootNext, childStart, childClass, childNode,
+    classOf, rootNext, childStart, childClass, childNode,
+    bigram: firstTwoClasses(rootNext, childStart, childClass),
     formAt: Int32Array.from(formAtNode),
+    firstParticleNode,
     formNeedsEnd: Uint8Array.from(formNeedsEnd),
     formTerm: Int32Array.from(formTerm),
     formStandalone: Uint8Array.from(formStandalone),
@@ -125,6 +165,18 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,
   };
+}
+
+/** The bigram table (see Automaton.bigram), from the root's children's edges. */
+export function firstTwoClasses(rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array): Uint8Array {
+  const classes = rootNext.length;
+  const bigram = new Uint8Array(classes * classes);
+  for (let c1 = 1; c1 < classes; c1++) {
+    const node = rootNext[c1]!;
+    if (node === 0) continue;
+    for (let e = childStart[node]!; e < childStart[node + 1]!; e++) bigram[c1 * classes + childClass[e]!] = 1;
+  }
+  return bigram;
 }
 
 /** The code units that fold to `ch` (both cases of a letter); multi-unit case forms are skipped. */

@@ -47,10 +47,10 @@ const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
   [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0xfff0, 0xffff],
 ];
 
-/** Fills `table` so that bit 0 of each entry says "word character". */
-export function markWordChars(table: Uint16Array): void {
-  for (let c = 0; c < 0x10000; c++) table[c] = 1;
-  for (const [from, to] of NON_WORD_RANGES) for (let c = from; c <= to; c++) table[c] = 0;
+/** Fills `table` so that bit 0 of each entry says "word character" (native fills: microseconds). */
+export function fillWordChars(table: Uint16Array): void {
+  table.fill(1);
+  for (const [from, to] of NON_WORD_RANGES) table.fill(0, from, to + 1);
 }
 
 /** Slow but obviously right: for tests and the build, not the hot path. */

@@ -5,7 +5,7 @@
  * still inside a possible alias). At the end of the block, overlapping candidates resolve to the
  * leftmost, then longest. No allocation per character or per piece.
  */
-import { lettersOf, MAX_FORM_LENGTH, type Automaton } from './automaton';
+import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
@@ -19,6 +19,8 @@ export class MatchStream {
   private prevWord = 0;
   private readonly cursorNode = new Int32Array(MAX_CURSORS);
   private readonly cursorStart = new Int32Array(MAX_CURSORS);
+  /** For a cursor inside the particle sub-trie: the Korean name's form it came from. */
+  private readonly cursorBase = new Int32Array(MAX_CURSORS);
   private cursorCount = 0;
   private readonly pendingStart = new Int32Array(MAX_CURSORS);
   private readonly pendingForm = new Int32Array(MAX_CURSORS);
@@ -31,7 +33,20 @@ export class MatchStream {
   private candCount = 0;
   private order = new Int32Array(64);
 
-  constructor(private readonly automaton: Automaton) {}
+  // The hot tables, held directly: feed() runs once per text node.
+  private readonly classOf: Uint16Array;
+  private readonly rootNext: Int32Array;
+  private readonly bigram: Uint8Array;
+  private readonly formAt: Int32Array;
+  private readonly classes: number;
+
+  constructor(private readonly automaton: Automaton) {
+    this.classOf = automaton.classOf;
+    this.rootNext = automaton.rootNext;
+    this.bigram = automaton.bigram;
+    this.formAt = automaton.formAt;
+    this.classes = automaton.rootNext.length;
+  }
 
   /** Starts a new block: nothing matches across a block boundary. */
   beginBlock(): void {
@@ -49,51 +64,72 @@ export class MatchStream {
 
   /** Feeds the next piece of the block's text. */
   feed(text: string): void {
-    const { classOf, rootNext, childStart, childClass, childNode, formAt } = this.automaton;
-    const ring = this.ring;
+    const { classOf, rootNext, bigram, formAt, classes, ring } = this;
     let pos = this.pos;
     let prevWord = this.prevWord;
+    let busy = this.cursorCount !== 0 || this.pendingCount !== 0;
     const length = text.length;
     for (let i = 0; i < length; i++, pos++) {
       const code = text.charCodeAt(i);
       const entry = classOf[code]!;
-      const cls = entry >> 1;
-      const word = entry & 1;
-      ring[pos & RING_MASK] = code;
-      if (this.pendingCount !== 0) this.settlePending(word === 0);
-      if (this.cursorCount !== 0) {
-        let kept = 0;
-        for (let c = 0; c < this.cursorCount; c++) {
-          if (cls === 0) break;
-          const node = this.cursorNode[c]!;
-          let next = 0;
-          for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
-            if (childClass[e] === cls) { next = childNode[e]!; break; }
-          }
-          if (next === 0) continue;
-          const start = this.cursorStart[c]!;
-          this.cursorNode[kept] = next;
-          this.cursorStart[kept] = start;
-          kept++;
-          const form = formAt[next]!;
-          if (form >= 0) this.accept(start, pos + 1, form);
-        }
-        this.cursorCount = kept;
+      if (busy) {
+        ring[pos & RING_MASK] = code;
+        if (this.pendingCount !== 0) this.settlePending((entry & 1) === 0);
+        if (this.cursorCount !== 0) this.advance(entry >> 2, pos);
+        busy = this.cursorCount !== 0 || this.pendingCount !== 0;
       }
-      if (prevWord === 0 && cls !== 0) {
+      // A match can start only at a word start, with a character some alias starts with, and
+      // (when the next character is in this piece) followed by one that alias continues with.
+      if ((entry & 2) !== 0 && prevWord === 0) {
+        const cls = entry >> 2;
         const next = rootNext[cls]!;
-        if (next !== 0 && this.cursorCount < MAX_CURSORS) {
-          this.cursorNode[this.cursorCount] = next;
-          this.cursorStart[this.cursorCount] = pos;
-          this.cursorCount++;
-          const form = formAt[next]!;
-          if (form >= 0) this.accept(pos, pos + 1, form);
+        if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || bigram[cls * classes + (classOf[text.charCodeAt(i + 1)]! >> 2)] === 1)) {
+          ring[pos & RING_MASK] = code;
+          this.spawn(next, pos);
+          busy = true;
         }
       }
-      prevWord = word;
+      prevWord = entry & 1;
     }
     this.pos = pos;
     this.prevWord = prevWord;
+  }
+
+  /** Starts a cursor at a word start. */
+  private spawn(node: number, pos: number): void {
+    if (this.cursorCount === MAX_CURSORS) return;
+    this.cursorNode[this.cursorCount] = node;
+    this.cursorStart[this.cursorCount] = pos;
+    this.cursorBase[this.cursorCount] = -1;
+    this.cursorCount++;
+    const form = this.automaton.formAt[node]!;
+    if (form >= 0) this.accept(pos, pos + 1, form);
+  }
+
+  /** Moves every cursor on by one character of class `cls`, dropping those with nowhere to go. */
+  private advance(cls: number, pos: number): void {
+    if (cls === 0) { this.cursorCount = 0; return; }
+    const { childStart, childClass, childNode, formAt, firstParticleNode } = this.automaton;
+    let kept = 0;
+    for (let c = 0; c < this.cursorCount; c++) {
+      const node = this.cursorNode[c]!;
+      let next = 0;
+      for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
+        if (childClass[e] === cls) { next = childNode[e]!; break; }
+      }
+      if (next === 0) continue;
+      const start = this.cursorStart[c]!;
+      // Entering the particle sub-trie from a name: remember the name.
+      const base = next >= firstParticleNode ? (node < firstParticleNode ? formAt[node]! : this.cursorBase[c]!) : -1;
+      this.cursorNode[kept] = next;
+      this.cursorStart[kept] = start;
+      this.cursorBase[kept] = base;
+      kept++;
+      const form = formAt[next]!;
+      if (form >= 0) this.accept(start, pos + 1, form);
+      else if (form === PARTICLE_END && base >= 0) this.accept(start, pos + 1, base);
+    }
+    this.cursorCount = kept;
   }
 
   /** Ends the block: settles pending matches (the block end is a boundary) and emits the winners. */

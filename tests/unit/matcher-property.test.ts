@@ -12,7 +12,8 @@ import type { Corpus } from '../../lib/corpus/schema';
 import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
 import { lettersOf } from '../../lib/matcher/automaton';
 import { MatchStream } from '../../lib/matcher/stream';
-import { isWordCharReference, markWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+import * as packModule from '../../lib/matcher/pack';
+import { isWordCharReference, fillWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
 const automaton = compileAutomaton(corpus.terms);
@@ -115,7 +116,7 @@ describe('matcher property', () => {
 describe('word characters', () => {
   it('agree with Unicode letter, mark and number classes where news text lives', () => {
     const table = new Uint16Array(0x10000);
-    markWordChars(table);
+    fillWordChars(table);
     const ranges: [number, number][] = [[0x0000, 0x024f], [0x0370, 0x052f], [0x2000, 0x206f], [0x3000, 0x303f], [0xac00, 0xd7a3], [0x1100, 0x11ff], [0x4e00, 0x4fff], [0xff00, 0xff65]];
     const wrong: string[] = [];
     for (const [from, to] of ranges) {
@@ -125,5 +126,23 @@ describe('word characters', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('packed automaton', () => {
+  it('matches exactly like the automaton it was packed from', () => {
+    const { packAutomaton, unpackAutomaton } = packModule;
+    const unpacked = unpackAutomaton(packAutomaton(automaton), automaton.termIds)!;
+    expect(unpacked).not.toBeNull();
+    fc.assert(fc.property(text, (t) => { expect(findMatches(unpacked, t)).toEqual(findMatches(automaton, t)); }), { numRuns: 500 });
+  });
+
+  it('refuses a corrupt blob instead of scanning with it', () => {
+    const { packAutomaton, unpackAutomaton } = packModule;
+    const packed = packAutomaton(automaton);
+    expect(unpackAutomaton(packed.slice(0, -400), automaton.termIds)).toBeNull();
+    expect(unpackAutomaton('{"format":1}\nAAAA', automaton.termIds)).toBeNull();
+    expect(unpackAutomaton('not json', automaton.termIds)).toBeNull();
+    expect(unpackAutomaton(packed, automaton.termIds.slice(0, 3))).toBeNull();
   });
 });

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteDraft } from '@/lib/card-contract';
+import { formatCitation, formatDay, safeLink } from '@/lib/citation';
+import type { LookupResult } from '@/lib/messages';
+import { KIND_LABEL } from './kinds';
+import { NoteForm } from './NoteForm';
+import { PassageQuote } from './PassageQuote';
+import { RelatedTerms } from './RelatedTerms';
+import { Timeline } from './Timeline';
+
+export interface TermCardProps {
+  result: LookupResult | null;
+  error?: string;
+  /** Opened from the keyboard: take focus, trap Tab inside. */
+  keyboard: boolean;
+  onClose(): void;
+  onSaveNote(draft: NoteDraft): Promise<void>;
+  onCopy(text: string): Promise<boolean>;
+  onHideTerm(): void;
+  onDisableSite(): void;
+  onOpenRelated(termId: string): void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, [tabindex="0"]';
+
+/** The card: what the paper says about a term, the passages that fit here, and the citation. */
+export function TermCard(props: TermCardProps) {
+  const { result, error, keyboard } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  const [selectedPassage, setSelectedPassage] = useState<string | undefined>(undefined);
+  const termId = result?.term.id;
+
+  useEffect(() => {
+    setNoteOpen(false);
+    setStatus('');
+    setSelectedPassage(undefined);
+    if (keyboard) root.current?.focus();
+  }, [termId, keyboard]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      props.onClose();
+    } else if (event.key === 'Tab' && root.current) {
+      // Keep Tab inside the card (a dialog): wrap from the last control to the first and back.
+      const items = [...root.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const active = (root.current.getRootNode() as ShadowRoot).activeElement;
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) return;
+      if (event.shiftKey && (active === first || active === root.current)) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && active === last) { event.preventDefault(); first.focus(); }
+    }
+  };
+
+  if (!result) {
+    return (
+      <div class="card" role="dialog" aria-label="North Korea–Russia context" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
+        <header><h2>Context unavailable</h2><button type="button" class="close" aria-label="Close" onClick={props.onClose}>×</button></header>
+        <p class="error" role="alert">{error ?? 'The paper’s text could not be read.'}</p>
+      </div>
+    );
+  }
+
+  const { term, passages, citation } = result;
+  const link = safeLink(citation.url);
+  const citationText = formatCitation(citation);
+  const copy = async () => setStatus((await props.onCopy(citationText)) ? 'Citation copied.' : 'Could not copy; select the citation to copy it.');
+  const save = async (draft: NoteDraft) => {
+    await props.onSaveNote(draft);
+    setNoteOpen(false);
+    setStatus('Saved to your notes.');
+  };
+
+  return (
+    <div class={`card kind-${term.kind}`} role="dialog" aria-labelledby="nkr-term" aria-describedby="nkr-summary" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
+      <header>
+        <p class="kind"><span class="swatch" aria-hidden="true" />{KIND_LABEL[term.kind]}</p>
+        <h2 id="nkr-term">{term.label}</h2>
+        <button type="button" class="close" aria-label="Close" onClick={props.onClose}>×</button>
+      </header>
+      <p id="nkr-summary" class="summary">{term.summary}</p>
+
+      {passages.length > 0 && (
+        <section class="passages" aria-label="What the paper says">
+          <h3>In the paper</h3>
+          {passages.map((p) => (
+            <PassageQuote key={p.id} passage={p} selected={(selectedPassage ?? passages[0]!.id) === p.id} onSelect={() => setSelectedPassage(p.id)} />
+          ))}
+        </section>
+      )}
+
+      <Timeline events={result.timeline} termLabel={term.label} />
+      <RelatedTerms terms={result.related} onOpen={props.onOpenRelated} />
+
+      <footer>
+        <p class="citation">
+          {citation.author}, <cite>{citation.title}</cite>, {citation.publisher}, {formatDay(citation.published)}.{' '}
+          {link ? <a href={link} target="_blank" rel="noopener noreferrer">Read the paper</a> : <span>{citation.url}</span>}
+        </p>
+        {noteOpen ? (
+          <NoteForm passages={passages} initialPassageId={selectedPassage} onSave={save} onCancel={() => setNoteOpen(false)} />
+        ) : (
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => { setNoteOpen(true); setStatus(''); }}>Save note</button>
+            <button type="button" onClick={copy}>Copy citation</button>
+            <button type="button" class="quiet" onClick={props.onHideTerm}>Don’t highlight “{term.label}”</button>
+            <button type="button" class="quiet" onClick={props.onDisableSite}>Turn off on this site</button>
+          </div>
+        )}
+        <p class="status" role="status" aria-live="polite">{status}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+/**
+ * npm run bench: the content script on real news pages, in real Chromium, against mark.js and
+ * against the floor (a bare TreeWalker pass that reads every character of every text node).
+ * Pages come from ../shared/bench-pages, served on 127.0.0.1; every other host is blocked.
+ * Prints a table and writes bench-results/latest.json.
+ *
+ *   --pages a.html,b.html   only these pages       --runs N     repeats per page (default 9)
+ *   --no-markjs             skip mark.js (slow)      --hovers N   card hovers (default 100)
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { aliasForms } from '../lib/matcher/alias-forms';
+import type { Corpus } from '../lib/corpus/schema';
+import type { ScanStats } from '../lib/messages';
+import { askPage, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const RUNS = Number(option('--runs', '9'));
+const HOVERS = Number(option('--hovers', '100'));
+const pages = option('--pages', '') ? option('--pages', '').split(',') : readdirSync(BENCH_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
+
+const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
+/** mark.js gets the catalogue's aliases as written (it knows nothing of inflections). */
+const markJsTerms = [...new Set(corpus.terms.flatMap((t) => t.aliases.map((a) => a.text)))];
+const markJsSource = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN; };
+const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN; };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * The floor: every text node under <body> visited with a TreeWalker, every character read. Both
+ * floors are defined once and warmed up, so they run as optimised code, as the scanner does.
+ */
+const DEFINE_FLOORS = `
+globalThis.__benchFloor = function () {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node, sum = 0;
+  while ((node = walker.nextNode())) { const s = node.data; for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i); }
+  return { ms: performance.now() - t0, sum };
+};
+/* The node-only floor, for reference: visits text nodes, reads no characters. */
+globalThis.__benchNodeFloor = function () {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node, n = 0;
+  while ((node = walker.nextNode())) n += node.data.length;
+  return { ms: performance.now() - t0, n };
+};
+for (let i = 0; i < 3; i++) { __benchFloor(); __benchNodeFloor(); }
+true`;
+const FLOOR = '__benchFloor()';
+const NODE_FLOOR = '__benchNodeFloor()';
+
+/** The content script's isolated world, so the floor runs where the extension runs. */
+async function isolatedContext(cdp: CDPSession, extensionId: string): Promise<number> {
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await new Promise((r) => setTimeout(r, 50));
+  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
+  if (!ctx) throw new Error('the extension’s isolated world was not found');
+  return ctx.id;
+}
+
+async function evaluateIn(cdp: CDPSession, contextId: number, expression: string): Promise<any> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true });
+  if (exceptionDetails) throw new Error(exceptionDetails.text);
+  return result.value;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+interface PageResult {
+  page: string;
+  textNodes: number;
+  characters: number;
+  mentions: number;
+  oursFirstMs: number;
+  oursMs: number;
+  setupMs: number;
+  floorMs: number;
+  nodeFloorMs: number;
+  ratioToFloor: number;
+  longestTaskMs: number;
+  markJsMs: number | null;
+  markJsMarks: number | null;
+  ratioMarkJs: number | null;
+  memoryKb: number;
+}
+
+async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core').BrowserContext, file: string): Promise<PageResult> {
+  const page = await ext.open(`/bench/${file}`);
+  const first = await pageStatus(ext, page);
+  const cold = first.scan!;
+  const cdp = await page.context().newCDPSession(page);
+  const contextId = await isolatedContext(cdp, ext.extensionId);
+  await evaluateIn(cdp, contextId, DEFINE_FLOORS);
+  const ours: ScanStats[] = [];
+  const floor: number[] = [];
+  const nodeFloor: number[] = [];
+  // Interleaved, so both see the same machine noise.
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(await askPage<ScanStats>(ext, page, { type: 'rescan' }));
+    floor.push((await evaluateIn(cdp, contextId, FLOOR)).ms);
+    nodeFloor.push((await evaluateIn(cdp, contextId, NODE_FLOOR)).ms);
+  }
+  const status = await pageStatus(ext, page);
+  const withExtension = await heapUsed(page);
+  await cdp.detach();
+  await page.close();
+
+  // Baseline memory and mark.js: the same page in a browser without the extension.
+  const bare = await plain.newPage();
+  await bare.goto(ext.url(`/bench/${file}`));
+  await bare.waitForTimeout(300);
+  const without = await heapUsed(bare);
+  let markJsMs: number | null = null;
+  let markJsMarks: number | null = null;
+  if (!flag('--no-markjs')) {
+    await bare.addScriptTag({ content: markJsSource });
+    // A string, not a function: tsx's helpers would not exist in the page.
+    const r = await bare.evaluate(`(() => {
+      const t0 = performance.now();
+      let count = 0;
+      new Mark(document.body).mark(${JSON.stringify(markJsTerms)}, { separateWordSearch: false, acrossElements: true, caseSensitive: false, diacritics: false, accuracy: 'exactly', exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre'], each: () => { count++; } });
+      return { ms: performance.now() - t0, count };
+    })()`) as { ms: number; count: number };
+    markJsMs = r.ms;
+    markJsMarks = r.count;
+  }
+  await bare.close();
+
+  const oursMs = median(ours.map((s) => s.totalMs));
+  const floorMs = median(floor);
+  return {
+    page: file,
+    textNodes: cold.textNodes,
+    characters: cold.characters,
+    mentions: status.mentions,
+    oursFirstMs: round(cold.totalMs),
+    oursMs: round(oursMs),
+    setupMs: round(cold.setupMs),
+    floorMs: round(floorMs, 3),
+    nodeFloorMs: round(median(nodeFloor), 3),
+    ratioToFloor: round(median(ours.map((s, i) => s.totalMs / Math.max(floor[i]!, 0.05)))),
+    longestTaskMs: round(Math.max(cold.setupMs, cold.longestSliceMs, ...ours.map((s) => s.longestSliceMs))),
+    markJsMs: markJsMs === null ? null : round(markJsMs, 0),
+    markJsMarks,
+    ratioMarkJs: markJsMs === null ? null : round(markJsMs / Math.max(oursMs, 0.1), 0),
+    memoryKb: round((withExtension - without) / 1024, 0),
+  };
+}
+
+/** Hovers mentions on a page many times; returns dwell-to-paint latencies and lookup times. */
+async function benchHovers(ext: ExtensionBrowser, file: string) {
+  const page = await ext.open(`/bench/${file}`);
+  await pageStatus(ext, page);
+  const points = await page.evaluate(() => {
+    const out: { x: number; y: number }[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('nkr-quiet')) continue;
+      for (const r of h) {
+        const rect = (r as Range).getClientRects()[0];
+        if (rect && rect.top > 0 && rect.bottom < innerHeight && rect.width > 4) out.push({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      }
+    }
+    return out;
+  });
+  if (!points.length) throw new Error(`no visible mention to hover on ${file}`);
+  for (let i = 0; i < HOVERS; i++) {
+    const p = points[i % points.length]!;
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(450); // let the previous card close
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(420);
+  }
+  await page.waitForTimeout(300);
+  const status = await pageStatus(ext, page);
+  const lookups = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'diagnostics' })).value.lookupMs as number[]).catch(() => null);
+  const background = lookups ?? (await ext.worker.evaluate(() => null));
+  await page.close();
+  return { page: file, hovers: status.cardLatencies.length, cardLatencies: status.cardLatencies, lookupMs: background };
+}
+
+async function main() {
+  const server = await startServer();
+  const ext = await launchWithExtension(server);
+  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`] });
+  const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+  await plain.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === 'www.reuters.com' ? route.continue() : route.abort()));
+
+  const results: PageResult[] = [];
+  for (const file of pages) {
+    try {
+      const r = await benchPage(ext, plain, file);
+      results.push(r);
+      process.stderr.write(`  ${file}: ours ${r.oursMs} ms, floor ${r.floorMs} ms, mark.js ${r.markJsMs ?? '-'} ms\n`);
+    } catch (error) {
+      process.stderr.write(`  ${file}: failed: ${(error as Error).message}\n`);
+    }
+  }
+
+  let hover: Awaited<ReturnType<typeof benchHovers>> | null = null;
+  const hoverPage = option('--hover-page', 'yahoo-2.html');
+  if (HOVERS > 0 && existsIn(hoverPage)) {
+    // The background's lookup timings live in its memory; read them from an extension page.
+    hover = await benchHovers(ext, hoverPage);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    hover.lookupMs = await popup.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'diagnostics' })).value.lookupMs as number[]);
+    await popup.close();
+  }
+  await plainBrowser.close();
+  await ext.close();
+  await server.close();
+
+  const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  const contentCss = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.css'));
+  const cardJs = readFileSync(join(EXTENSION_DIR, 'card-ui.js'));
+  const summary = {
+    pages: results.length,
+    medianOursMs: round(median(results.map((r) => r.oursMs)), 3),
+    medianFloorMs: round(median(results.map((r) => r.floorMs)), 3),
+    medianRatioToFloor: round(median(results.map((r) => r.ratioToFloor))),
+    medianMarkJsMs: results.some((r) => r.markJsMs !== null) ? round(median(results.flatMap((r) => (r.markJsMs === null ? [] : [r.markJsMs]))), 0) : null,
+    medianRatioMarkJs: results.some((r) => r.ratioMarkJs !== null) ? round(median(results.flatMap((r) => (r.ratioMarkJs === null ? [] : [r.ratioMarkJs]))), 0) : null,
+    longestTaskMs: round(Math.max(...results.map((r) => r.longestTaskMs))),
+    medianMemoryKb: round(median(results.map((r) => r.memoryKb)), 0),
+    contentScriptGzipBytes: gzipSync(contentJs, { level: 9 }).length + gzipSync(contentCss, { level: 9 }).length,
+    cardUiGzipBytes: gzipSync(cardJs, { level: 9 }).length,
+    cardPaint: hover ? { page: hover.page, hovers: hover.cardLatencies.length, p50Ms: round(percentile(hover.cardLatencies, 50)), p95Ms: round(percentile(hover.cardLatencies, 95)) } : null,
+    lookup: hover?.lookupMs?.length ? { lookups: hover.lookupMs.length, p50Ms: round(percentile(hover.lookupMs, 50), 3), p95Ms: round(percentile(hover.lookupMs, 95), 3) } : null,
+  };
+
+  const header = ['page', 'text nodes', 'chars', 'mentions', 'ours ms', 'first ms', 'setup ms', 'floor ms', 'ours/floor', 'mark.js ms', 'mark.js/ours', 'longest task ms', 'memory KB'];
+  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.oursFirstMs, r.setupMs, r.floorMs, r.ratioToFloor, r.markJsMs ?? '-', r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  console.log(`Medians over ${summary.pages} pages (one run, ${RUNS} repeats a page):`);
+  console.log(`  scan+highlight ${summary.medianOursMs} ms; floor ${summary.medianFloorMs} ms; ours/floor ${summary.medianRatioToFloor}×; mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
+  console.log(`  longest extension task ${summary.longestTaskMs} ms; memory ${summary.medianMemoryKb} KB; content script ${summary.contentScriptGzipBytes} B gzipped (card UI ${summary.cardUiGzipBytes} B, loaded on first hover)`);
+  if (summary.cardPaint) console.log(`  card: dwell timer to painted p50 ${summary.cardPaint.p50Ms} ms, p95 ${summary.cardPaint.p95Ms} ms over ${summary.cardPaint.hovers} hovers on ${summary.cardPaint.page}`);
+  if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups`);
+  const json = { date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world', summary, results };
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  console.log('');
+  console.log(JSON.stringify(json.summary));
+}
+
+function existsIn(file: string): boolean {
+  try { return statSync(join(BENCH_PAGES_DIR, file)).isFile(); } catch { return false; }
+}
+
+await main();

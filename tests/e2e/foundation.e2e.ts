@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+
+const corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension(server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the installed extension', () => {
+  it('seeds the database with the bundled corpus (read back through the extension)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const status = await page.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
+        if (reply?.ok && reply.value) return reply.value;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return null;
+    });
+    expect(status).toMatchObject({ version: corpus.version, hash: corpus.hash, source: 'bundled', passages: corpus.passages.length, terms: corpus.terms.length, events: corpus.events.length, notes: 0 });
+    await page.close();
+  });
+
+  it('runs its content script on a news page', async () => {
+    const page = await browser.open('/pages/article.html');
+    const status = await pageStatus(browser, page);
+    expect(status.running).toBe(true);
+    expect(status.mode).toBe('highlight-api');
+    expect(status.mentions).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('does not run on a site that is not on the list and was not enabled', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://example.org/pages/article.html`);
+    await page.waitForTimeout(500);
+    const highlights = await page.evaluate(() => CSS.highlights.size);
+    expect(highlights).toBe(0);
+    await page.close();
+  });
+
+  it('refuses a malformed request and one from outside the extension', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'lookup', termId: '<img src=x>', context: '' }));
+    expect(reply).toMatchObject({ ok: false });
+    expect(reply.error).toMatch(/malformed request/);
+    await page.close();
+  });
+});
+
+describe('the build', () => {
+  it('leaves loadable Chrome and Firefox builds and their zips', () => {
+    const chrome = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const firefox = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8'));
+    expect(chrome.manifest_version).toBe(3);
+    expect(firefox.browser_specific_settings.gecko.id).toBeTruthy();
+    const zips = readdirSync(join(ROOT, '.output')).filter((f) => f.endsWith('.zip'));
+    expect(zips.some((f) => f.includes('chrome'))).toBe(true);
+    expect(zips.some((f) => f.includes('firefox'))).toBe(true);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Real Chromium with the built extension, and a static server on 127.0.0.1 for test pages.
+ * Pages are opened as http://www.reuters.com/... (a curated news host) through Chromium's host
+ * resolver, so the production build is what runs; every other host is blocked.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageStatus, TabRequest } from '../../lib/messages';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
+export const BENCH_PAGES_DIR = resolve(ROOT, '../shared/bench-pages');
+export const NEWS_HOST = 'www.reuters.com';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+export interface StaticServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `/pages/<file>` from tests/fixtures/pages and `/bench/<file>` from ../shared/bench-pages.
+ * `headers` adds response headers per path (a CSP, say).
+ */
+export async function startServer(headers: Record<string, Record<string, string>> = {}): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const [, area, ...rest] = path.split('/');
+    const base = area === 'pages' ? PAGES_DIR : area === 'bench' ? BENCH_PAGES_DIR : null;
+    const file = base && join(base, ...rest);
+    if (!file || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(headers[path] ?? {}) });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not start');
+  return { port: address.port, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** URL of a page on the news host. */
+  url(path: string): string;
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  colorScheme?: 'light' | 'dark';
+  userDataDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchWithExtension(server: StaticServer, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'nkr-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}, MAP example.org:80 127.0.0.1:${server.port}`,
+    ],
+  });
+  // Nothing leaves the machine: only our two hosts (and the extension itself) are reachable.
+  await context.route(/^https?:\/\//, (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === NEWS_HOST || host === 'example.org' || host === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const url = (path: string) => `http://${NEWS_HOST}${path}`;
+  return {
+    context,
+    worker,
+    extensionId,
+    url,
+    async open(path: string) {
+      const page = await context.newPage();
+      await page.goto(url(path));
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the content script to finish its first scan and returns the page status. */
+export async function pageStatus(browser: ExtensionBrowser, page: Page): Promise<PageStatus> {
+  return askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(s.scan || s.reason));
+}
+
+/**
+ * Sends a tab request to the page's content script from the service worker (as the popup and
+ * the keyboard command do), retrying until it answers and `ready` accepts the answer.
+ */
+export async function askPage<T>(browser: ExtensionBrowser, page: Page, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
+  // The extension has no "tabs" permission, so it cannot look tabs up by URL: use the active one.
+  await page.bringToFront();
+  return browser.worker.evaluate(async ({ request, ready }) => {
+    const accept = new Function('value', `return (${ready})(value)`) as (v: unknown) => boolean;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    let last: unknown;
+    for (let i = 0; i < 200; i++) {
+      try {
+        const reply = await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 });
+        last = reply;
+        if (reply?.ok && accept(reply.value)) return reply.value;
+      } catch (error) { last = String(error); }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
+  }, { request, ready: ready.toString() }) as Promise<T>;
+}
+
+/** The highlighted text on a page, by highlight name, read from the page's CSS.highlights. */
+export async function highlightedText(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      out[name] = [...highlight].map((r) => (r instanceof Range ? r.toString() : new Range().toString()));
+    }
+    return out;
+  });
+}
+
+/** All highlighted strings, any style or kind (focus and active marks excluded). */
+export async function allHighlighted(page: Page): Promise<string[]> {
+  const byName = await highlightedText(page);
+  return Object.entries(byName).filter(([name]) => !['nkr-focus', 'nkr-active'].includes(name)).flatMap(([, list]) => list);
+}
