@@ -90,6 +90,8 @@ export interface ScanStats {
 }
 
 export interface PageStatus {
+  /** The site as the reader's settings name it (host without "www."). */
+  site: string | null;
   running: boolean;
   /** Why the page is not highlighted, when it is not. */
   reason?: 'disabled-everywhere' | 'disabled-on-site' | 'no-corpus';

@@ -93,7 +93,7 @@ export function TermCard(props: TermCardProps) {
       )}
 
       <Timeline events={result.timeline} termLabel={term.label} />
-      <RelatedTerms terms={result.related} onOpen={props.onOpenRelated} />
+      <RelatedTerms terms={result.related.slice(0, 6)} onOpen={props.onOpenRelated} />
 
       <footer>
         <p class="citation">

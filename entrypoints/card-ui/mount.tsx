@@ -17,6 +17,8 @@ const HOST_STYLE: Record<string, string> = {
   all: 'initial', position: 'fixed', inset: '0 auto auto 0', width: '0', height: '0', margin: '0', padding: '0',
   border: '0', background: 'transparent', overflow: 'visible', display: 'block', transform: 'none', filter: 'none',
   contain: 'none', 'pointer-events': 'none', 'z-index': '2147483647', visibility: 'visible', opacity: '1',
+  // A page's `*::before { content: … }` still draws on the host: give it nothing to draw with.
+  'font-size': '0', 'line-height': '0', color: 'transparent',
 };
 
 export function createCardUi(): CardUiApi {

@@ -10,7 +10,7 @@ import { unpackAutomaton } from '@/lib/matcher/pack';
 import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
 import { decideVisibility } from '@/lib/relevance';
-import { pageVerdict, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { pageVerdict, parseSettings, SETTINGS_KEY, siteKey, type Settings } from '@/lib/settings';
 import { CardController } from './card-controller';
 import type { Mention } from './mentions';
 import { watchMutations } from './mutation-watch';
@@ -198,6 +198,7 @@ export class PageSession {
     const counts = new Map<number, number>();
     for (const m of active?.shown ?? []) counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
     return {
+      site: siteKey(location.href),
       running: active !== null,
       ...(this.reason ? { reason: this.reason } : {}),
       mode: active?.painter.mode ?? createPainterMode(),
@@ -224,7 +225,8 @@ export class PageSession {
     this.repaint(true);
   };
 
-  private readonly onMessage = (message: unknown): Promise<Envelope<unknown>> | undefined => {
+  private readonly onMessage = (message: unknown, sender: { id?: string }): Promise<Envelope<unknown>> | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
     const request = message as TabRequest;
     const answer = <K extends keyof TabResponses>(value: TabResponses[K]): Envelope<TabResponses[K]> => ({ ok: true, value });
     switch (request?.type) {

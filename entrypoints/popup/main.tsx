@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import '@/components/shared/page.css';
+import './popup.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

@@ -106,8 +106,12 @@ export async function launchWithExtension(server: StaticServer, options: LaunchO
 }
 
 /** Waits for the content script to finish its first scan and returns the page status. */
-export async function pageStatus(browser: ExtensionBrowser, page: Page): Promise<PageStatus> {
-  return askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(s.scan || s.reason));
+export async function pageStatus(browser: ExtensionBrowser, page: Page, expect: 'scanned' | 'stopped' = 'scanned'): Promise<PageStatus> {
+  // Right after install the page may start before the background has published the corpus:
+  // wait for the scan (or, when asked, for a deliberate stop), not for "no corpus yet".
+  return expect === 'scanned'
+    ? askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(s.running && s.scan))
+    : askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(!s.running && s.reason && s.reason !== 'no-corpus'));
 }
 
 /**
@@ -149,4 +153,64 @@ export async function highlightedText(page: Page): Promise<Record<string, string
 export async function allHighlighted(page: Page): Promise<string[]> {
   const byName = await highlightedText(page);
   return Object.entries(byName).filter(([name]) => !['nkr-focus', 'nkr-active'].includes(name)).flatMap(([, list]) => list);
+}
+
+/** Each highlighted range: its text, its highlight name, and the id of its nearest ancestor with one. */
+export async function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
+  return page.evaluate(() => {
+    const out: { name: string; text: string; id: string | null }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      for (const r of highlight) {
+        const range = r as Range;
+        const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+        out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
+      }
+    }
+    return out;
+  });
+}
+
+/** Runs `fn` in an extension page (the popup), where chrome.* APIs and the extension's storage live. */
+export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Merges a change into the stored settings, as the popup and options page do. */
+export async function changeSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
+  await browser.worker.evaluate(async (p) => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, ...p } });
+  }, patch);
+}
+
+/** The centre of the first box of `text` inside the element with `id` (for hovering it). */
+export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(({ id, text }) => {
+    const root = document.getElementById(id);
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + Math.min(text.length, 3));
+      const r = range.getClientRects()[0];
+      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, { id, text });
+  if (!point) throw new Error(`"${text}" not found in #${id}`);
+  return point;
+}
+
+/** The card's host and whether the card is shown (the shadow root is open, so locators reach in). */
+export function card(page: Page) {
+  return page.locator('nkr-card-host .card');
 }

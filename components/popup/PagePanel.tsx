@@ -1,0 +1,78 @@
+import type { PageStatus } from '@/lib/messages';
+import { Toggle } from '../shared/Toggle';
+
+export type SiteAccess =
+  /** The content script answers on this tab. */
+  | { kind: 'running'; status: PageStatus; site: string }
+  /** A web page the extension may not read yet. */
+  | { kind: 'not-enabled'; site: string }
+  /** Not a web page (a browser page, a PDF viewer…). */
+  | { kind: 'unsupported' };
+
+interface Props {
+  access: SiteAccess;
+  enabledEverywhere: boolean;
+  siteDisabled: boolean;
+  onSiteToggle(on: boolean): void;
+  onEverywhereToggle(on: boolean): void;
+  onEnableSite(): void;
+  onEnableAllSites(): void;
+  onNextMention(): void;
+  error?: string;
+}
+
+const MODE_LABEL: Record<PageStatus['mode'], string> = {
+  'highlight-api': 'highlighted without touching the page (CSS Highlight API)',
+  wrap: 'highlighted by marking the page’s text (this browser lacks the CSS Highlight API)',
+};
+
+/** "This page": what was found, how it is shown, and the switches for this site. */
+export function PagePanel(props: Props) {
+  const { access } = props;
+  if (access.kind === 'unsupported') {
+    return <section aria-label="This page"><h2>This page</h2><p class="muted">This is not a web page the extension can read.</p></section>;
+  }
+  if (access.kind === 'not-enabled') {
+    return (
+      <section aria-label="This page">
+        <h2>This page</h2>
+        <p><strong>{access.site}</strong> is not on the extension’s list of news sites.</p>
+        <p class="muted">Enable it to find mentions here; your browser will ask you to allow access.</p>
+        <div class="row">
+          <button type="button" class="primary" onClick={props.onEnableSite}>Enable on {access.site}</button>
+          <button type="button" onClick={props.onEnableAllSites}>Enable on all sites</button>
+        </div>
+        {props.error && <p class="error" role="alert">{props.error}</p>}
+      </section>
+    );
+  }
+  const { status, site } = access;
+  const termCount = status.terms.length;
+  return (
+    <section aria-label="This page">
+      <h2>This page</h2>
+      {status.running ? (
+        <>
+          <p data-testid="page-summary">
+            <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper
+            {!status.onTopic && status.mentions > 0 ? ' (general terms stay unmarked: this page is not about North Korea and Russia)' : ''}.
+          </p>
+          {termCount > 0 && (
+            <ul class="chips" aria-label="Terms on this page">
+              {status.terms.slice(0, 8).map((t) => <li key={t.id}>{t.label ?? t.id} · {t.count}</li>)}
+            </ul>
+          )}
+          <p class="muted" data-testid="mode">Mentions are {MODE_LABEL[status.mode]}.</p>
+          {status.mentions > 0 && <button type="button" onClick={props.onNextMention}>Go to next mention</button>}
+        </>
+      ) : (
+        <p class="muted" data-testid="page-summary">
+          {status.reason === 'no-corpus' ? 'The paper is still being set up.' : 'Highlighting is off here.'}
+        </p>
+      )}
+      <Toggle label={`Highlight on ${site}`} checked={!props.siteDisabled} disabled={!props.enabledEverywhere} onChange={props.onSiteToggle} />
+      <Toggle label="Highlight on all sites" description="Off: nothing is highlighted anywhere until you turn it back on." checked={props.enabledEverywhere} onChange={props.onEverywhereToggle} />
+      {props.error && <p class="error" role="alert">{props.error}</p>}
+    </section>
+  );
+}

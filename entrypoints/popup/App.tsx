@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
+
+/** The tab the popup is about: the active one, or ?tab=<id> (the end-to-end tests open the popup in a tab). */
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => null);
+    return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+}
+
+async function readAccess(tab: { id: number; url?: string } | null): Promise<SiteAccess> {
+  if (!tab) return { kind: 'unsupported' };
+  try {
+    const status = await askTab(tab.id, { type: 'page-status' });
+    return { kind: 'running', status, site: status.site ?? '' };
+  } catch {
+    // No content script answered: either not a web page, or a site the reader has not enabled.
+    const site = tab.url ? siteKey(tab.url) : null;
+    return site ? { kind: 'not-enabled', site } : { kind: 'unsupported' };
+  }
+}
+
+export function App() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
+  const [access, setAccess] = useState<SiteAccess | null>(null);
+  const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
+  const [error, setError] = useState<string | undefined>();
+
+  const refresh = async (t = tab) => setAccess(await readAccess(t));
+
+  useEffect(() => {
+    void (async () => {
+      const t = await targetTab();
+      setTab(t);
+      setSettings(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+      await refresh(t);
+      setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
+    })();
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  const site = access && access.kind !== 'unsupported' ? access.site : null;
+  const change = async (patch: (s: Settings) => Partial<Settings>) => {
+    try {
+      setSettings(await updateSettings(patch));
+      // The page applies the change itself (storage.onChanged); ask it again for the new status.
+      setTimeout(() => void refresh(), 150);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  /** Asks for access (the browser shows its own prompt), then starts on this tab at once. */
+  const enable = async (origins: string[]) => {
+    setError(undefined);
+    try {
+      const granted = await browser.permissions.request({ origins });
+      if (!granted) { setError('Access was not granted, so nothing changed.'); return; }
+      if (tab) {
+        const files = browser.runtime.getManifest().content_scripts?.[0];
+        if (files?.css?.length) await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
+        if (files?.js?.length) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: files.js });
+      }
+      setTimeout(() => void refresh(), 300);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>North Korea–Russia Context</h1>
+        <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
+      </header>
+      {access ? (
+        <PagePanel
+          access={access}
+          enabledEverywhere={settings.enabled}
+          siteDisabled={!!site && settings.disabledSites.includes(site)}
+          onSiteToggle={(on) => site && void change((s) => ({ disabledSites: on ? s.disabledSites.filter((d) => d !== site) : [...new Set([...s.disabledSites, site])] }))}
+          onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
+          onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
+          onEnableAllSites={() => void enable(['*://*/*'])}
+          onNextMention={() => tab && void askTab(tab.id, { type: 'step-mention', direction: 1 }).then(() => window.close())}
+          error={error}
+        />
+      ) : (
+        <p class="muted">Looking at this page…</p>
+      )}
+      <footer class="popup-footer muted">
+        {corpus
+          ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
+          : 'The paper is being set up…'}
+        <br />
+        Source: Edward Howell, Chatham House, 4 December 2024.
+      </footer>
+    </main>
+  );
+}
