@@ -8,6 +8,21 @@ import { MATCHER_DATA_KEY, toMatcherData, type MatcherData } from '@/lib/matcher
 
 const LOG_PREFIX = '[NK–RU Context]';
 
+/** Where the last refused corpus is recorded, so the options page can say what went wrong. */
+export const CORPUS_REFUSAL_KEY = 'corpusRefusal';
+
+export interface CorpusRefusal {
+  at: number;
+  source: string;
+  problems: string[];
+}
+
+async function recordRefusal(problems: string[]): Promise<void> {
+  console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const refusal: CorpusRefusal = { at: Date.now(), source: 'bundled', problems: problems.slice(0, 20) };
+  await browser.storage.local.set({ [CORPUS_REFUSAL_KEY]: refusal }).catch(() => {});
+}
+
 /** Loads the bundled corpus if the stored one is older or absent; refuses (and says why) a bad one. */
 export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () => Promise<unknown>): Promise<LoadOutcome> {
   let bundled: unknown;
@@ -15,7 +30,7 @@ export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () =
     bundled = await readBundled();
   } catch (error) {
     const problems = [`could not read the bundled corpus: ${(error as Error).message}`];
-    console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n  - ${problems[0]}`);
+    await recordRefusal(problems);
     return { status: 'rejected', problems };
   }
   // Cheap path on every start: the same version and hash need no validation or writes.
@@ -27,7 +42,7 @@ export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () =
   }
   const outcome = await validateAndLoad(db, bundled, { source: 'bundled' });
   if (outcome.status === 'rejected') {
-    console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}`);
+    await recordRefusal(outcome.problems);
   } else if (outcome.status === 'loaded') {
     console.info(`${LOG_PREFIX} Loaded bundled corpus version ${outcome.version}.`);
   }

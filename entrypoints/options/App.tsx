@@ -10,10 +10,12 @@ export function App() {
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [saved, setSaved] = useState('');
+  const [refusal, setRefusal] = useState<{ at: number; problems: string[] } | null>(null);
 
   useEffect(() => {
     void (async () => {
-      const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY]);
+      const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY, 'corpusRefusal']);
+      setRefusal((stored.corpusRefusal as { at: number; problems: string[] } | undefined) ?? null);
       setSettings(parseSettings(stored[SETTINGS_KEY]));
       setLabels(new Map(parseMatcherData(stored[MATCHER_DATA_KEY])?.terms.map((t) => [t.id, t.label]) ?? []));
       setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
@@ -58,6 +60,12 @@ export function App() {
       <section>
         <h2>The paper</h2>
         <p>Edward Howell, <cite>North Korea and Russia's dangerous partnership</cite>, Chatham House, 4 December 2024, <a href="https://doi.org/10.55317/9781784136321" target="_blank" rel="noopener noreferrer">doi.org/10.55317/9781784136321</a>.</p>
+        {refusal && (
+          <div role="alert" class="error">
+            <p>On {new Date(refusal.at).toLocaleString()} the extension refused a corpus that did not pass its checks, and kept the one it had:</p>
+            <ul>{refusal.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          </div>
+        )}
         {corpus && <p class="muted">Corpus version {corpus.version} ({corpus.source}), {corpus.terms} terms, {corpus.passages} passages, {corpus.events} dated events; {corpus.notes} saved notes. Loaded {new Date(corpus.loadedAt).toLocaleString()}.</p>}
         <p class="muted">Privacy: reading a page never sends anything anywhere. The paper, your settings and your notes stay in this browser.</p>
       </section>

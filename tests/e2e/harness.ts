@@ -62,7 +62,9 @@ export interface LaunchOptions {
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   userDataDir?: string;
-  viewport?: { width: number; height: number };
+  /** null: the window's own size (a headed demo). */
+  viewport?: { width: number; height: number } | null;
+  headless?: boolean;
 }
 
 export async function launchWithExtension(server: StaticServer, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -71,9 +73,9 @@ export async function launchWithExtension(server: StaticServer, options: LaunchO
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'nkr-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
@@ -175,7 +177,7 @@ export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg:
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    return await page.evaluate(fn, arg);
+    return await page.evaluate(fn as (a: unknown) => Promise<T>, arg as unknown);
   } finally {
     await page.close();
   }
@@ -184,8 +186,8 @@ export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg:
 /** Merges a change into the stored settings, as the popup and options page do. */
 export async function changeSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
   await browser.worker.evaluate(async (p) => {
-    const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...settings, ...p } });
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...((settings as object | undefined) ?? {}), ...p } });
   }, patch);
 }
 

@@ -1,0 +1,111 @@
+/**
+ * What the extension does with a bundled corpus it cannot trust: a broken one is refused
+ * without touching what is stored; a hostile but well-formed one is shown as plain text.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusHash } from '../../lib/corpus/hash';
+import type { Corpus } from '../../lib/corpus/schema';
+import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, startServer, type StaticServer } from './harness';
+
+const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
+let server: StaticServer;
+const temp: string[] = [];
+beforeAll(async () => { server = await startServer(); });
+afterAll(async () => {
+  await server?.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the built extension whose bundled corpus.json is `content`. */
+function extensionWithCorpus(content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nkr-ext-'));
+  temp.push(dir);
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'corpus.json'), content);
+  return dir;
+}
+
+const corpusStatus = (b: Parameters<typeof inExtensionPage>[0]) => inExtensionPage(b, async () => {
+  for (let i = 0; i < 100; i++) {
+    const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
+    if (reply?.ok && reply.value) return reply.value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}, undefined);
+
+describe('a bundled corpus that does not validate', () => {
+  it('is refused, says why, and leaves the stored corpus and notes untouched', async () => {
+    const extensionDir = extensionWithCorpus(JSON.stringify(corpus));
+    const profile = mkdtempSync(join(tmpdir(), 'nkr-profile-'));
+    temp.push(profile);
+
+    // First run: the good corpus goes in, and the reader saves a note.
+    let b = await launchWithExtension(server, { extensionDir, userDataDir: profile });
+    expect(await corpusStatus(b)).toMatchObject({ version: corpus.version, notes: 0 });
+    const saved = await inExtensionPage(b, (note) => chrome.runtime.sendMessage({ type: 'save-note', note }), {
+      termId: 'kim-jong-un', termLabel: 'Kim Jong Un', quote: 'Kim Jong Un arrived.', pageUrl: 'https://www.reuters.com/a', pageTitle: 'A',
+      passageId: 'p-summits', passageText: 'Throughout 2023…', passageSection: 'From friendship to formal partnership', comment: 'keep me', tags: ['x'],
+    });
+    expect(saved).toMatchObject({ ok: true });
+    await b.close();
+
+    // The extension's files now carry a newer corpus with a term missing its summary.
+    const broken = structuredClone(corpus) as unknown as { version: number; terms: { summary?: string }[] };
+    broken.version = corpus.version + 1;
+    delete broken.terms[0]!.summary;
+    writeFileSync(join(extensionDir, 'corpus.json'), JSON.stringify(broken));
+
+    b = await launchWithExtension(server, { extensionDir, userDataDir: profile });
+    try {
+      const refusal = await b.worker.evaluate(async () => {
+        for (let i = 0; i < 100; i++) {
+          const { corpusRefusal } = await chrome.storage.local.get('corpusRefusal');
+          if (corpusRefusal) return corpusRefusal;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return null;
+      });
+      expect(refusal).toMatchObject({ source: 'bundled', problems: [expect.stringContaining(`${corpus.terms[0]!.id} → summary`)] });
+      expect(await corpusStatus(b)).toMatchObject({ version: corpus.version, hash: corpus.hash, terms: corpus.terms.length, notes: 1 });
+      const page = await b.open('/pages/article.html');
+      expect((await pageStatus(b, page)).mentions).toBeGreaterThan(5); // still working on the old corpus
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('a hostile but well-formed corpus', () => {
+  it('shows markup and javascript: text as plain text on the card, and runs none of it', async () => {
+    const XSS = '<img src=x onerror="document.title=\'pwned\'">';
+    const evil = structuredClone(corpus) as Corpus;
+    const term = evil.terms.find((t) => t.id === 'vostochny-cosmodrome')!;
+    term.label = `Vostochny ${XSS}`;
+    term.summary = `javascript:document.title='pwned' ${XSS}`;
+    const passage = evil.passages.find((p) => p.id === 'p-summits')!;
+    passage.text = passage.text.replace('Vostochny cosmodrome', `Vostochny cosmodrome ${XSS} <a href="javascript:document.title='pwned'">link</a>`);
+    evil.hash = await corpusHash(evil as unknown as Record<string, unknown>);
+    const b = await launchWithExtension(server, { extensionDir: extensionWithCorpus(JSON.stringify(evil)) });
+    try {
+      const page = await b.open('/pages/article.html');
+      await pageStatus(b, page);
+      const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      await card(page).waitFor({ state: 'visible', timeout: 3000 });
+      await expect(card(page).locator('h2').textContent()).resolves.toBe(`Vostochny ${XSS}`);
+      await expect(card(page).locator('.summary').textContent()).resolves.toContain("javascript:document.title='pwned'");
+      await expect(card(page).locator('blockquote').first().textContent()).resolves.toContain('<a href="javascript:');
+      expect(await card(page).locator('img').count()).toBe(0);
+      expect(await card(page).locator('a[href^="javascript"]').count()).toBe(0);
+      await card(page).locator('blockquote').first().click();
+      await page.waitForTimeout(200);
+      expect(await page.title()).not.toBe('pwned');
+    } finally {
+      await b.close();
+    }
+  });
+});
