@@ -118,3 +118,30 @@ describe('the shipped corpus', () => {
     expect(excerpt).toBe(original);
   });
 });
+
+describe('npm run corpus', () => {
+  const { cpSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const runBuild = (data: string, out: string) => spawnSync('npx', ['tsx', 'scripts/build-corpus.ts', '--data', data, '--out', out], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+
+  it('prints what it built, and fails naming the entry when a source is wrong', () => {
+    const data = mkdtempSync(join(tmpdir(), 'corpus-src-'));
+    try {
+      cpSync(dataDir, data, { recursive: true });
+      const ok = runBuild(data, join(data, 'out.json'));
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toMatch(/passages 13 in 4 sections · terms \d+ .*aliases \d+ · events \d+/);
+      expect(readFileSync(join(data, 'out.json'), 'utf8')).toBe(readFileSync(join(dataDir, 'corpus.json'), 'utf8'));
+
+      const people = JSON.parse(readFileSync(join(data, 'terms/people.json'), 'utf8'));
+      people[0].passages.push('p-nowhere');
+      writeFileSync(join(data, 'terms/people.json'), JSON.stringify(people));
+      const bad = runBuild(data, join(data, 'out2.json'));
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(`term "${people[0].id}" names unknown passage "p-nowhere"`);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -1,0 +1,94 @@
+/**
+ * The scanner's DOM rules on a DOM built in happy-dom: what counts as one block of text, what is
+ * skipped, and how the fallback painter marks text where the Highlight API is missing.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPainter } from '../../entrypoints/content/painter';
+import { MentionStore } from '../../entrypoints/content/mentions';
+import { TextWalker, type FoundMention } from '../../entrypoints/content/scanner';
+import { compileAutomaton } from '../../lib/matcher';
+
+const automaton = compileAutomaton([
+  { id: 'kim-jong-un', aliases: [{ text: 'Kim Jong Un' }] },
+  { id: 'north-korea', aliases: [{ text: 'North Korea' }] },
+  { id: 'russia', aliases: [{ text: 'Russia' }] },
+]);
+
+function scan(html: string): string[] {
+  document.body.innerHTML = html;
+  const found: FoundMention[] = [];
+  const walker = new TextWalker(automaton, (f) => found.push(f));
+  walker.walk(document.body, document.body.firstChild, Infinity);
+  return found.map((f) => {
+    const range = document.createRange();
+    range.setStart(f.startNode, f.startOffset);
+    range.setEnd(f.endNode, f.endOffset);
+    return range.toString();
+  });
+}
+
+beforeEach(() => { document.body.innerHTML = ''; });
+
+describe('what the scanner reads as one block', () => {
+  it.each([
+    ['inline elements join', '<p>Kim <b>Jong</b> <i>Un</i> said</p>', ['Kim Jong Un']],
+    ['links and spans join', '<p><a href="#">North</a><span> Korea</span></p>', ['North Korea']],
+    ['paragraphs do not', '<div><p>North</p><p>Korea</p></div>', []],
+    ['leaving a block ends it', '<div><p>Kim Jong</p> Un</div>', []],
+    ['a line break ends it', '<p>North<br>Korea</p>', []],
+    ['table cells do not join', '<table><tr><td>Kim Jong</td><td>Un</td></tr></table>', []],
+    ['list items do not join', '<ul><li>North</li><li>Korea</li></ul>', []],
+    ['skipped content between words splits them', '<p>North <code>x</code> Korea</p>', []],
+  ])('%s', (_rule, html, expected) => {
+    expect(scan(html)).toEqual(expected);
+  });
+});
+
+describe('what the scanner skips', () => {
+  it.each([
+    ['a text area', '<textarea>North Korea</textarea><p>Russia</p>'],
+    ['an input', '<input value="North Korea"><p>Russia</p>'],
+    ['code and pre', '<pre>North Korea</pre><code>North Korea</code><p>Russia</p>'],
+    ['scripts and styles', '<script>"North Korea"</script><style>.x{}</style><p>Russia</p>'],
+    ['an editable region', '<div contenteditable="true"><p>North Korea</p></div><p>Russia</p>'],
+    ['an editor marked as a textbox', '<div role="textbox">North Korea</div><p>Russia</p>'],
+    ['buttons and SVG text', '<button>North Korea</button><svg><text>North Korea</text></svg><p>Russia</p>'],
+  ])('%s', (_what, html) => {
+    expect(scan(html)).toEqual(['Russia']);
+  });
+
+  it('reads an element whose editing is switched off', () => {
+    expect(scan('<div contenteditable="false">North Korea</div>')).toEqual(['North Korea']);
+  });
+
+  it('pauses between blocks when its slice is used up, and resumes where it stopped', () => {
+    document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i} on North Korea and Russia</p>`).join('');
+    const found: FoundMention[] = [];
+    const walker = new TextWalker(automaton, (f) => found.push(f));
+    let next: Node | null = document.body.firstChild;
+    let slices = 0;
+    while (next) { next = walker.walk(document.body, next, -1); slices++; } // an already-passed deadline
+    expect(slices).toBeGreaterThan(3);
+    expect(found).toHaveLength(400);
+  });
+});
+
+describe('the fallback painter (no CSS Highlight API)', () => {
+  it('wraps mentions in marks, styles them by kind, and puts the page back when stopped', () => {
+    document.body.innerHTML = '<p id="p">Kim Jong Un met officials from Russia.</p>';
+    const original = document.body.innerHTML;
+    const store = new MentionStore();
+    const walker = new TextWalker(automaton, (f) => store.add(f, f.form, true));
+    walker.walk(document.body, document.body.firstChild, Infinity);
+    const painter = createPainter((m, text) => store.reindex(m, text, text));
+    expect(painter.mode).toBe('wrap');
+    painter.paint(store.ordered(), () => 'person', 'quiet');
+    const marks = [...document.querySelectorAll('nkr-mark')];
+    expect(marks.map((m) => m.textContent)).toEqual(['Kim Jong Un', 'Russia']);
+    expect(marks[0]!.getAttribute('data-kind')).toBe('person');
+    painter.mark('focus', store.ordered()[1]!);
+    expect(marks[1]!.getAttribute('data-state')).toBe('focus');
+    painter.clear();
+    expect(document.body.innerHTML).toBe(original);
+  });
+});
