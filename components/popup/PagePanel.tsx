@@ -71,7 +71,7 @@ export function PagePanel(props: Props) {
         </p>
       )}
       <Toggle label={`Highlight on ${site}`} checked={!props.siteDisabled} disabled={!props.enabledEverywhere} onChange={props.onSiteToggle} />
-      <Toggle label="Highlight on all sites" description="Off: nothing is highlighted anywhere until you turn it back on." checked={props.enabledEverywhere} onChange={props.onEverywhereToggle} />
+      <Toggle label="Highlight on all sites" description="Switch off to pause highlighting everywhere." checked={props.enabledEverywhere} onChange={props.onEverywhereToggle} />
       {props.error && <p class="error" role="alert">{props.error}</p>}
     </section>
   );

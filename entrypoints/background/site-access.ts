@@ -1,32 +1,18 @@
 /**
- * Runs the content script on sites the reader enabled beyond the curated list: every origin
- * granted through the optional host permission gets one run-time registered content script.
+ * Applies the reader-enabled-sites plan (lib/reader-sites.ts): run at install and whenever the
+ * reader grants or removes an optional host permission.
  */
-const SCRIPT_ID = 'reader-enabled-sites';
+import { planReaderScript, READER_SCRIPT_ID } from '@/lib/reader-sites';
 
-/** Makes the registered content script match exactly the granted optional origins. */
-export async function syncReaderSites(): Promise<string[]> {
+export async function syncReaderSites(): Promise<void> {
   const manifest = browser.runtime.getManifest();
+  const script = manifest.content_scripts?.[0];
+  if (!script?.js) return;
   const curated = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
-  const files = manifest.content_scripts?.[0];
   const { origins = [] } = await browser.permissions.getAll();
-  const extra = origins.filter((o) => !curated.includes(o) && /^(\*|https?):\/\//.test(o));
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (extra.length === 0 || !files?.js) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    return [];
-  }
-  const script = {
-    id: SCRIPT_ID,
-    matches: extra,
-    // The curated sites already have the manifest's script; never run two on one page.
-    excludeMatches: curated,
-    js: files.js,
-    css: files.css ?? [],
-    runAt: 'document_idle' as const,
-    persistAcrossSessions: true,
-  };
-  if (existing.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
-  return extra;
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [READER_SCRIPT_ID] })).length > 0;
+  const plan = planReaderScript(origins, curated, { js: script.js, css: script.css ?? [] }, registered);
+  if (plan.action === 'unregister') await browser.scripting.unregisterContentScripts({ ids: [READER_SCRIPT_ID] });
+  else if (plan.action === 'register') await browser.scripting.registerContentScripts([plan.script]);
+  else if (plan.action === 'update') await browser.scripting.updateContentScripts([plan.script]);
 }

@@ -1,0 +1,41 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PagePanel } from '../../components/popup/PagePanel';
+
+let root: HTMLElement;
+beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
+afterEach(() => { render(null, root); root.remove(); });
+
+const handlers = () => ({ onSiteToggle: vi.fn(), onEverywhereToggle: vi.fn(), onEnableSite: vi.fn(), onEnableAllSites: vi.fn(), onNextMention: vi.fn() });
+
+describe('the popup’s page panel', () => {
+  it('offers to enable a site that is not on the list', () => {
+    const h = handlers();
+    act(() => render(<PagePanel access={{ kind: 'not-enabled', site: 'example.org' }} enabledEverywhere siteDisabled={false} {...h} />, root));
+    expect(root.textContent).toContain('example.org is not on the extension’s list');
+    const [site, all] = [...root.querySelectorAll('button')];
+    site!.click();
+    all!.click();
+    expect(site!.textContent).toBe('Enable on example.org');
+    expect(h.onEnableSite).toHaveBeenCalled();
+    expect(h.onEnableAllSites).toHaveBeenCalled();
+  });
+
+  it('says plainly when a tab is not a web page', () => {
+    act(() => render(<PagePanel access={{ kind: 'unsupported' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
+    expect(root.textContent).toContain('not a web page');
+  });
+
+  it('shows an error from a refused permission as an alert', () => {
+    act(() => render(<PagePanel access={{ kind: 'not-enabled', site: 'example.org' }} enabledEverywhere siteDisabled={false} {...handlers()} error="Access was not granted, so nothing changed." />, root));
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('Access was not granted, so nothing changed.');
+  });
+
+  it('names the fallback mode when the browser lacks the Highlight API', () => {
+    const status = { site: 'reuters.com', running: true, mode: 'wrap' as const, onTopic: true, mentions: 3, terms: [{ id: 'russia', label: 'Russia', count: 3 }], scan: null, cardLatencies: [] };
+    act(() => render(<PagePanel access={{ kind: 'running', status, site: 'reuters.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
+    expect(root.textContent).toContain('marking the page’s text');
+    expect(root.textContent).toContain('3 mentions of 1 term');
+  });
+});
