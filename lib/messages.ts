@@ -72,7 +72,8 @@ export interface BackgroundResponses {
 export type TabRequest =
   | { type: 'step-mention'; direction: 1 | -1 }
   | { type: 'page-status' }
-  | { type: 'rescan' };
+  /** Scans the page again from scratch, `repeat` times back to back (the benchmark warms up with this). */
+  | { type: 'rescan'; repeat?: number };
 
 export interface ScanStats {
   /** Time to compile the matcher for this page (its own task, before the scan), in ms. */
@@ -107,7 +108,7 @@ export interface PageStatus {
 export interface TabResponses {
   'step-mention': { mentions: number };
   'page-status': PageStatus;
-  rescan: ScanStats;
+  rescan: { runs: ScanStats[] };
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };

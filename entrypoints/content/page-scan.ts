@@ -9,7 +9,7 @@ import { MentionStore } from './mentions';
 import { TextWalker } from './scanner';
 
 /** A slice's budget: well under the 50 ms that makes a long task. */
-export const SLICE_MS = 12;
+export const SLICE_MS = 8;
 
 /** Yields to the page (input, rendering, its own tasks) between slices. */
 export function yieldToPage(): Promise<void> {

@@ -133,6 +133,16 @@ export class PageSession {
     this.repaint();
   }
 
+  private async rescanTimes(times: number): Promise<Envelope<TabResponses['rescan']>> {
+    const runs: ScanStats[] = [];
+    for (let i = 0; i < times; i++) {
+      await this.rescanAll();
+      if (!this.active?.stats) return { ok: false, error: 'Not running on this page.' };
+      runs.push(this.active.stats);
+    }
+    return { ok: true, value: { runs } };
+  }
+
   /** Recomputes which mentions show and repaints if anything changed. */
   private repaint(force = false): void {
     const active = this.active;
@@ -235,7 +245,7 @@ export class PageSession {
       case 'step-mention':
         return Promise.resolve(answer<'step-mention'>({ mentions: this.step(request.direction === -1 ? -1 : 1) }));
       case 'rescan':
-        return this.rescanAll().then(() => (this.active?.stats ? answer<'rescan'>(this.active.stats) : { ok: false, error: 'Not running on this page.' }));
+        return this.rescanTimes(Math.min(Math.max(Math.floor(Number(request.repeat) || 1), 1), 20));
       default:
         return undefined;
     }

@@ -23,11 +23,13 @@ export interface WalkCounters {
 }
 
 const TEXT_NODE = 3;
-/** Per tag: 0 starts a new block, 1 is inline, 2 is skipped with its subtree. */
-const TAG_KIND = new Map<string, number>([...[...INLINE_TAGS].map((t) => [t, 1] as const), ...[...SKIPPED_TAGS].map((t) => [t, 2] as const)]);
+/** Per tag: inline (text on both sides is one block), or skipped with its subtree; any other tag starts a new block. */
+const INLINE = 1;
+const SKIPPED = 2;
+const TAG_KIND = new Map<string, number>([...[...INLINE_TAGS].map((t) => [t, INLINE] as const), ...[...SKIPPED_TAGS].map((t) => [t, SKIPPED] as const)]);
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** How many nodes between clock reads: performance.now() is not free. */
-const CLOCK_EVERY = 32;
+const CLOCK_EVERY = 8;
 
 export class TextWalker {
   private readonly stream: MatchStream;
@@ -39,9 +41,8 @@ export class TextWalker {
   private walkerRoot: Node | null = null;
   /** Elements skipped for their attributes (editable regions), found once per walk root. */
   private skippedByAttribute = new Set<Element>();
-  /** The last text node's parent, and the block it belongs to. */
-  private lastParent: Node | null = null;
-  private block: Node | null = null;
+  /** Kinds (INLINE or 0) of the open elements between the walk's root and its current node. */
+  private openKinds: number[] = [];
   readonly counters: WalkCounters = { textNodes: 0, characters: 0 };
 
   constructor(automaton: Automaton, private readonly onFound: (found: FoundMention) => void) {
@@ -54,41 +55,74 @@ export class TextWalker {
    */
   walk(root: Node, from: Node | null, deadline: number, stopAt: Node | null = null): Node | null {
     if (from === null) return null;
-    const walker = this.walkerFor(root);
-    walker.currentNode = from;
-    let n: Node | null = from;
+    const walker = this.walkerFor(root, from);
+    // The hot loop works on locals and writes them back once: property traffic on `this` for
+    // every node costs more than the traversal itself.
+    const stream = this.stream;
+    const blockNodes = this.blockNodes;
+    const blockStarts = this.blockStarts;
+    const skippedByAttribute = this.skippedByAttribute;
+    const checkAttributes = skippedByAttribute.size !== 0;
+    // Kinds of the open elements between the root and the current node: climbing out of a
+    // non-inline one ends the block, without asking each text node for its ancestors.
+    const open = this.openKinds;
+    let count = this.blockNodeCount;
+    let offset = count === 0 ? 0 : stream.offset;
+    let textNodes = 0;
+    let characters = 0;
     let sinceClock = 0;
-    while (n !== null && n !== stopAt) {
+    let n: Node = from;
+    let paused: Node | null = null;
+    walk: for (;;) {
+      if (n === stopAt) break;
       if (n.nodeType === TEXT_NODE) {
-        const parent = n.parentNode;
-        if (parent !== this.lastParent) {
-          this.lastParent = parent;
-          let block = parent;
-          while (block !== null && block !== root && INLINE_TAGS.has((block as Element).localName)) block = block.parentNode;
-          if (block !== this.block) { this.endBlock(); this.block = block; }
+        const data = (n as Text).data;
+        const length = data.length;
+        if (length !== 0) {
+          if (count === 0) { stream.beginBlock(); offset = 0; }
+          blockNodes[count] = n as Text;
+          blockStarts[count] = offset;
+          count++;
+          offset += length;
+          textNodes++;
+          characters += length;
+          stream.feed(data);
         }
-        this.feed(n as Text);
-        n = walker.nextNode();
-        continue;
-      }
-      const el = n as Element;
-      const kind = TAG_KIND.get(el.localName) ?? 0;
-      if (kind === 2 || (this.skippedByAttribute.size !== 0 && this.skippedByAttribute.has(el))) {
-        // Text on either side of skipped content never joins up.
-        this.endBlock();
-        n = nextOutside(walker);
       } else {
-        if (kind === 0) this.endBlock();
-        n = walker.nextNode();
+        const kind = TAG_KIND.get((n as Element).localName);
+        const skipped = kind === SKIPPED || (checkAttributes && skippedByAttribute.has(n as Element));
+        // Text on either side of skipped content or a block element never joins up.
+        if ((kind !== INLINE || skipped) && count !== 0) { this.flush(count); count = 0; }
+        // Pause only between blocks, so a block's text is never matched across two slices; the
+        // next slice starts at this element again (it has not been entered yet).
+        if (count === 0 && ++sinceClock >= CLOCK_EVERY) {
+          sinceClock = 0;
+          if (performance.now() >= deadline) { paused = n; break; }
+        }
+        if (!skipped) {
+          const child = walker.firstChild();
+          if (child !== null) {
+            open.push(kind === INLINE ? INLINE : 0);
+            n = child;
+            continue;
+          }
+        }
       }
-      // Pause only between blocks, so a block's text is never matched across two slices.
-      if (this.blockNodeCount === 0 && ++sinceClock >= CLOCK_EVERY) {
-        sinceClock = 0;
-        if (n !== null && performance.now() >= deadline) return n;
+      for (;;) {
+        const sibling = walker.nextSibling();
+        if (sibling !== null) { n = sibling; continue walk; }
+        if (walker.parentNode() === null || walker.currentNode === root) break walk;
+        if (open.pop() !== INLINE && count !== 0) { this.flush(count); count = 0; }
       }
     }
-    this.endBlock();
-    return null;
+    if (paused === null) {
+      if (count !== 0) { this.flush(count); count = 0; }
+      open.length = 0;
+    }
+    this.blockNodeCount = count;
+    this.counters.textNodes += textNodes;
+    this.counters.characters += characters;
+    return paused;
   }
 
   /** Releases the node references kept from the last walk. */
@@ -96,37 +130,36 @@ export class TextWalker {
     this.blockNodes.length = 0;
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
-    this.walker = this.walkerRoot = this.lastParent = this.block = null;
+    this.walker = this.walkerRoot = null;
+    this.openKinds = [];
     this.skippedByAttribute = new Set();
   }
 
-  private walkerFor(root: Node): TreeWalker {
-    if (this.walker && this.walkerRoot === root) return this.walker;
-    this.endBlock();
+  private walkerFor(root: Node, from: Node): TreeWalker {
+    const walker = this.walker && this.walkerRoot === root ? this.walker : this.newWalker(root);
+    if (walker.currentNode !== from) {
+      // Starting (not resuming) mid-tree, as for the part of the page in view: the open elements
+      // are from's ancestors.
+      walker.currentNode = from;
+      this.openKinds = [];
+      for (let el = from.parentNode; el !== null && el !== root; el = el.parentNode) this.openKinds.unshift(TAG_KIND.get((el as Element).localName) === INLINE ? INLINE : 0);
+    }
+    return walker;
+  }
+
+  private newWalker(root: Node): TreeWalker {
+    if (this.blockNodeCount !== 0) this.flush(this.blockNodeCount);
     this.walkerRoot = root;
     this.walker = document.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-    this.lastParent = this.block = null;
+    this.openKinds = [];
     // One native query instead of an attribute check on every element.
     this.skippedByAttribute = new Set(root.nodeType === 1 || root.nodeType === 9 ? (root as Element).querySelectorAll(SKIPPED_SELECTOR) : []);
     return this.walker;
   }
 
-  private feed(text: Text): void {
-    const data = text.data;
-    if (data.length === 0) return;
-    const stream = this.stream;
-    const count = this.blockNodeCount;
-    if (count === 0) stream.beginBlock();
-    this.blockNodes[count] = text;
-    this.blockStarts[count] = stream.offset;
-    this.blockNodeCount = count + 1;
-    this.counters.textNodes++;
-    this.counters.characters += data.length;
-    stream.feed(data);
-  }
-
-  private endBlock(): void {
-    if (this.blockNodeCount === 0) return;
+  /** Ends the current block of `count` text nodes: resolves its matches to DOM positions. */
+  private flush(count: number): void {
+    this.blockNodeCount = count;
     this.resolveCursor = 0;
     this.stream.endBlock(this.resolve);
     this.blockNodeCount = 0;
@@ -148,13 +181,4 @@ export class TextWalker {
       form,
     });
   };
-}
-
-/** The node after the walker's current node's subtree, or null at the end of the root. */
-function nextOutside(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling !== null) return sibling;
-    if (walker.parentNode() === null) return null;
-  }
 }

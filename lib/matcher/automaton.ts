@@ -40,6 +40,12 @@ export interface Automaton {
    * by one of class c2: the scanner starts a cursor only then, skipping most word starts cheaply.
    */
   readonly bigram: Uint8Array;
+  /**
+   * A hashed set of the first three classes of every alias (false positives allowed): checked
+   * before starting a cursor when the next two characters are at hand. Bigrams that end a form
+   * (UN, EU) are marked 2 in `bigram` and skip this check.
+   */
+  readonly trigram: Uint8Array;
   /** The form ending at node n, PARTICLE_END, or -1. */
   readonly formAt: Int32Array;
   /** Nodes from this id up are the shared particle sub-trie. */
@@ -154,7 +160,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   }
   return {
     classOf, rootNext, childStart, childClass, childNode,
-    bigram: firstTwoClasses(rootNext, childStart, childClass),
+    ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode),
     formAt: Int32Array.from(formAtNode),
     firstParticleNode,
     formNeedsEnd: Uint8Array.from(formNeedsEnd),
@@ -167,16 +173,32 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   };
 }
 
-/** The bigram table (see Automaton.bigram), from the root's children's edges. */
-export function firstTwoClasses(rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array): Uint8Array {
+export const TRIGRAM_MASK = 0xffff;
+
+/** The trigram hash the scanner computes too. */
+export function trigramHash(c1: number, c2: number, c3: number): number {
+  return (Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b) ^ Math.imul(c3, 0xc2b2ae35)) >>> 16 & TRIGRAM_MASK;
+}
+
+/** The bigram and trigram filters (see Automaton), from the first three levels of the trie. */
+export function prefixFilters(
+  rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array, childNode: Int32Array, formAt: ArrayLike<number>,
+): { bigram: Uint8Array; trigram: Uint8Array } {
   const classes = rootNext.length;
   const bigram = new Uint8Array(classes * classes);
+  const trigram = new Uint8Array(TRIGRAM_MASK + 1);
   for (let c1 = 1; c1 < classes; c1++) {
-    const node = rootNext[c1]!;
-    if (node === 0) continue;
-    for (let e = childStart[node]!; e < childStart[node + 1]!; e++) bigram[c1 * classes + childClass[e]!] = 1;
+    const first = rootNext[c1]!;
+    if (first === 0) continue;
+    for (let e = childStart[first]!; e < childStart[first + 1]!; e++) {
+      const c2 = childClass[e]!;
+      const second = childNode[e]!;
+      // A form can end after two characters (UN, EU, 북한): the third one cannot filter it.
+      bigram[c1 * classes + c2] = formAt[second] !== -1 ? 2 : 1;
+      for (let f = childStart[second]!; f < childStart[second + 1]!; f++) trigram[trigramHash(c1, c2, childClass[f]!)] = 1;
+    }
   }
-  return bigram;
+  return { bigram, trigram };
 }
 
 /** The code units that fold to `ch` (both cases of a letter); multi-unit case forms are skipped. */

@@ -3,7 +3,7 @@
  * stores this; a content script decodes it in about a millisecond instead of compiling for
  * tens of milliseconds on every page.
  */
-import { firstTwoClasses, PARTICLE_END, type Automaton } from './automaton';
+import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
 const FORMAT = 1;
@@ -49,6 +49,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       childClass: new Uint16Array(take(classes)),
       childNode: take(nodes).slice(),
       bigram: new Uint8Array(0),
+      trigram: new Uint8Array(0),
       formAt: take(formAtLength).slice(),
       firstParticleNode: header.firstParticleNode,
       formTerm: take(forms).slice(),
@@ -61,7 +62,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     };
     for (const [form, letters] of header.exact) (automaton.formExactLetters as (string | null)[])[form] = letters;
     if (!isConsistent(automaton)) return null;
-    return { ...automaton, bigram: firstTwoClasses(automaton.rootNext, automaton.childStart, automaton.childClass) };
+    return { ...automaton, ...prefixFilters(automaton.rootNext, automaton.childStart, automaton.childClass, automaton.childNode, automaton.formAt) };
   } catch {
     return null;
   }

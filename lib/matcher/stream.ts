@@ -5,7 +5,7 @@
  * still inside a possible alias). At the end of the block, overlapping candidates resolve to the
  * leftmost, then longest. No allocation per character or per piece.
  */
-import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, type Automaton } from './automaton';
+import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
@@ -37,6 +37,7 @@ export class MatchStream {
   private readonly classOf: Uint16Array;
   private readonly rootNext: Int32Array;
   private readonly bigram: Uint8Array;
+  private readonly trigram: Uint8Array;
   private readonly formAt: Int32Array;
   private readonly classes: number;
 
@@ -44,6 +45,7 @@ export class MatchStream {
     this.classOf = automaton.classOf;
     this.rootNext = automaton.rootNext;
     this.bigram = automaton.bigram;
+    this.trigram = automaton.trigram;
     this.formAt = automaton.formAt;
     this.classes = automaton.rootNext.length;
   }
@@ -64,35 +66,65 @@ export class MatchStream {
 
   /** Feeds the next piece of the block's text. */
   feed(text: string): void {
-    const { classOf, rootNext, bigram, formAt, classes, ring } = this;
-    let pos = this.pos;
+    const { classOf, rootNext, bigram, trigram, formAt, classes, ring } = this;
+    const base = this.pos;
+    const length = text.length;
     let prevWord = this.prevWord;
     let busy = this.cursorCount !== 0 || this.pendingCount !== 0;
-    const length = text.length;
-    for (let i = 0; i < length; i++, pos++) {
+    let i = 0;
+    while (i < length) {
+      if (!busy) {
+        // Nothing under way. Inside a word nothing can start: run to its end in a tight loop.
+        if (prevWord !== 0) {
+          while (i < length && (classOf[text.charCodeAt(i)]! & 1) !== 0) i++;
+          if (i === length) break;
+          i++; // text[i] is not a word character, and no alias starts with one
+        }
+        // Then past spaces and punctuation, to the next word start.
+        let entry = 0;
+        while (i < length && ((entry = classOf[text.charCodeAt(i)]!) & 3) === 0) i++;
+        if (i === length) { prevWord = 0; break; }
+        // A word start, with a character some alias starts with, followed (when the next
+        // characters are in this piece) by ones that alias continues with.
+        if ((entry & 2) !== 0) {
+          const cls = entry >> 2;
+          const next = rootNext[cls]!;
+          if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) {
+            ring[(base + i) & RING_MASK] = text.charCodeAt(i);
+            this.spawn(next, base + i);
+            busy = true;
+          }
+        }
+        prevWord = entry & 1;
+        i++;
+        continue;
+      }
       const code = text.charCodeAt(i);
       const entry = classOf[code]!;
-      if (busy) {
-        ring[pos & RING_MASK] = code;
-        if (this.pendingCount !== 0) this.settlePending((entry & 1) === 0);
-        if (this.cursorCount !== 0) this.advance(entry >> 2, pos);
-        busy = this.cursorCount !== 0 || this.pendingCount !== 0;
-      }
-      // A match can start only at a word start, with a character some alias starts with, and
-      // (when the next character is in this piece) followed by one that alias continues with.
+      const pos = base + i;
+      ring[pos & RING_MASK] = code;
+      if (this.pendingCount !== 0) this.settlePending((entry & 1) === 0);
+      if (this.cursorCount !== 0) this.advance(entry >> 2, pos);
       if ((entry & 2) !== 0 && prevWord === 0) {
         const cls = entry >> 2;
         const next = rootNext[cls]!;
-        if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || bigram[cls * classes + (classOf[text.charCodeAt(i + 1)]! >> 2)] === 1)) {
-          ring[pos & RING_MASK] = code;
-          this.spawn(next, pos);
-          busy = true;
-        }
+        if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) this.spawn(next, pos);
       }
+      busy = this.cursorCount !== 0 || this.pendingCount !== 0;
       prevWord = entry & 1;
+      i++;
     }
-    this.pos = pos;
+    this.pos = base + length;
     this.prevWord = prevWord;
+  }
+
+  /** The bigram and trigram filters for a possible start at text[i] (of class c1). */
+  private startsAlias(text: string, i: number, c1: number, classes: number, classOf: Uint16Array, bigram: Uint8Array, trigram: Uint8Array): boolean {
+    const c2 = classOf[text.charCodeAt(i + 1)]! >> 2;
+    const pair = bigram[c1 * classes + c2]!;
+    if (pair !== 1) return pair === 2;
+    if (i + 2 >= text.length) return true;
+    return trigram[trigramHash(c1, c2, classOf[text.charCodeAt(i + 2)]! >> 2)] === 1;
   }
 
   /** Starts a cursor at a word start. */

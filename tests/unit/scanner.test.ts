@@ -92,3 +92,9 @@ describe('the fallback painter (no CSS Highlight API)', () => {
     expect(document.body.innerHTML).toBe(original);
   });
 });
+
+describe('an editable span inside a sentence', () => {
+  it('keeps the words on either side apart', () => {
+    expect(scan('<p>North <span contenteditable="true">x</span> Korea</p>')).toEqual([]);
+  });
+});
