@@ -20,6 +20,8 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
 const RUNS = Number(option('--runs', '9'));
+/** Each measurement repeats the work this many times back to back and keeps runs 2..n. */
+const REPEAT = 5;
 const HOVERS = Number(option('--hovers', '100'));
 const pages = option('--pages', '') ? option('--pages', '').split(',') : readdirSync(BENCH_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
 
@@ -54,8 +56,17 @@ globalThis.__benchNodeFloor = function () {
 };
 for (let i = 0; i < 3; i++) { __benchFloor(); __benchNodeFloor(); }
 true`;
-const FLOOR = '__benchFloor()';
-const NODE_FLOOR = '__benchNodeFloor()';
+/** Back to back, like the scanner's rescans: the times of runs 2..n. */
+const FLOOR = `Array.from({ length: ${REPEAT} }, () => __benchFloor().ms).slice(1)`;
+const NODE_FLOOR = `Array.from({ length: ${REPEAT} }, () => __benchNodeFloor().ms).slice(1)`;
+/** The floor's very first run in a fresh isolated world (cold, like a page's first scan). */
+const COLD_FLOOR = `(() => {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node, sum = 0;
+  while ((node = walker.nextNode())) { const s = node.data; for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i); }
+  return performance.now() - t0;
+})()`;
 
 /** The content script's isolated world, so the floor runs where the extension runs. */
 async function isolatedContext(cdp: CDPSession, extensionId: string): Promise<number> {
@@ -88,12 +99,16 @@ interface PageResult {
   textNodes: number;
   characters: number;
   mentions: number;
-  oursFirstMs: number;
+  /** Warm: medians of back-to-back runs, ours and the floor alike. */
   oursMs: number;
-  setupMs: number;
   floorMs: number;
   nodeFloorMs: number;
   ratioToFloor: number;
+  /** Cold: the page's first scan, and the floor's first run in a fresh world. */
+  oursFirstMs: number;
+  floorFirstMs: number;
+  ratioFirst: number;
+  setupMs: number;
   longestTaskMs: number;
   markJsMs: number | null;
   markJsMarks: number | null;
@@ -108,19 +123,33 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
   const cdp = await page.context().newCDPSession(page);
   const contextId = await isolatedContext(cdp, ext.extensionId);
   await evaluateIn(cdp, contextId, DEFINE_FLOORS);
-  const ours: ScanStats[] = [];
+  const ours: number[] = [];
   const floor: number[] = [];
   const nodeFloor: number[] = [];
-  // Interleaved, so both see the same machine noise.
+  const slices: number[] = [];
+  // Interleaved, so both see the same machine noise; each is repeated back to back.
   for (let i = 0; i < RUNS; i++) {
-    ours.push(await askPage<ScanStats>(ext, page, { type: 'rescan' }));
-    floor.push((await evaluateIn(cdp, contextId, FLOOR)).ms);
-    nodeFloor.push((await evaluateIn(cdp, contextId, NODE_FLOOR)).ms);
+    const { runs } = await askPage<{ runs: ScanStats[] }>(ext, page, { type: 'rescan', repeat: REPEAT });
+    ours.push(median(runs.slice(1).map((r) => r.totalMs)));
+    slices.push(...runs.map((r) => r.longestSliceMs));
+    floor.push(median(await evaluateIn(cdp, contextId, FLOOR)));
+    nodeFloor.push(median(await evaluateIn(cdp, contextId, NODE_FLOOR)));
   }
   const status = await pageStatus(ext, page);
   const withExtension = await heapUsed(page);
   await cdp.detach();
   await page.close();
+
+  // The floor cold: the page again with the extension switched off for the site, so the
+  // isolated world exists but has walked nothing yet.
+  await ext.worker.evaluate(async () => { await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } }); });
+  const coldPage = await ext.open(`/bench/${file}`);
+  await pageStatus(ext, coldPage, 'stopped');
+  const coldCdp = await coldPage.context().newCDPSession(coldPage);
+  const floorFirst = await evaluateIn(coldCdp, await isolatedContext(coldCdp, ext.extensionId), COLD_FLOOR) as number;
+  await coldCdp.detach();
+  await coldPage.close();
+  await ext.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
 
   // Baseline memory and mark.js: the same page in a browser without the extension.
   const bare = await plain.newPage();
@@ -143,20 +172,23 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
   }
   await bare.close();
 
-  const oursMs = median(ours.map((s) => s.totalMs));
+  const oursMs = median(ours);
   const floorMs = median(floor);
   return {
     page: file,
     textNodes: cold.textNodes,
     characters: cold.characters,
     mentions: status.mentions,
-    oursFirstMs: round(cold.totalMs),
     oursMs: round(oursMs),
-    setupMs: round(cold.setupMs),
     floorMs: round(floorMs, 3),
     nodeFloorMs: round(median(nodeFloor), 3),
-    ratioToFloor: round(median(ours.map((s, i) => s.totalMs / Math.max(floor[i]!, 0.05)))),
-    longestTaskMs: round(Math.max(cold.setupMs, cold.longestSliceMs, ...ours.map((s) => s.longestSliceMs))),
+    // performance.now() ticks in 0.1 ms here: a floor under one tick counts as one.
+    ratioToFloor: round(median(ours.map((o, i) => o / Math.max(floor[i]!, 0.1)))),
+    oursFirstMs: round(cold.totalMs),
+    floorFirstMs: round(floorFirst),
+    ratioFirst: round(cold.totalMs / Math.max(floorFirst, 0.1)),
+    setupMs: round(cold.setupMs),
+    longestTaskMs: round(Math.max(cold.setupMs, cold.longestSliceMs, ...slices)),
     markJsMs: markJsMs === null ? null : round(markJsMs, 0),
     markJsMarks,
     ratioMarkJs: markJsMs === null ? null : round(markJsMs / Math.max(oursMs, 0.1), 0),
@@ -235,6 +267,9 @@ async function main() {
     medianOursMs: round(median(results.map((r) => r.oursMs)), 3),
     medianFloorMs: round(median(results.map((r) => r.floorMs)), 3),
     medianRatioToFloor: round(median(results.map((r) => r.ratioToFloor))),
+    medianFirstMs: round(median(results.map((r) => r.oursFirstMs)), 2),
+    medianFloorFirstMs: round(median(results.map((r) => r.floorFirstMs)), 2),
+    medianRatioFirst: round(median(results.map((r) => r.ratioFirst))),
     medianMarkJsMs: results.some((r) => r.markJsMs !== null) ? round(median(results.flatMap((r) => (r.markJsMs === null ? [] : [r.markJsMs]))), 0) : null,
     medianRatioMarkJs: results.some((r) => r.ratioMarkJs !== null) ? round(median(results.flatMap((r) => (r.ratioMarkJs === null ? [] : [r.ratioMarkJs]))), 0) : null,
     longestTaskMs: round(Math.max(...results.map((r) => r.longestTaskMs))),
@@ -245,8 +280,8 @@ async function main() {
     lookup: hover?.lookupMs?.length ? { lookups: hover.lookupMs.length, p50Ms: round(percentile(hover.lookupMs, 50), 3), p95Ms: round(percentile(hover.lookupMs, 95), 3) } : null,
   };
 
-  const header = ['page', 'text nodes', 'chars', 'mentions', 'ours ms', 'first ms', 'setup ms', 'floor ms', 'ours/floor', 'mark.js ms', 'mark.js/ours', 'longest task ms', 'memory KB'];
-  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.oursFirstMs, r.setupMs, r.floorMs, r.ratioToFloor, r.markJsMs ?? '-', r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
+  const header = ['page', 'text nodes', 'chars', 'mentions', 'ours ms', 'floor ms', 'ours/floor', 'first ms', 'floor first', 'first/floor', 'setup ms', 'mark.js ms', 'mark.js/ours', 'longest task ms', 'memory KB'];
+  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.floorMs, r.ratioToFloor, r.oursFirstMs, r.floorFirstMs, r.ratioFirst, r.setupMs, r.markJsMs ?? '-', r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
@@ -254,11 +289,18 @@ async function main() {
   for (const row of rows) console.log(line(row));
   console.log('');
   console.log(`Medians over ${summary.pages} pages (one run, ${RUNS} repeats a page):`);
-  console.log(`  scan+highlight ${summary.medianOursMs} ms; floor ${summary.medianFloorMs} ms; ours/floor ${summary.medianRatioToFloor}×; mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
+  console.log(`  scan+highlight, warm: ${summary.medianOursMs} ms; floor ${summary.medianFloorMs} ms; ours/floor ${summary.medianRatioToFloor}× (median of per-page ratios)`);
+  console.log(`  scan+highlight, first scan: ${summary.medianFirstMs} ms; floor's first run ${summary.medianFloorFirstMs} ms; first/floor ${summary.medianRatioFirst}×`);
+  console.log(`  mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
   console.log(`  longest extension task ${summary.longestTaskMs} ms; memory ${summary.medianMemoryKb} KB; content script ${summary.contentScriptGzipBytes} B gzipped (card UI ${summary.cardUiGzipBytes} B, loaded on first hover)`);
   if (summary.cardPaint) console.log(`  card: dwell timer to painted p50 ${summary.cardPaint.p50Ms} ms, p95 ${summary.cardPaint.p95Ms} ms over ${summary.cardPaint.hovers} hovers on ${summary.cardPaint.page}`);
   if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups`);
-  const json = { date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world', summary, results };
+  const json = {
+    date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
+    floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',
+    method: 'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan, and the floor’s first run in a fresh isolated world',
+    summary, results,
+  };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log('');

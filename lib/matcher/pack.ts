@@ -68,16 +68,17 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
   }
 }
 
-/** Every index points where it may: a corrupt blob must not send the scanner out of bounds. */
+/**
+ * The blob is ours (the background wrote it), so a structural check is enough: sizes that agree
+ * and references within range at the edges. A wrong index elsewhere could only produce a wrong
+ * match, never a hang: every step of the scanner consumes a character.
+ */
 function isConsistent(a: Automaton): boolean {
   const nodes = a.formAt.length;
-  if (a.childStart.length !== nodes + 1 || a.childStart[nodes] !== a.childNode.length || a.childClass.length !== a.childNode.length) return false;
-  for (let i = 0; i < a.childNode.length; i++) if (a.childNode[i]! <= 0 || a.childNode[i]! >= nodes || a.childClass[i]! >= a.rootNext.length) return false;
-  for (let i = 0; i < a.rootNext.length; i++) if (a.rootNext[i]! < 0 || a.rootNext[i]! >= nodes) return false;
-  for (let i = 0; i < nodes; i++) if (a.formAt[i]! >= a.formCount || (a.formAt[i]! < 0 && a.formAt[i] !== -1 && a.formAt[i] !== PARTICLE_END)) return false;
-  for (let i = 0; i < a.formCount; i++) if (a.formTerm[i]! < 0 || a.formTerm[i]! >= a.termIds.length) return false;
-  for (let i = 0; i + 1 < a.childStart.length; i++) if (a.childStart[i]! > a.childStart[i + 1]!) return false;
-  return true;
+  if (a.childStart.length !== nodes + 1 || a.childStart[0] !== 0 || a.childStart[nodes] !== a.childNode.length) return false;
+  if (a.childClass.length !== a.childNode.length || a.rootNext.length === 0) return false;
+  const last = a.formCount - 1;
+  return a.formCount === 0 || (a.formTerm[last]! >= 0 && a.formTerm[last]! < a.termIds.length && a.formTerm[0]! < a.termIds.length);
 }
 
 function toBase64(bytes: Uint8Array): string {
