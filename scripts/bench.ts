@@ -112,6 +112,8 @@ interface PageResult {
   longestTaskMs: number;
   markJsMs: number | null;
   markJsMarks: number | null;
+  /** mark.js threw (it builds one regular expression per term, which can overflow the stack). */
+  markJsError?: string;
   ratioMarkJs: number | null;
   memoryKb: number;
 }
@@ -158,17 +160,21 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
   const without = await heapUsed(bare);
   let markJsMs: number | null = null;
   let markJsMarks: number | null = null;
+  let markJsError: string | undefined;
   if (!flag('--no-markjs')) {
     await bare.addScriptTag({ content: markJsSource });
     // A string, not a function: tsx's helpers would not exist in the page.
-    const r = await bare.evaluate(`(() => {
+    const r = await bare.evaluate(`(() => { try {
       const t0 = performance.now();
       let count = 0;
       new Mark(document.body).mark(${JSON.stringify(markJsTerms)}, { separateWordSearch: false, acrossElements: true, caseSensitive: false, diacritics: false, accuracy: 'exactly', exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre'], each: () => { count++; } });
       return { ms: performance.now() - t0, count };
-    })()`) as { ms: number; count: number };
-    markJsMs = r.ms;
-    markJsMarks = r.count;
+    } catch (error) { return { error: String(error) }; } })()`) as { ms: number; count: number } | { error: string };
+    if ('error' in r) markJsError = r.error.slice(0, 120);
+    else {
+      markJsMs = r.ms;
+      markJsMarks = r.count;
+    }
   }
   await bare.close();
 
@@ -191,6 +197,7 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
     longestTaskMs: round(Math.max(cold.setupMs, cold.longestSliceMs, ...slices)),
     markJsMs: markJsMs === null ? null : round(markJsMs, 0),
     markJsMarks,
+    ...(markJsError ? { markJsError } : {}),
     ratioMarkJs: markJsMs === null ? null : round(markJsMs / Math.max(oursMs, 0.1), 0),
     memoryKb: round((withExtension - without) / 1024, 0),
   };
@@ -212,19 +219,41 @@ async function benchHovers(ext: ExtensionBrowser, file: string) {
     return out;
   });
   if (!points.length) throw new Error(`no visible mention to hover on ${file}`);
-  for (let i = 0; i < HOVERS; i++) {
-    const p = points[i % points.length]!;
+  // Hover until HOVERS cards have painted (a hover can land where the page moved under it).
+  let painted = 0;
+  for (let attempt = 0; attempt < HOVERS * 2 && painted < HOVERS; attempt++) {
+    const p = points[attempt % points.length]!;
     await page.mouse.move(5, 5);
     await page.waitForTimeout(450); // let the previous card close
     await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(420);
+    if (attempt % 10 === 9) painted = (await pageStatus(ext, page)).cardLatencies.length;
   }
   await page.waitForTimeout(300);
   const status = await pageStatus(ext, page);
-  const lookups = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'diagnostics' })).value.lookupMs as number[]).catch(() => null);
-  const background = lookups ?? (await ext.worker.evaluate(() => null));
   await page.close();
-  return { page: file, hovers: status.cardLatencies.length, cardLatencies: status.cardLatencies, lookupMs: background };
+  return { page: file, cardLatencies: status.cardLatencies.slice(-HOVERS) };
+}
+
+/** The background's lookup time, from an extension page: every term, against sentences from a page. */
+async function benchLookups(ext: ExtensionBrowser, count: number) {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const sentences = corpus.passages.flatMap((p) => p.text.split(/(?<=[.!?])\s+/)).slice(0, 60);
+  const termIds = corpus.terms.map((t) => t.id);
+  const result = await popup.evaluate(async ({ sentences, termIds, count }) => {
+    const roundTrips: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'lookup', termId: termIds[i % termIds.length], context: sentences[(i * 7) % sentences.length] });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      roundTrips.push(performance.now() - t0);
+    }
+    const diagnostics = await chrome.runtime.sendMessage({ type: 'diagnostics' });
+    return { roundTrips, lookupMs: diagnostics.value.lookupMs as number[] };
+  }, { sentences, termIds, count });
+  await popup.close();
+  return { lookupMs: result.lookupMs.slice(-count), roundTrips: result.roundTrips };
 }
 
 async function main() {
@@ -246,14 +275,11 @@ async function main() {
   }
 
   let hover: Awaited<ReturnType<typeof benchHovers>> | null = null;
+  let lookups: Awaited<ReturnType<typeof benchLookups>> | null = null;
   const hoverPage = option('--hover-page', 'yahoo-2.html');
   if (HOVERS > 0 && existsIn(hoverPage)) {
-    // The background's lookup timings live in its memory; read them from an extension page.
     hover = await benchHovers(ext, hoverPage);
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    hover.lookupMs = await popup.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'diagnostics' })).value.lookupMs as number[]);
-    await popup.close();
+    lookups = await benchLookups(ext, 200);
   }
   await plainBrowser.close();
   await ext.close();
@@ -277,11 +303,11 @@ async function main() {
     contentScriptGzipBytes: gzipSync(contentJs, { level: 9 }).length + gzipSync(contentCss, { level: 9 }).length,
     cardUiGzipBytes: gzipSync(cardJs, { level: 9 }).length,
     cardPaint: hover ? { page: hover.page, hovers: hover.cardLatencies.length, p50Ms: round(percentile(hover.cardLatencies, 50)), p95Ms: round(percentile(hover.cardLatencies, 95)) } : null,
-    lookup: hover?.lookupMs?.length ? { lookups: hover.lookupMs.length, p50Ms: round(percentile(hover.lookupMs, 50), 3), p95Ms: round(percentile(hover.lookupMs, 95), 3) } : null,
+    lookup: lookups ? { lookups: lookups.lookupMs.length, p50Ms: round(percentile(lookups.lookupMs, 50), 3), p95Ms: round(percentile(lookups.lookupMs, 95), 3), roundTripP95Ms: round(percentile(lookups.roundTrips, 95), 2) } : null,
   };
 
   const header = ['page', 'text nodes', 'chars', 'mentions', 'ours ms', 'floor ms', 'ours/floor', 'first ms', 'floor first', 'first/floor', 'setup ms', 'mark.js ms', 'mark.js/ours', 'longest task ms', 'memory KB'];
-  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.floorMs, r.ratioToFloor, r.oursFirstMs, r.floorFirstMs, r.ratioFirst, r.setupMs, r.markJsMs ?? '-', r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
+  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.floorMs, r.ratioToFloor, r.oursFirstMs, r.floorFirstMs, r.ratioFirst, r.setupMs, r.markJsMs ?? (r.markJsError ? 'threw' : '-'), r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
@@ -294,7 +320,7 @@ async function main() {
   console.log(`  mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
   console.log(`  longest extension task ${summary.longestTaskMs} ms; memory ${summary.medianMemoryKb} KB; content script ${summary.contentScriptGzipBytes} B gzipped (card UI ${summary.cardUiGzipBytes} B, loaded on first hover)`);
   if (summary.cardPaint) console.log(`  card: dwell timer to painted p50 ${summary.cardPaint.p50Ms} ms, p95 ${summary.cardPaint.p95Ms} ms over ${summary.cardPaint.hovers} hovers on ${summary.cardPaint.page}`);
-  if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups`);
+  if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups (message round trip p95 ${summary.lookup.roundTripP95Ms} ms)`);
   const json = {
     date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
     floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',

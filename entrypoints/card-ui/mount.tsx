@@ -27,20 +27,22 @@ export function createCardUi(): CardUiApi {
   let layer: HTMLDivElement | null = null;
   let stopFollowing: (() => void) | null = null;
 
+  /** Built once and kept: a card that opens often should not re-parse its stylesheet each time. */
   const ensureHost = () => {
-    if (host?.isConnected && shadow && layer) return { shadow, layer };
-    host = document.createElement(HOST_TAG);
-    for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
-    shadow = host.attachShadow({ mode: 'open' });
-    adoptStyles(shadow, css);
-    layer = document.createElement('div');
-    layer.className = 'layer';
-    shadow.append(layer);
-    // After <body>, so the page's <body> keeps exactly the children it had.
-    document.documentElement.append(host);
-    if ('showPopover' in host) {
-      host.setAttribute('popover', 'manual');
-      try { host.showPopover(); } catch { /* not in the top layer; z-index still applies */ }
+    if (!host || !shadow || !layer) {
+      host = document.createElement(HOST_TAG);
+      for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
+      shadow = host.attachShadow({ mode: 'open' });
+      adoptStyles(shadow, css);
+      layer = document.createElement('div');
+      layer.className = 'layer';
+      shadow.append(layer);
+      if ('showPopover' in host) host.setAttribute('popover', 'manual');
+    }
+    if (!host.isConnected) {
+      // After <body>, so the page's <body> keeps exactly the children it had.
+      document.documentElement.append(host);
+      try { host.showPopover?.(); } catch { /* not in the top layer; z-index still applies */ }
     }
     return { shadow, layer };
   };
@@ -50,7 +52,6 @@ export function createCardUi(): CardUiApi {
     stopFollowing = null;
     if (layer) render(null, layer);
     host?.remove();
-    host = shadow = layer = null;
   };
 
   const show = (props: CardProps) => {
@@ -103,8 +104,11 @@ export function createCardUi(): CardUiApi {
   return {
     show,
     hide,
-    contains: (target) => !!host && target instanceof Node && (target === host || host.contains(target) || !!shadow?.contains(target)),
-    destroy: hide,
+    contains: (target) => !!host?.isConnected && target instanceof Node && (target === host || host.contains(target) || !!shadow?.contains(target)),
+    destroy: () => {
+      hide();
+      host = shadow = layer = null;
+    },
   };
 }
 

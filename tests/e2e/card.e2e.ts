@@ -3,26 +3,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askPage, card, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askPage, card, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
-let server: StaticServer;
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
-  browser = await launchWithExtension(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
+beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
 
 describe('hovering a mention', () => {
   it('shows the card with the term and a passage from the paper, and hides it when the pointer leaves', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
     await page.mouse.move(at.x - 60, at.y);
     await page.mouse.move(at.x, at.y, { steps: 4 });
@@ -40,8 +31,8 @@ describe('hovering a mention', () => {
   });
 
   it('shows nothing for a pointer that only passes over a mention', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'lead', 'Kim Jong Un');
     await page.mouse.move(at.x - 80, at.y);
     await page.mouse.move(at.x + 80, at.y, { steps: 8 }); // ~8 frames across, well under the dwell
@@ -52,8 +43,8 @@ describe('hovering a mention', () => {
   });
 
   it('stays open while the pointer moves from the mention into the card', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'lead', 'Kim Jong Un');
     await page.mouse.move(at.x, at.y, { steps: 2 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
@@ -67,8 +58,8 @@ describe('hovering a mention', () => {
   });
 
   it('ranks the passage that fits the sentence first, and opens related terms in place', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'un', 'UN Panel of Experts');
     await page.mouse.move(at.x, at.y, { steps: 2 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
@@ -84,11 +75,11 @@ describe('hovering a mention', () => {
 
 describe('keyboard and screen readers', () => {
   it('opens the card at a mention, keeps Tab inside, and closes with Escape', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     await page.locator('nav a').first().focus();
     // What the keyboard command (Alt+Shift+J) does: the background asks the page to step.
-    await askPage(browser, page, { type: 'step-mention', direction: 1 });
+    await askPage(env.browser, page, { type: 'step-mention', direction: 1 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
     const dialog = card(page);
     await expect(dialog.getAttribute('role')).resolves.toBe('dialog');
@@ -118,15 +109,15 @@ describe('keyboard and screen readers', () => {
   });
 
   it('steps to the next mention, marking it, and wraps around', async () => {
-    const page = await browser.open('/pages/article.html');
-    const status = await pageStatus(browser, page);
-    const first = await askPage<{ mentions: number }>(browser, page, { type: 'step-mention', direction: 1 });
+    const page = await env.browser.open('/pages/article.html');
+    const status = await pageStatus(env.browser, page);
+    const first = await askPage<{ mentions: number }>(env.browser, page, { type: 'step-mention', direction: 1 });
     expect(first.mentions).toBe(status.mentions);
     const focusText = () => page.evaluate(() => [...(CSS.highlights.get('nkr-focus') ?? [])].map((r) => (r as Range).toString())[0]);
     const a = await focusText();
-    await askPage(browser, page, { type: 'step-mention', direction: 1 });
+    await askPage(env.browser, page, { type: 'step-mention', direction: 1 });
     await expect.poll(focusText).not.toBe(a);
-    await askPage(browser, page, { type: 'step-mention', direction: -1 });
+    await askPage(env.browser, page, { type: 'step-mention', direction: -1 });
     await expect.poll(focusText).toBe(a);
     await page.close();
   });
@@ -134,8 +125,8 @@ describe('keyboard and screen readers', () => {
 
 describe('a hostile page', () => {
   it('cannot restyle, hide or displace the card', async () => {
-    const page = await browser.open('/pages/hostile.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/hostile.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'target', 'Kim Jong Un');
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
@@ -163,8 +154,8 @@ describe('a hostile page', () => {
   });
 
   it('closes the card cleanly when the page replaces the paragraph it points into', async () => {
-    const page = await browser.open('/pages/replace.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/replace.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'entry', 'Vostochny');
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
@@ -183,8 +174,8 @@ describe('a hostile page', () => {
 
 describe('saving a note from the card', () => {
   it('keeps the quote, the page, the term, the passage, the comment and the tags', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const at = await pointAt(page, 'shells', '152mm');
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
@@ -195,7 +186,7 @@ describe('saving a note from the card', () => {
     await card(page).getByLabel(/Tags/).fill('artillery, calibre');
     await card(page).locator('form').getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => card(page).locator('[role=status]').textContent()).toBe('Saved to your notes.');
-    const notes = await inExtensionPage(browser, () => new Promise<unknown[]>((resolve, reject) => {
+    const notes = await inExtensionPage(env.browser, () => new Promise<unknown[]>((resolve, reject) => {
       const open = indexedDB.open('nk-russia-context');
       open.onsuccess = () => {
         const get = open.result.transaction('notes').objectStore('notes').getAll();
@@ -208,7 +199,7 @@ describe('saving a note from the card', () => {
     expect(notes[0]).toMatchObject({
       termId: 'artillery-152mm',
       quote: 'Analysts estimate that millions of 152mm shells have crossed the border since the cash-for-weapons arrangement began.',
-      pageUrl: browser.url('/pages/article.html'),
+      pageUrl: env.browser.url('/pages/article.html'),
       pageTitle: 'Kim and Putin deepen their partnership — World News',
       passageId: 'p-cash-for-weapons',
       comment: 'Check the calibre figures.',
@@ -221,7 +212,7 @@ describe('saving a note from the card', () => {
 
 describe('light and dark', () => {
   it.each(['light', 'dark'] as const)('draws the card in the %s scheme (screenshot saved to test-results/)', async (scheme) => {
-    const themed = await launchWithExtension(server, { colorScheme: scheme, viewport: { width: 1100, height: 820 } });
+    const themed = await launchWithExtension(env.server, { colorScheme: scheme, viewport: { width: 1100, height: 820 } });
     try {
       const page = await themed.open('/pages/demo.html');
       await pageStatus(themed, page);

@@ -1,25 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, pageStatus, ROOT, useExtensionBrowser } from './harness';
 
 const corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 describe('the installed extension', () => {
   it('seeds the database with the bundled corpus (read back through the extension)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
     const status = await page.evaluate(async () => {
       for (let i = 0; i < 100; i++) {
         const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
@@ -33,8 +24,8 @@ describe('the installed extension', () => {
   });
 
   it('runs its content script on a news page', async () => {
-    const page = await browser.open('/pages/article.html');
-    const status = await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    const status = await pageStatus(env.browser, page);
     expect(status.running).toBe(true);
     expect(status.mode).toBe('highlight-api');
     expect(status.mentions).toBeGreaterThan(5);
@@ -42,7 +33,7 @@ describe('the installed extension', () => {
   });
 
   it('does not run on a site that is not on the list and was not enabled', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(`http://example.org/pages/article.html`);
     await page.waitForTimeout(500);
     const highlights = await page.evaluate(() => CSS.highlights.size);
@@ -51,8 +42,8 @@ describe('the installed extension', () => {
   });
 
   it('refuses a malformed request and one from outside the extension', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
     const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'lookup', termId: '<img src=x>', context: '' }));
     expect(reply).toMatchObject({ ok: false });
     expect(reply.error).toMatch(/malformed request/);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PageStatus, TabRequest } from '../../lib/messages';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -215,4 +216,24 @@ export async function pointAt(page: Page, id: string, text: string): Promise<{ x
 /** The card's host and whether the card is shown (the shadow root is open, so locators reach in). */
 export function card(page: Page) {
   return page.locator('nkr-card-host .card');
+}
+
+/**
+ * For a test file: a static server and Chromium with the extension, started before its tests and
+ * stopped after them. Read `.browser` / `.server` inside tests.
+ */
+export function useExtensionBrowser(headers: Record<string, Record<string, string>> = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
+  const state: { browser?: ExtensionBrowser; server?: StaticServer } = {};
+  beforeAll(async () => {
+    state.server = await startServer(headers);
+    state.browser = await launchWithExtension(state.server);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return {
+    get browser() { return state.browser!; },
+    get server() { return state.server!; },
+  };
 }

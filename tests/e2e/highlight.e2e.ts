@@ -2,24 +2,15 @@
  * Spotting and highlighting on real pages in real Chromium: the right words, split across
  * elements or added later, never inside form fields, editors or code, never touching the DOM.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askPage, changeSettings, highlightsIn, launchWithExtension, pageStatus, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { askPage, changeSettings, highlightsIn, pageStatus, useExtensionBrowser } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  server = await startServer({ '/pages/pristine.html': { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'unsafe-inline'" } });
-  browser = await launchWithExtension(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser({ '/pages/pristine.html': { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'unsafe-inline'" } });
 
 describe('highlighting a news page', () => {
   it('marks the terms the page names, in English, Korean and Russian', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const lead = (await highlightsIn(page)).filter((h) => h.id === 'lead').map((h) => h.text);
     expect(lead).toEqual(expect.arrayContaining(['North Korean', 'Kim Jong Un', 'Vladimir Putin', 'Vostochny Cosmodrome', 'Russian Far East', 'Pyongyang', 'artillery shells', 'Moscow']));
     const all = await highlightsIn(page);
@@ -30,8 +21,8 @@ describe('highlighting a news page', () => {
   });
 
   it('finds a mention split across inline elements', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const split = (await highlightsIn(page)).filter((h) => h.id === 'split');
     expect(split.map((h) => h.text)).toEqual(['Kim Jong Un']);
     expect(split[0]!.name).toBe('nkr-quiet-person');
@@ -39,8 +30,8 @@ describe('highlighting a news page', () => {
   });
 
   it('follows text the page adds after load', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     await page.waitForSelector('#late');
     await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'late').map((h) => h.text).sort(), { timeout: 5000 })
       .toEqual(['Kim Jong Un', 'Kremlin', 'Vostochny Cosmodrome']);
@@ -48,16 +39,16 @@ describe('highlighting a news page', () => {
   });
 
   it('leaves text areas, editable regions, code and hidden text alone', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const ids = new Set((await highlightsIn(page)).map((h) => h.id));
     for (const id of ['comment', 'editor', 'code', 'hidden']) expect(ids.has(id)).toBe(false);
     await page.close();
   });
 
   it('never changes the page’s DOM, even under a strict CSP', async () => {
-    const page = await browser.open('/pages/pristine.html');
-    const status = await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/pristine.html');
+    const status = await pageStatus(env.browser, page);
     expect(status.mentions).toBeGreaterThan(5);
     const { before, after } = await page.evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, after: document.body.innerHTML }));
     expect(before).toBeTruthy();
@@ -66,8 +57,8 @@ describe('highlighting a news page', () => {
   });
 
   it('does not join words across table cells or list items', async () => {
-    const page = await browser.open('/pages/pristine.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/pristine.html');
+    await pageStatus(env.browser, page);
     const texts = (await highlightsIn(page)).map((h) => h.text);
     expect(texts).not.toContain('Kim Jong\u00a0Un');
     expect(texts.filter((t) => t.startsWith('Kim Jong'))).toEqual(['Kim Jong Un']); // the paragraph, not the table
@@ -75,8 +66,8 @@ describe('highlighting a news page', () => {
   });
 
   it('highlights nothing on a page about other things that uses only general words', async () => {
-    const page = await browser.open('/pages/off-topic.html');
-    const status = await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/off-topic.html');
+    const status = await pageStatus(env.browser, page);
     expect(status.onTopic).toBe(false);
     expect(await highlightsIn(page)).toEqual([]);
     await page.close();
@@ -85,51 +76,51 @@ describe('highlighting a news page', () => {
 
 describe('the reader’s settings, applied to open tabs at once', () => {
   it('switches between the quiet and strong styles, and to first mentions only', async () => {
-    const page = await browser.open('/pages/article.html');
-    const before = await pageStatus(browser, page);
-    await changeSettings(browser, { style: 'strong' });
+    const page = await env.browser.open('/pages/article.html');
+    const before = await pageStatus(env.browser, page);
+    await changeSettings(env.browser, { style: 'strong' });
     await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1]))).toEqual(new Set(['strong']));
-    await changeSettings(browser, { firstMentionOnly: true });
-    await expect.poll(async () => (await pageStatus(browser, page)).terms.every((t) => t.count === 1)).toBe(true);
-    const after = await pageStatus(browser, page);
+    await changeSettings(env.browser, { firstMentionOnly: true });
+    await expect.poll(async () => (await pageStatus(env.browser, page)).terms.every((t) => t.count === 1)).toBe(true);
+    const after = await pageStatus(env.browser, page);
     expect(after.mentions).toBe(before.terms.length);
     expect((await highlightsIn(page)).length).toBe(before.terms.length);
-    await changeSettings(browser, { style: 'quiet', firstMentionOnly: false });
+    await changeSettings(env.browser, { style: 'quiet', firstMentionOnly: false });
     await page.close();
   });
 
   it('turns off on a site and back on, remembered across page loads', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
-    await changeSettings(browser, { disabledSites: ['reuters.com'] });
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
+    await changeSettings(env.browser, { disabledSites: ['reuters.com'] });
     await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
     await page.reload();
-    expect(await pageStatus(browser, page, 'stopped')).toMatchObject({ running: false, reason: 'disabled-on-site', mentions: 0 });
-    await changeSettings(browser, { disabledSites: [] });
+    expect(await pageStatus(env.browser, page, 'stopped')).toMatchObject({ running: false, reason: 'disabled-on-site', mentions: 0 });
+    await changeSettings(env.browser, { disabledSites: [] });
     await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);
     await page.close();
   });
 
   it('hides a term the reader chose not to see', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
-    await changeSettings(browser, { hiddenTerms: ['kim-jong-un'] });
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
+    await changeSettings(env.browser, { hiddenTerms: ['kim-jong-un'] });
     await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.text.startsWith('Kim')).length).toBe(0);
-    await changeSettings(browser, { hiddenTerms: [] });
+    await changeSettings(env.browser, { hiddenTerms: [] });
     await page.close();
   });
 });
 
 describe('keeping up with the page', () => {
   it('drops mentions of replaced text and finds those of a single-page-app navigation', async () => {
-    const page = await browser.open('/pages/replace.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/replace.html');
+    await pageStatus(env.browser, page);
     expect((await highlightsIn(page)).filter((h) => h.id === 'entry').map((h) => h.text).sort()).toEqual(['Kim Jong Un', 'Russian', 'Vostochny Cosmodrome']);
     await page.evaluate(() => (window as unknown as { replaceEntry(): void }).replaceEntry());
     await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'entry').length).toBe(0);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
     await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'story2').map((h) => h.text).sort()).toEqual(['ES-11/1', 'Panel of Experts on North Korea']);
-    const status = await askPage<{ mentions: number }>(browser, page, { type: 'page-status' });
+    const status = await askPage<{ mentions: number }>(env.browser, page, { type: 'page-status' });
     expect(status.mentions).toBe(2);
     await page.close();
   });

@@ -2,32 +2,23 @@
  * The toolbar popup, opened on a news tab (as a page with ?tab=<id>, since automation cannot
  * click the toolbar button): what it says about the page, and its one-click switches.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightsIn, launchWithExtension, pageStatus, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { highlightsIn, pageStatus, useExtensionBrowser } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser();
 
 async function openPopupFor(page: import('playwright-core').Page) {
   await page.bringToFront();
-  const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
   return popup;
 }
 
 describe('the popup', () => {
   it('says what the page holds and how it is highlighted', async () => {
-    const page = await browser.open('/pages/article.html');
-    const status = await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/pristine.html'); // a page that does not change after load
+    const status = await pageStatus(env.browser, page);
     const popup = await openPopupFor(page);
     await expect.poll(() => popup.getByTestId('page-summary').textContent()).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
     await expect(popup.getByTestId('mode').textContent()).resolves.toContain('CSS Highlight API');
@@ -38,8 +29,8 @@ describe('the popup', () => {
   });
 
   it('turns highlighting off on this site in one click, and back on', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const popup = await openPopupFor(page);
     const siteSwitch = popup.getByRole('switch', { name: 'Highlight on reuters.com' });
     await expect(siteSwitch.isChecked()).resolves.toBe(true);
@@ -53,8 +44,8 @@ describe('the popup', () => {
   });
 
   it('turns highlighting off everywhere, which also greys out the site switch', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const popup = await openPopupFor(page);
     await popup.getByRole('switch', { name: 'Highlight on all sites' }).click({ force: true });
     await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
@@ -66,8 +57,8 @@ describe('the popup', () => {
   });
 
   it('steps to the next mention from its button', async () => {
-    const page = await browser.open('/pages/article.html');
-    await pageStatus(browser, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     const popup = await openPopupFor(page);
     await popup.getByRole('button', { name: 'Go to next mention' }).click();
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('nkr-focus'))).toBe(true);
