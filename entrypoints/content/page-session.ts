@@ -60,24 +60,31 @@ export class PageSession {
   /** Starts or stops to match the settings and the data. */
   private reconcile(): void {
     const verdict = pageVerdict(this.settings, location.href);
-    const reason = !verdict.run ? verdict.reason : !this.automaton ? 'no-corpus' : undefined;
+    const reason = !verdict.run ? verdict.reason : !this.data ? 'no-corpus' : undefined;
     this.reason = reason;
     if (reason) this.deactivate();
     else if (!this.active) this.activate();
   }
 
   private setData(data: MatcherData | null): void {
-    if (data?.hash === this.data?.hash && this.automaton) return;
-    const started = performance.now();
+    if (data?.hash === this.data?.hash) return;
     this.data = data;
-    const termIds = data?.terms.map((t) => t.id) ?? [];
+    this.automaton = null;
+  }
+
+  /** The matcher, built when first needed: a site the reader turned off never pays for it. */
+  private matcher(): Automaton {
+    if (this.automaton) return this.automaton;
+    const data = this.data!;
+    const started = performance.now();
     // The background's precompiled automaton; compiling here is the slow fallback.
-    this.automaton = data ? ((data.packed && unpackAutomaton(data.packed, termIds)) || compileAutomaton(data.terms)) : null;
+    this.automaton = (data.packed && unpackAutomaton(data.packed, data.terms.map((t) => t.id))) || compileAutomaton(data.terms);
     this.setupMs = performance.now() - started;
+    return this.automaton;
   }
 
   private activate(): void {
-    const automaton = this.automaton!;
+    const automaton = this.matcher();
     const controller = new AbortController();
     const signal = controller.signal;
     const active: Active = {
