@@ -23,8 +23,7 @@ export interface CardActions {
   hideTerm(): void;
   disableSite(): void;
   openRelated(termId: string): void;
-  close(reason: 'escape' | 'button'): void;
-  pointerOnCard(on: boolean): void;
+  close(): void;
 }
 
 export interface CardProps {
@@ -32,8 +31,6 @@ export interface CardProps {
   /** The card's contents; null with `error` when the lookup failed. */
   result: LookupResult | null;
   error?: string;
-  /** The words on the page the card is about. */
-  mentionText: string;
   /** Opened from the keyboard: focus moves into the card. */
   keyboard: boolean;
   actions: CardActions;
@@ -44,7 +41,6 @@ export interface CardUiApi {
   hide(): void;
   /** Whether an event target is inside the card (the host element or its shadow tree). */
   contains(target: EventTarget | null): boolean;
-  destroy(): void;
 }
 
 /** The global the card's script registers itself on (isolated world: invisible to the page). */

@@ -92,7 +92,7 @@ export function TermCard(props: TermCardProps) {
         </section>
       )}
 
-      <Timeline events={result.timeline} termLabel={term.label} />
+      <Timeline key={term.id} events={result.timeline} termLabel={term.label} />
       <RelatedTerms terms={result.related.slice(0, 6)} onOpen={props.onOpenRelated} />
 
       <footer>

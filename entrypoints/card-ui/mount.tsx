@@ -58,19 +58,17 @@ export function createCardUi(): CardUiApi {
     const { layer } = ensureHost();
     const { actions } = props;
     render(
-      <div onPointerEnter={() => actions.pointerOnCard(true)} onPointerLeave={() => actions.pointerOnCard(false)}>
-        <TermCard
-          result={props.result}
-          error={props.error}
-          keyboard={props.keyboard}
-          onClose={() => actions.close('button')}
-          onSaveNote={actions.saveNote}
-          onCopy={(text) => copyText(text, layer)}
-          onHideTerm={actions.hideTerm}
-          onDisableSite={actions.disableSite}
-          onOpenRelated={actions.openRelated}
-        />
-      </div>,
+      <TermCard
+        result={props.result}
+        error={props.error}
+        keyboard={props.keyboard}
+        onClose={actions.close}
+        onSaveNote={actions.saveNote}
+        onCopy={(text) => copyText(text, layer)}
+        onHideTerm={actions.hideTerm}
+        onDisableSite={actions.disableSite}
+        onOpenRelated={actions.openRelated}
+      />,
       layer,
     );
     const card = layer.querySelector<HTMLElement>('.card');
@@ -105,10 +103,6 @@ export function createCardUi(): CardUiApi {
     show,
     hide,
     contains: (target) => !!host?.isConnected && target instanceof Node && (target === host || host.contains(target) || !!shadow?.contains(target)),
-    destroy: () => {
-      hide();
-      host = shadow = layer = null;
-    },
   };
 }
 

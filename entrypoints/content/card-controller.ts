@@ -25,13 +25,15 @@ export class CardController {
   private uiLoading: Promise<CardUiApi> | null = null;
   private readonly lookups = new Map<string, Promise<LookupResult>>();
   private current: { mention: Mention; termId: string; keyboard: boolean; returnFocus: Element | null } | null = null;
+  /** Where focus was when the keyboard opened a card, to return it there on close. */
+  private returnFocus: Element | null = null;
   /** Recent times from the dwell timer firing to the card painted, in ms. */
   readonly latencies: number[] = [];
 
   constructor(private readonly deps: Deps) {
     this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
       prefetch: (m) => { void this.loadUi().catch(() => {}); void this.lookup(this.deps.termOf(m).id, m).catch(() => {}); },
-      show: (m) => void this.display(m, this.deps.termOf(m).id, false),
+      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null),
       hide: () => this.close(),
     });
     document.addEventListener('keydown', (event) => {
@@ -39,8 +41,8 @@ export class CardController {
     }, { capture: true, signal: deps.signal });
   }
 
-  pointerAt(mention: Mention | null): void {
-    this.intent.pointerAt(mention);
+  pointerAt(mention: Mention | null, cause: 'move' | 'scroll'): void {
+    this.intent.pointerAt(mention, cause);
   }
 
   pointerOnCard(on: boolean): void {
@@ -51,19 +53,14 @@ export class CardController {
     return this.ui?.contains(target) ?? false;
   }
 
-  /** Whether a DOM node is the card's (so the mutation watcher ignores it). */
-  owns(node: Node): boolean {
-    return this.ui?.contains(node) ?? false;
-  }
-
   setDelay(ms: number): void {
     this.intent.setTimings({ ...DEFAULT_TIMINGS, showMs: ms });
   }
 
-  async openFromKeyboard(mention: Mention): Promise<void> {
-    const returnFocus = this.current?.returnFocus ?? (document.activeElement instanceof Element ? document.activeElement : null);
-    this.intent.showNow(mention);
-    await this.display(mention, this.deps.termOf(mention).id, true, returnFocus);
+  openFromKeyboard(mention: Mention): void {
+    // Stepping from card to card keeps the place the reader started from.
+    this.returnFocus = this.current?.keyboard ? this.current.returnFocus : document.activeElement instanceof Element ? document.activeElement : null;
+    this.intent.showNow(mention, true);
   }
 
   /** The page removed the text a card points into: close it rather than float over nothing. */
@@ -88,7 +85,7 @@ export class CardController {
       this.lookup(termId, mention).then((r) => { result = r; }, (e: Error) => { error = e.message; }),
     ]);
     if (this.deps.signal.aborted || this.current?.mention !== mention || this.current.termId !== termId) return;
-    ui.show({ anchor: anchorOf(mention), result, error, mentionText: mention.range.toString(), keyboard, actions: this.actions(mention) });
+    ui.show({ anchor: anchorOf(mention), result, error, keyboard, actions: this.actions(mention) });
     this.deps.onOpened(mention);
     // Painted: the frame after the render has been produced.
     requestAnimationFrame(() => setTimeout(() => {
@@ -132,12 +129,13 @@ export class CardController {
   }
 
   private actions(mention: Mention): CardActions {
-    const term = this.deps.termOf(mention);
     return {
       saveNote: (draft: NoteDraft) => this.saveNote(mention, draft),
       hideTerm: () => {
+        // The card may show a related term by now: hide the one it shows.
+        const termId = this.current?.termId ?? this.deps.termOf(mention).id;
         this.intent.hideNow();
-        void updateSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, term.id])] }));
+        void updateSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] }));
       },
       disableSite: () => {
         this.intent.hideNow();
@@ -149,7 +147,6 @@ export class CardController {
         if (current) void this.display(current.mention, termId, current.keyboard, current.returnFocus);
       },
       close: () => this.intent.hideNow(),
-      pointerOnCard: (on: boolean) => this.intent.pointerOnCard(on),
     };
   }
 

@@ -17,14 +17,20 @@ export const DEFAULT_TIMINGS: HoverTimings = { prefetchMs: 120, showMs: 300, hid
 
 export interface HoverCallbacks<M> {
   prefetch(mention: M): void;
-  show(mention: M): void;
+  /** `keyboard`: opened from the keyboard (focus goes into the card). */
+  show(mention: M, keyboard: boolean): void;
   hide(): void;
 }
+
+/** What moved the pointer over (or off) a mention: the mouse, or the page scrolling under it. */
+export type PointerCause = 'move' | 'scroll';
 
 export class HoverIntent<M> {
   private shown: M | null = null;
   private overMention: M | null = null;
   private overCard = false;
+  /** A card opened from the keyboard stays until the reader acts: Escape, a button, or the mouse. */
+  private pinned = false;
   private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -35,13 +41,15 @@ export class HoverIntent<M> {
     this.timings = timings;
   }
 
-  get open(): M | null {
-    return this.shown;
-  }
-
   /** The mention now under the pointer (null: none). Call on every hit-test. */
-  pointerAt(mention: M | null): void {
-    if (mention === this.overMention) return;
+  pointerAt(mention: M | null, cause: PointerCause = 'move'): void {
+    if (this.pinned) {
+      // Scrolling to a mention moves the page under a resting mouse: that is not the reader.
+      if (cause === 'scroll') return;
+      this.pinned = false;
+    } else if (mention === this.overMention) {
+      return;
+    }
     this.overMention = mention;
     if (mention !== null && mention === this.shown) {
       this.cancelCandidate();
@@ -51,30 +59,34 @@ export class HoverIntent<M> {
     this.cancelCandidate();
     if (mention !== null) {
       this.prefetchTimer = setTimeout(() => this.callbacks.prefetch(mention), Math.min(this.timings.prefetchMs, this.timings.showMs));
-      this.showTimer = setTimeout(() => this.showNow(mention), this.timings.showMs);
+      this.showTimer = setTimeout(() => this.showNow(mention, false), this.timings.showMs);
     }
     if (this.shown !== null && !this.overCard) this.scheduleHide();
   }
 
   /** Whether the pointer is over the card. */
   pointerOnCard(on: boolean): void {
+    if (this.pinned && !on) return;
+    this.pinned = false;
     this.overCard = on;
     if (on) this.cancelHide();
     else if (this.shown !== null && this.overMention !== this.shown) this.scheduleHide();
   }
 
-  /** Opens at once (keyboard), bypassing the dwell. */
-  showNow(mention: M): void {
+  /** Opens at once, bypassing the dwell; from the keyboard, pinned until the reader acts. */
+  showNow(mention: M, keyboard: boolean): void {
     this.cancelCandidate();
     this.cancelHide();
     this.shown = mention;
-    this.callbacks.show(mention);
+    this.pinned = keyboard;
+    this.callbacks.show(mention, keyboard);
   }
 
   /** Closes at once (Escape, the page removed the mention, a setting changed). */
   hideNow(): void {
     this.cancelCandidate();
     this.cancelHide();
+    this.pinned = false;
     if (this.shown === null) return;
     this.shown = null;
     this.callbacks.hide();
@@ -84,6 +96,7 @@ export class HoverIntent<M> {
     this.cancelCandidate();
     this.cancelHide();
     this.shown = null;
+    this.pinned = false;
   }
 
   private scheduleHide(): void {

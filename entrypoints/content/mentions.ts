@@ -47,7 +47,7 @@ export class MentionStore {
     return this.sorted;
   }
 
-  /** Drops mentions inside `root` (it is about to be scanned again) or no longer on the page. */
+  /** Drops the mentions `drop` picks (text about to be scanned again, or gone from the page). */
   removeWhere(drop: (m: Mention) => boolean): number {
     const before = this.all.length;
     this.all = this.all.filter((m) => {

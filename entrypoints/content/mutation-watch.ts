@@ -14,7 +14,21 @@ export interface MutationBatch {
   restyled: boolean;
 }
 
-export function watchMutations(isOwn: (node: Node) => boolean, onBatch: (batch: MutationBatch) => void, signal: AbortSignal): MutationObserver {
+export interface MutationWatch {
+  /** Runs `edit` (our own DOM changes: the fallback painter's marks) without observing it. */
+  unobserved(edit: () => void): void;
+}
+
+const OBSERVED: MutationObserverInit = {
+  subtree: true, childList: true, characterData: true,
+  attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'],
+};
+
+/**
+ * Watches <body>. The card's host sits on <html>, outside it, so the extension's own UI never
+ * shows up here.
+ */
+export function watchMutations(onBatch: (batch: MutationBatch) => void, signal: AbortSignal): MutationWatch {
   const root = document.body ?? document.documentElement;
   let roots = new Set<Element>();
   let removed = false;
@@ -30,16 +44,14 @@ export function watchMutations(isOwn: (node: Node) => boolean, onBatch: (batch: 
     onBatch(batch);
   };
 
-  const observer = new MutationObserver((records) => {
+  const deliver = (records: MutationRecord[]) => {
     for (const record of records) {
       const target = record.target;
-      if (isOwn(target)) continue;
       if (record.type === 'characterData') {
         roots.add(blockOf(target, root));
       } else if (record.type === 'childList') {
         if (record.removedNodes.length) removed = true;
         for (const node of record.addedNodes) {
-          if (isOwn(node)) continue;
           // A new block is scanned on its own; new inline content means its block changed.
           if (node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName)) roots.add(node as Element);
           else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) roots.add(blockOf(target, root));
@@ -49,11 +61,21 @@ export function watchMutations(isOwn: (node: Node) => boolean, onBatch: (batch: 
       }
     }
     if (!frame && (roots.size || removed || restyled)) frame = requestAnimationFrame(flush);
-  });
-  observer.observe(root, {
-    subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'],
-  });
+  };
+  const observer = new MutationObserver(deliver);
+  observer.observe(root, OBSERVED);
   signal.addEventListener('abort', () => { observer.disconnect(); if (frame) cancelAnimationFrame(frame); });
-  return observer;
+  return {
+    unobserved(edit) {
+      // Deliver what the page did so far, then edit unseen, then watch again.
+      const pending = observer.takeRecords();
+      observer.disconnect();
+      try {
+        edit();
+      } finally {
+        if (!signal.aborted) observer.observe(root, OBSERVED);
+      }
+      if (pending.length) queueMicrotask(() => deliver(pending));
+    },
+  };
 }

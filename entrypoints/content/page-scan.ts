@@ -18,10 +18,19 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+type SliceOutcome = 'done' | 'lost-place' | 'superseded' | 'aborted';
+
+/** How often a full scan starts over when the page pulls the node it was to resume at. */
+const FULL_SCAN_ATTEMPTS = 3;
+
 export class PageScan {
   readonly store = new MentionStore();
   private readonly walker: TextWalker;
   private sliceStats = { busyMs: 0, longestSliceMs: 0, slices: 0, paintMs: 0 };
+  /** Scans run one at a time, in order: two walks over one store would find mentions twice. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by every full scan; older work still queued or running stops at its next slice. */
+  private generation = 0;
 
   constructor(automaton: Automaton, private readonly onSlice: () => void) {
     const { formTerm, formStandalone } = automaton;
@@ -30,21 +39,45 @@ export class PageScan {
     });
   }
 
-  /** Scans the whole page; resolves with timings, or early (partial) when aborted. */
-  async scanAll(signal: AbortSignal): Promise<Omit<ScanStats, 'setupMs'>> {
+  /** Scans the whole page afresh; resolves with timings, or null when superseded or aborted. */
+  scanAll(signal: AbortSignal): Promise<Omit<ScanStats, 'setupMs'> | null> {
+    const generation = ++this.generation;
+    return this.enqueue(() => this.fullScan(generation, signal));
+  }
+
+  /** Rescans the given subtrees (new or changed content); mentions inside them are found afresh. */
+  rescan(roots: readonly Element[], signal: AbortSignal): Promise<void> {
+    const generation = this.generation;
+    return this.enqueue(() => (generation === this.generation ? this.partialScan(roots, generation, signal) : Promise.resolve()));
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async fullScan(generation: number, signal: AbortSignal): Promise<Omit<ScanStats, 'setupMs'> | null> {
     // Start in a task of our own, not on the tail of whoever called (storage callback, compile).
     await yieldToPage();
     const started = performance.now();
     this.sliceStats = { busyMs: 0, longestSliceMs: 0, slices: 0, paintMs: 0 };
-    this.walker.counters.textNodes = 0;
-    this.walker.counters.characters = 0;
-    this.store.clear();
-    const root = document.body ?? document.documentElement;
-    const inView = firstBlockInView(root);
-    // In view first: from the block at the top of the viewport to the end, then the part above it.
-    await this.runSliced(root, inView ?? root.firstChild, null, signal);
-    if (inView) await this.runSliced(root, root.firstChild, inView, signal);
-    this.walker.release();
+    for (let attempt = 0; attempt < FULL_SCAN_ATTEMPTS; attempt++) {
+      this.walker.counters.textNodes = 0;
+      this.walker.counters.characters = 0;
+      this.store.clear();
+      const root = document.body ?? document.documentElement;
+      const inView = firstBlockInView(root);
+      // In view first: from the block at the top of the viewport to the end, then the part above it.
+      let outcome = await this.runSliced(root, inView ?? root.firstChild, null, generation, signal);
+      if (outcome === 'done' && inView) {
+        outcome = inView.isConnected && root.contains(inView) ? await this.runSliced(root, root.firstChild, inView, generation, signal) : 'lost-place';
+      }
+      this.walker.release();
+      if (outcome === 'superseded' || outcome === 'aborted') return null;
+      if (outcome === 'done') break;
+      // The page removed the node the walk was to resume at: start over rather than miss the rest.
+    }
     return {
       totalMs: performance.now() - started,
       ...this.sliceStats,
@@ -53,20 +86,22 @@ export class PageScan {
     };
   }
 
-  /** Rescans the given subtrees (new or changed content); mentions inside them are found afresh. */
-  async rescan(roots: readonly Element[], signal: AbortSignal): Promise<void> {
+  private async partialScan(roots: readonly Element[], generation: number, signal: AbortSignal): Promise<void> {
     const top = outermost(roots.filter((r) => r.isConnected && !isInsideSkipped(r, document.documentElement)));
     this.store.removeWhere((m) => !m.startNode.isConnected || !m.endNode.isConnected || top.some((r) => r.contains(m.startNode)));
     for (const root of top) {
-      if (signal.aborted) return;
-      await this.runSliced(root, root.firstChild, null, signal);
+      // A subtree the page pulled mid-way is gone with its mentions; the next batch has its replacement.
+      const outcome = await this.runSliced(root, root.firstChild, null, generation, signal);
+      if (outcome === 'superseded' || outcome === 'aborted') break;
     }
     this.walker.release();
   }
 
-  private async runSliced(root: Node, from: Node | null, stopAt: Node | null, signal: AbortSignal): Promise<void> {
+  private async runSliced(root: Node, from: Node | null, stopAt: Node | null, generation: number, signal: AbortSignal): Promise<SliceOutcome> {
     let next = from;
-    while (next !== null && !signal.aborted) {
+    while (next !== null) {
+      if (signal.aborted) return 'aborted';
+      if (generation !== this.generation) return 'superseded';
       const start = performance.now();
       next = this.walker.walk(root, next, start + SLICE_MS, stopAt);
       const walked = performance.now();
@@ -78,10 +113,10 @@ export class PageScan {
       if (spent > this.sliceStats.longestSliceMs) this.sliceStats.longestSliceMs = spent;
       if (next !== null) {
         await yieldToPage();
-        // The page may have moved on while we yielded; mutation handling covers what we skip.
-        if (!next.isConnected || !root.contains(next)) return;
+        if (!next.isConnected || !root.contains(next)) return 'lost-place';
       }
     }
+    return 'done';
   }
 }
 

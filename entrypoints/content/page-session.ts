@@ -13,9 +13,9 @@ import { decideVisibility } from '@/lib/relevance';
 import { pageVerdict, parseSettings, SETTINGS_KEY, siteKey, type Settings } from '@/lib/settings';
 import { CardController } from './card-controller';
 import type { Mention } from './mentions';
-import { watchMutations } from './mutation-watch';
+import { watchMutations, type MutationWatch } from './mutation-watch';
 import { PageScan } from './page-scan';
-import { createPainter, type Painter } from './painter';
+import { createPainter, highlightApiAvailable, type Painter } from './painter';
 import { watchPointer } from './pointer-watch';
 
 interface Active {
@@ -30,6 +30,7 @@ interface Active {
   onTopic: boolean;
   paintedRevision: number;
   focused: Mention | null;
+  mutations: MutationWatch | null;
 }
 
 export class PageSession {
@@ -39,6 +40,8 @@ export class PageSession {
   private active: Active | null = null;
   private reason: PageStatus['reason'];
   private setupMs = 0;
+  /** Storage keys a change event has already delivered (newer than the first read). */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -52,8 +55,11 @@ export class PageSession {
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => { if (this.active) void this.rescanAll(); });
     const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY]);
-    this.settings = parseSettings(stored[SETTINGS_KEY]);
-    this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
+    // The extension may have been updated or removed while we waited, and a change may have
+    // arrived through storage.onChanged already: that one is newer than what we read.
+    if (this.ctx.isInvalid) return;
+    if (!this.seen.has(SETTINGS_KEY)) this.settings = parseSettings(stored[SETTINGS_KEY]);
+    if (!this.seen.has(MATCHER_DATA_KEY)) this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
     this.reconcile();
   }
 
@@ -98,6 +104,7 @@ export class PageSession {
       onTopic: false,
       paintedRevision: -1,
       focused: null,
+      mutations: null,
     };
     this.active = active;
     active.card = new CardController({
@@ -107,14 +114,13 @@ export class PageSession {
       onOpened: (m) => active.painter.mark('active', m),
       signal,
     });
-    void this.rescanAll();
-    const observer = watchMutations((node) => active.card.owns(node), async (batch) => {
+    active.mutations = watchMutations(async (batch) => {
       if (batch.restyled) this.recheckHidden();
       if (batch.roots.length || batch.removed) await active.scan.rescan(batch.roots, signal);
       this.repaint();
-      if (active.painter.mode === 'wrap') observer.takeRecords(); // our own marks are not page changes
       active.card.closeIfDetached();
     }, signal);
+    void this.rescanAll();
     watchPointer({
       store: active.scan.store,
       isShown: (m) => active.shown.has(m),
@@ -136,7 +142,9 @@ export class PageSession {
   private async rescanAll(): Promise<void> {
     const active = this.active;
     if (!active) return;
-    active.stats = { ...(await active.scan.scanAll(active.controller.signal)), setupMs: this.setupMs };
+    const stats = await active.scan.scanAll(active.controller.signal);
+    // null: a newer full scan took over, and it will report.
+    if (stats) active.stats = { ...stats, setupMs: this.setupMs };
     this.repaint();
   }
 
@@ -171,7 +179,10 @@ export class PageSession {
     const shown = ordered.filter((_, i) => verdict.visible[i]);
     active.shown = new Set(shown);
     const terms = this.data.terms;
-    active.painter.paint(shown, (m) => terms[m.term]!.kind, this.settings.style);
+    const paint = () => active.painter.paint(shown, (m) => terms[m.term]!.kind, this.settings.style);
+    // The fallback painter edits the DOM: those edits are ours, not the page's, so unobserved.
+    if (active.painter.mode === 'wrap' && active.mutations) active.mutations.unobserved(paint);
+    else paint();
     if (active.focused && !active.shown.has(active.focused)) this.focus(null);
   }
 
@@ -218,7 +229,7 @@ export class PageSession {
       site: siteKey(location.href),
       running: active !== null,
       ...(this.reason ? { reason: this.reason } : {}),
-      mode: active?.painter.mode ?? createPainterMode(),
+      mode: active?.painter.mode ?? (highlightApiAvailable() ? 'highlight-api' : 'wrap'),
       onTopic: active?.onTopic ?? false,
       mentions: active?.shown.size ?? 0,
       terms: [...counts].map(([term, count]) => ({ id: this.data!.terms[term]!.id, label: this.data!.terms[term]!.label, count })).sort((a, b) => b.count - a.count),
@@ -229,6 +240,7 @@ export class PageSession {
 
   private readonly onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
+    for (const key of Object.keys(changes)) this.seen.add(key);
     if (MATCHER_DATA_KEY in changes) {
       this.deactivate();
       this.setData(parseMatcherData(changes[MATCHER_DATA_KEY]!.newValue));
@@ -244,21 +256,19 @@ export class PageSession {
 
   private readonly onMessage = (message: unknown, sender: { id?: string }): Promise<Envelope<unknown>> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const request = message as TabRequest;
+    const request = message as Partial<TabRequest> | null;
+    if (!request || typeof request !== 'object') return undefined;
     const answer = <K extends keyof TabResponses>(value: TabResponses[K]): Envelope<TabResponses[K]> => ({ ok: true, value });
     switch (request?.type) {
       case 'page-status':
         return Promise.resolve(answer<'page-status'>(this.status()));
       case 'step-mention':
-        return Promise.resolve(answer<'step-mention'>({ mentions: this.step(request.direction === -1 ? -1 : 1) }));
+        return Promise.resolve(answer<'step-mention'>({ mentions: this.step((request as { direction?: unknown }).direction === -1 ? -1 : 1) }));
       case 'rescan':
-        return this.rescanTimes(Math.min(Math.max(Math.floor(Number(request.repeat) || 1), 1), 20));
+        return this.rescanTimes(Math.min(Math.max(Math.floor(Number((request as { repeat?: unknown }).repeat) || 1), 1), 20));
       default:
         return undefined;
     }
   };
 }
 
-function createPainterMode(): PageStatus['mode'] {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS ? 'highlight-api' : 'wrap';
-}

@@ -18,8 +18,13 @@ export interface Painter {
 
 const KINDS: TermKind[] = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'];
 
+/** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+). */
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
 export function createPainter(onWrap?: (mention: Mention, text: Text) => void): Painter {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? new HighlightApiPainter() : new WrapPainter(onWrap);
+  return highlightApiAvailable() ? new HighlightApiPainter() : new WrapPainter(onWrap);
 }
 
 class HighlightApiPainter implements Painter {

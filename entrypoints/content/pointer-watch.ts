@@ -6,7 +6,7 @@ import { mentionAtPoint } from './hit-test';
 import type { Mention, MentionStore } from './mentions';
 
 interface PointerTarget {
-  pointerAt(mention: Mention | null): void;
+  pointerAt(mention: Mention | null, cause: 'move' | 'scroll'): void;
   pointerOnCard(on: boolean): void;
   contains(target: EventTarget | null): boolean;
 }
@@ -16,27 +16,32 @@ export function watchPointer(options: { store: MentionStore; isShown: (m: Mentio
   let x = -1;
   let y = -1;
   let frame = 0;
+  let cause: 'move' | 'scroll' = 'move';
   const test = () => {
     frame = 0;
     if (x < 0 || signal.aborted) return;
-    card.pointerAt(store.size ? mentionAtPoint(store, isShown, x, y) : null);
+    card.pointerAt(store.size ? mentionAtPoint(store, isShown, x, y) : null, cause);
   };
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(test); };
+  const schedule = (why: 'move' | 'scroll') => {
+    // A real move in the same frame wins over a scroll.
+    cause = frame && cause === 'move' ? 'move' : why;
+    if (!frame) frame = requestAnimationFrame(test);
+  };
   const listen = { capture: true, passive: true, signal };
 
   document.addEventListener('pointermove', (event) => {
     if (event.pointerType === 'touch') return;
     const onCard = card.contains(event.target);
     card.pointerOnCard(onCard);
-    if (onCard) { card.pointerAt(null); x = -1; return; }
+    if (onCard) { card.pointerAt(null, 'move'); x = -1; return; }
     x = event.clientX;
     y = event.clientY;
-    schedule();
+    schedule('move');
   }, listen);
   // The page scrolling under a resting pointer moves mentions under it too.
-  window.addEventListener('scroll', schedule, listen);
+  window.addEventListener('scroll', () => schedule('scroll'), listen);
   document.addEventListener('mouseout', (event) => {
-    if (event.relatedTarget === null) { x = -1; card.pointerAt(null); card.pointerOnCard(false); }
+    if (event.relatedTarget === null) { x = -1; card.pointerAt(null, 'move'); card.pointerOnCard(false); }
   }, listen);
   signal.addEventListener('abort', () => { if (frame) cancelAnimationFrame(frame); });
 }

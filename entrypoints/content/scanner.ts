@@ -1,9 +1,10 @@
 /**
  * Walks a page's text in document order and feeds it, block by block, through the matcher.
- * A TreeWalker does the traversal natively (several times faster than firstChild/nextSibling
- * from JavaScript); block boundaries are found from each text node's nearest non-inline
- * ancestor. The walk is resumable: it pauses between blocks when its time slice is used up, and
- * resumes where it stopped. It allocates nothing per text node.
+ * A TreeWalker moves through the DOM natively (its firstChild/nextSibling/parentNode, several
+ * times faster than the node properties from an isolated world), and a stack of the open
+ * elements' kinds tells where a block ends, both entering and leaving one. The walk is
+ * resumable: it pauses between blocks when its time slice is used up, and resumes where it
+ * stopped. It allocates nothing per text node.
  */
 import { MatchStream, type Automaton } from '@/lib/matcher';
 import { INLINE_TAGS, SKIPPED_SELECTOR, SKIPPED_TAGS } from './dom-rules';
@@ -148,7 +149,6 @@ export class TextWalker {
   }
 
   private newWalker(root: Node): TreeWalker {
-    if (this.blockNodeCount !== 0) this.flush(this.blockNodeCount);
     this.walkerRoot = root;
     this.walker = document.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     this.openKinds = [];

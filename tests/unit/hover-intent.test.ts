@@ -67,11 +67,22 @@ describe('hover intent', () => {
   });
 
   it('opens at once from the keyboard and closes at once on Escape', () => {
-    intent.showNow('kim');
+    intent.showNow('kim', true);
     expect(events).toEqual(['show kim']);
     intent.hideNow();
     expect(events).toEqual(['show kim', 'hide']);
     intent.hideNow();
+    expect(events).toEqual(['show kim', 'hide']);
+  });
+
+  it('keeps a keyboard-opened card while the page scrolls under a resting mouse, until the mouse moves', () => {
+    intent.showNow('kim', true);
+    intent.pointerAt(null, 'scroll'); // the step scrolled the page: the mouse now rests on nothing
+    intent.pointerAt('putin', 'scroll');
+    vi.advanceTimersByTime(2000);
+    expect(events).toEqual(['show kim']);
+    intent.pointerAt(null, 'move'); // the reader moves the mouse away: hover rules again
+    vi.advanceTimersByTime(300);
     expect(events).toEqual(['show kim', 'hide']);
   });
 });

@@ -98,3 +98,41 @@ describe('an editable span inside a sentence', () => {
     expect(scan('<p>North <span contenteditable="true">x</span> Korea</p>')).toEqual([]);
   });
 });
+
+describe('scans that overlap', () => {
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">Paragraph ${i} on North Korea and Russia</p>`).join('');
+  const idsOf = (scan: { store: { ordered(): readonly { range: Range }[] } }) =>
+    scan.store.ordered().map((m) => `${m.range.startContainer.parentElement?.id}:${m.range.startOffset}`);
+
+  it('never finds a mention twice when the page changes ahead of a scan in progress', async () => {
+    const { PageScan } = await import('../../entrypoints/content/page-scan');
+    document.body.innerHTML = paragraphs(300); // several 8 ms slices in happy-dom
+    let slices = 0;
+    const scan = new PageScan(automaton, () => { slices++; });
+    const signal = new AbortController().signal;
+    const full = scan.scanAll(signal);
+    while (slices === 0) await new Promise((r) => setTimeout(r, 0)); // now paused between slices
+    document.getElementById('p290')!.textContent = 'Now only Russia';
+    const added = document.createElement('p');
+    added.id = 'late';
+    added.textContent = 'Late news on North Korea';
+    document.body.append(added);
+    await Promise.all([full, scan.rescan([document.getElementById('p290')!, added], signal)]);
+    const ids = idsOf(scan);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(299 * 2 + 1 + 1);
+  });
+
+  it('lets a newer full scan supersede an older one', async () => {
+    const { PageScan } = await import('../../entrypoints/content/page-scan');
+    document.body.innerHTML = paragraphs(300);
+    const scan = new PageScan(automaton, () => {});
+    const signal = new AbortController().signal;
+    const older = scan.scanAll(signal);
+    await new Promise((r) => setTimeout(r, 0));
+    const newer = scan.scanAll(signal);
+    expect(await older).toBeNull();
+    expect(await newer).toMatchObject({ textNodes: 300 });
+    expect(new Set(idsOf(scan)).size).toBe(600);
+  });
+});
