@@ -1,26 +1,13 @@
 /**
  * The one message contract between the extension's contexts. Every request the background
- * receives is validated against `BackgroundRequestSchema` and its sender checked; every reply is
+ * receives is validated against `BackgroundRequestSchema` (lib/message-schema.ts) and its sender
+ * checked; every reply is
  * an envelope, so an error crosses contexts as a readable message instead of a rejected promise.
  */
-import * as v from 'valibot';
 import type { Citation, TermKind, TimelineEvent } from './corpus/schema';
-import { NewNoteSchema } from './notes/schema';
+import type { BackgroundRequest } from './message-schema';
 
-const TermId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
-
-/** Requests to the background, from content scripts and extension pages. */
-export const BackgroundRequestSchema = v.variant('type', [
-  /** The card's contents for a term, passages ranked by the sentence around the mention. */
-  v.strictObject({ type: v.literal('lookup'), termId: TermId, context: v.pipe(v.string(), v.maxLength(2000)) }),
-  v.strictObject({ type: v.literal('save-note'), note: NewNoteSchema }),
-  v.strictObject({ type: v.literal('corpus-status') }),
-  /** Injects the card's code into the sender's frame (it loads on first hover, not with the page). */
-  v.strictObject({ type: v.literal('load-card-ui') }),
-  /** Recent lookup timings, for the options page's diagnostics and the benchmark. */
-  v.strictObject({ type: v.literal('diagnostics') }),
-]);
-export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+export type { BackgroundRequest };
 
 export interface TermSummary {
   id: string;
@@ -76,7 +63,7 @@ export type TabRequest =
   | { type: 'rescan'; repeat?: number };
 
 export interface ScanStats {
-  /** Time to compile the matcher for this page (its own task, before the scan), in ms. */
+  /** Time this page took to build its matcher (decode the packed automaton), in ms; once a page. */
   setupMs: number;
   /** Wall time from the start of the scan to the last highlight, in ms. */
   totalMs: number;

@@ -73,10 +73,15 @@ export function siteKey(url: string): string | null {
   }
 }
 
+/** The entries of `disabledSites` that switch `site` off: the site itself or a parent domain. */
+export function disablingEntries(settings: Settings, site: string): string[] {
+  return settings.disabledSites.filter((d) => d === site || site.endsWith(`.${d}`));
+}
+
 /** Whether highlighting should run on a page, and if not, why. */
 export function pageVerdict(settings: Settings, url: string): { run: true } | { run: false; reason: 'disabled-everywhere' | 'disabled-on-site' } {
   if (!settings.enabled) return { run: false, reason: 'disabled-everywhere' };
   const site = siteKey(url);
-  if (site && settings.disabledSites.some((d) => d === site || site.endsWith(`.${d}`))) return { run: false, reason: 'disabled-on-site' };
+  if (site && disablingEntries(settings, site).length) return { run: false, reason: 'disabled-on-site' };
   return { run: true };
 }

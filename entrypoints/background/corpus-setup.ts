@@ -5,17 +5,10 @@
 import { validateAndLoad, type LoadOutcome } from '@/lib/corpus/load';
 import type { ContextDatabase } from '@/lib/db';
 import { MATCHER_DATA_KEY, toMatcherData, type MatcherData } from '@/lib/matcher-data';
+import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from '@/lib/corpus/refusal';
 
 const LOG_PREFIX = '[NK–RU Context]';
 
-/** Where the last refused corpus is recorded, so the options page can say what went wrong. */
-export const CORPUS_REFUSAL_KEY = 'corpusRefusal';
-
-export interface CorpusRefusal {
-  at: number;
-  source: string;
-  problems: string[];
-}
 
 async function recordRefusal(problems: string[]): Promise<void> {
   console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -45,6 +38,8 @@ export async function ensureBundledCorpus(db: ContextDatabase, readBundled: () =
     await recordRefusal(outcome.problems);
   } else if (outcome.status === 'loaded') {
     console.info(`${LOG_PREFIX} Loaded bundled corpus version ${outcome.version}.`);
+    // A good corpus is in: an old refusal no longer describes the extension's state.
+    await browser.storage.local.remove(CORPUS_REFUSAL_KEY).catch(() => {});
   }
   return outcome;
 }

@@ -7,7 +7,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { describeIssues } from '@/lib/corpus/issues';
 import type { ContextDatabase } from '@/lib/db';
 import { lookup, type CorpusCache } from '@/lib/lookup';
-import { BackgroundRequestSchema, isFromThisExtension, type BackgroundResponses, type Envelope } from '@/lib/messages';
+import { BackgroundRequestSchema } from '@/lib/message-schema';
+import { isFromThisExtension, type BackgroundResponses, type Envelope } from '@/lib/messages';
 import type { Note } from '@/lib/notes/schema';
 
 export interface BackgroundDeps {
@@ -46,7 +47,9 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
       }
       case 'save-note': {
         const now = (deps.now ?? Date.now)();
-        const note: Note = { ...request.note, id: (deps.newId ?? (() => crypto.randomUUID()))(), createdAt: now, updatedAt: now };
+        // From a page, trust the browser's word for where the note was taken, not the message's.
+        const pageUrl = sender.tab && sender.url && /^https?:/.test(sender.url) ? sender.url.slice(0, 4000) : request.note.pageUrl;
+        const note: Note = { ...request.note, pageUrl, id: (deps.newId ?? (() => crypto.randomUUID()))(), createdAt: now, updatedAt: now };
         await deps.db().notes.add(note);
         return reply<'save-note'>({ id: note.id });
       }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from '@/lib/corpus/refusal';
 import { askBackground, type CorpusStatus } from '@/lib/messages';
 import { MATCHER_DATA_KEY, parseMatcherData } from '@/lib/matcher-data';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, updateSettings, type Settings } from '@/lib/settings';
@@ -10,12 +11,12 @@ export function App() {
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [saved, setSaved] = useState('');
-  const [refusal, setRefusal] = useState<{ at: number; problems: string[] } | null>(null);
+  const [refusal, setRefusal] = useState<CorpusRefusal | null>(null);
 
   useEffect(() => {
     void (async () => {
-      const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY, 'corpusRefusal']);
-      setRefusal((stored.corpusRefusal as { at: number; problems: string[] } | undefined) ?? null);
+      const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY, CORPUS_REFUSAL_KEY]);
+      setRefusal((stored[CORPUS_REFUSAL_KEY] as CorpusRefusal | undefined) ?? null);
       setSettings(parseSettings(stored[SETTINGS_KEY]));
       setLabels(new Map(parseMatcherData(stored[MATCHER_DATA_KEY])?.terms.map((t) => [t.id, t.label]) ?? []));
       setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup is about: the active one, or ?tab=<id> (the end-to-end tests open the popup in a tab). */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
@@ -88,8 +88,12 @@ export function App() {
         <PagePanel
           access={access}
           enabledEverywhere={settings.enabled}
-          siteDisabled={!!site && settings.disabledSites.includes(site)}
-          onSiteToggle={(on) => site && void change((s) => ({ disabledSites: on ? s.disabledSites.filter((d) => d !== site) : [...new Set([...s.disabledSites, site])] }))}
+          siteDisabled={!!site && disablingEntries(settings, site).length > 0}
+          onSiteToggle={(on) => site && void change((s) => {
+            // Turning on also lifts a switch-off made for a parent domain (bbc.co.uk for news.bbc.co.uk).
+            const off = new Set(disablingEntries(s, site));
+            return { disabledSites: on ? s.disabledSites.filter((d) => !off.has(d)) : [...new Set([...s.disabledSites, site])] };
+          })}
           onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
           onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
           onEnableAllSites={() => void enable(['*://*/*'])}

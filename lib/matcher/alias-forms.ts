@@ -81,7 +81,7 @@ function russianInflections(form: string): string[] {
   return rule.replace.map((r) => head + last.replace(rule.ending, r));
 }
 
-/** The key two aliases collide on: forms compared case-insensitively unless both are exact. */
+/** The keys two aliases collide on: their forms, compared case-insensitively. */
 export function aliasKeys(alias: AliasRule): string[] {
   return aliasForms({ ...alias, inflect: undefined }).map((f) => f.toLowerCase());
 }

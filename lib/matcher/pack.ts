@@ -69,16 +69,18 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
 }
 
 /**
- * The blob is ours (the background wrote it), so a structural check is enough: sizes that agree
- * and references within range at the edges. A wrong index elsewhere could only produce a wrong
- * match, never a hang: every step of the scanner consumes a character.
+ * The blob is ours (the background wrote it), so the check is structural: sizes that agree, and
+ * every index that leads to a term within range (a bad one would crash the page's painter). A bad
+ * trie edge can only make a wrong match, never a hang: every step of the scanner consumes a
+ * character, and a missing node has no children.
  */
 function isConsistent(a: Automaton): boolean {
   const nodes = a.formAt.length;
   if (a.childStart.length !== nodes + 1 || a.childStart[0] !== 0 || a.childStart[nodes] !== a.childNode.length) return false;
   if (a.childClass.length !== a.childNode.length || a.rootNext.length === 0) return false;
-  const last = a.formCount - 1;
-  return a.formCount === 0 || (a.formTerm[last]! >= 0 && a.formTerm[last]! < a.termIds.length && a.formTerm[0]! < a.termIds.length);
+  for (let i = 0; i < nodes; i++) if (a.formAt[i]! >= a.formCount || a.formAt[i]! < PARTICLE_END) return false;
+  for (let i = 0; i < a.formCount; i++) if (a.formTerm[i]! < 0 || a.formTerm[i]! >= a.termIds.length) return false;
+  return true;
 }
 
 function toBase64(bytes: Uint8Array): string {

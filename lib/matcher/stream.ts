@@ -165,11 +165,11 @@ export class MatchStream {
   }
 
   /** Ends the block: settles pending matches (the block end is a boundary) and emits the winners. */
-  endBlock(sink: MatchSink): number {
+  endBlock(sink: MatchSink): void {
     if (this.pendingCount !== 0) this.settlePending(true);
     this.cursorCount = 0;
     const n = this.candCount;
-    if (n === 0) return 0;
+    if (n === 0) return;
     const order = this.order;
     const start = this.candStart;
     const end = this.candEnd;
@@ -184,17 +184,14 @@ export class MatchStream {
       }
       order[j + 1] = item;
     }
-    let emitted = 0;
     let lastEnd = -1;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
       sink(start[k]!, end[k]!, this.candForm[k]!);
       lastEnd = end[k]!;
-      emitted++;
     }
     this.candCount = 0;
-    return emitted;
   }
 
   private accept(start: number, end: number, form: number): void {

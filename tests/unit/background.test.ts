@@ -57,6 +57,12 @@ describe('the background’s message handling', () => {
     expect(await db.notes.count()).toBe(1);
   });
 
+  it('takes a note’s page address from the browser, not from the message', async () => {
+    const fromOtherPage = { ...fromPage, url: 'https://www.reuters.com/real-page' };
+    await handleRequest({ type: 'save-note', note: { ...note, pageUrl: 'https://evil.example/forged' } }, fromOtherPage, deps);
+    expect((await db.notes.toArray())[0]!.pageUrl).toBe('https://www.reuters.com/real-page');
+  });
+
   it('injects the card only into the page that asked', async () => {
     expect(await handleRequest({ type: 'load-card-ui' }, fromPage, deps)).toEqual({ ok: true, value: { loaded: true } });
     expect(injected).toEqual([[7, 0]]);
@@ -90,6 +96,13 @@ describe('setting up the bundled corpus', () => {
     expect(await db.notes.count()).toBe(1);
     expect((await ensureBundledCorpus(db, async () => { throw new Error('file missing'); })).status).toBe('rejected');
     expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/file missing/));
+    // A later good corpus clears the record, so the settings page stops warning.
+    const newer = structuredClone(shippedCorpus());
+    newer.version += 1;
+    newer.hash = await (await import('../../lib/corpus/hash')).corpusHash(newer as unknown as Record<string, unknown>);
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    expect((await ensureBundledCorpus(db, async () => newer)).status).toBe('loaded');
+    expect((await fakeBrowser.storage.local.get('corpusRefusal')).corpusRefusal).toBeUndefined();
   });
 
   it('publishes matcher data with a packed automaton the content script can use', async () => {

@@ -30,3 +30,13 @@ describe('settings', () => {
     expect(await readSettings()).toMatchObject({ style: 'strong', hiddenTerms: ['sanctions'] });
   });
 });
+
+describe('switching a site back on', () => {
+  it('finds the switch-off made for a parent domain too', async () => {
+    const { disablingEntries } = await import('../../lib/settings');
+    const s = { ...DEFAULT_SETTINGS, disabledSites: ['bbc.co.uk', 'example.org'] };
+    expect(disablingEntries(s, 'news.bbc.co.uk')).toEqual(['bbc.co.uk']);
+    expect(disablingEntries(s, 'bbc.co.uk')).toEqual(['bbc.co.uk']);
+    expect(disablingEntries(s, 'reuters.com')).toEqual([]);
+  });
+});
