@@ -21,6 +21,9 @@ export default defineConfig({
     // The same sites the content script runs on: lets the background inject the card's code there.
     host_permissions: [...CURATED_MATCHES],
     optional_host_permissions: ['*://*/*'],
+    // The note form shows in a frame inside the card on any page the extension runs on. Pages can
+    // only reach it at a per-session random address, so they cannot probe for the extension.
+    web_accessible_resources: [{ resources: ['note-form.html'], matches: ['*://*/*'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+J' },

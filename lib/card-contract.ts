@@ -11,15 +11,17 @@ export interface CardAnchor {
   contextElement?: Element;
 }
 
-export interface NoteDraft {
-  comment: string;
-  tags: string[];
-  passageId?: string;
+/** A note form opened for the card: the frame to show, and how it ends. */
+export interface NoteSession {
+  /** The extension's note form, for an iframe: its own origin, so the page never sees the typing. */
+  url: string;
+  finished: Promise<'saved' | 'cancelled'>;
 }
 
 /** What the card can ask of the page it sits on; the content script implements it. */
 export interface CardActions {
-  saveNote(draft: NoteDraft): Promise<void>;
+  /** Opens a note on the card's term, keeping `passageId` (one of the passages shown) with it. */
+  startNote(passageId: string | undefined): Promise<NoteSession>;
   hideTerm(): void;
   disableSite(): void;
   openRelated(termId: string): void;

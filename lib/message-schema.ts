@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { NewNoteSchema } from './notes/schema';
 
 const TermId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+const Token = v.pipe(v.string(), v.uuid());
+const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
 
 /** Requests to the background, from content scripts and extension pages. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -17,5 +19,29 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('load-card-ui') }),
   /** Recent lookup timings, for the benchmark. */
   v.strictObject({ type: v.literal('diagnostics') }),
+  /**
+   * A page opens the note form: it hands over what the note keeps from the page, and gets a
+   * token for the form, which runs in the extension's own frame so the page never sees the typing.
+   */
+  v.strictObject({
+    type: v.literal('prepare-note'),
+    termId: TermId,
+    quote: v.pipe(v.string(), v.maxLength(2000)),
+    pageTitle: v.pipe(v.string(), v.maxLength(500)),
+    passageIds: v.pipe(v.array(TermId), v.maxLength(5)),
+    selectedPassageId: v.optional(TermId),
+  }),
+  /** The note form (an extension page) asks what it is a note on. */
+  v.strictObject({ type: v.literal('note-draft'), token: Token }),
+  /** The note form saves… */
+  v.strictObject({
+    type: v.literal('save-draft'),
+    token: Token,
+    comment: v.pipe(v.string(), v.maxLength(10000)),
+    tags: v.pipe(v.array(Tag), v.maxLength(20)),
+    passageId: v.optional(TermId),
+  }),
+  /** …or is cancelled. */
+  v.strictObject({ type: v.literal('close-draft'), token: Token }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;

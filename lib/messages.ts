@@ -46,6 +46,15 @@ export interface CorpusStatus {
   notes: number;
 }
 
+/** What the note form shows: the note's term, the page's words, the passages it may keep. */
+export interface NoteDraftView {
+  termLabel: string;
+  quote: string;
+  pageTitle: string;
+  passages: { id: string; order: number; sectionHeading: string }[];
+  selectedPassageId?: string;
+}
+
 /** What each background request answers. */
 export interface BackgroundResponses {
   lookup: LookupResult;
@@ -53,6 +62,10 @@ export interface BackgroundResponses {
   'corpus-status': CorpusStatus | null;
   'load-card-ui': { loaded: true };
   diagnostics: { lookupMs: number[] };
+  'prepare-note': { token: string };
+  'note-draft': NoteDraftView;
+  'save-draft': { id: string };
+  'close-draft': { closed: true };
 }
 
 /** Requests from the background or the popup to a tab's content script. */
@@ -60,7 +73,9 @@ export type TabRequest =
   | { type: 'step-mention'; direction: 1 | -1 }
   | { type: 'page-status' }
   /** Scans the page again from scratch, `repeat` times back to back (the benchmark warms up with this). */
-  | { type: 'rescan'; repeat?: number };
+  | { type: 'rescan'; repeat?: number }
+  /** The note form opened by this page was saved or cancelled. */
+  | { type: 'note-finished'; token: string; saved: boolean };
 
 export interface ScanStats {
   /** Time this page took to build its matcher (decode the packed automaton), in ms; once a page. */
@@ -96,6 +111,7 @@ export interface TabResponses {
   'step-mention': { mentions: number };
   'page-status': PageStatus;
   rescan: { runs: ScanStats[] };
+  'note-finished': { received: true };
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };

@@ -1,11 +1,17 @@
-import { useState } from 'preact/hooks';
-import type { NoteDraft } from '@/lib/card-contract';
-import type { RankedPassage } from '@/lib/messages';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteDraftView } from '@/lib/messages';
+
+/** What the reader adds to a note. */
+export interface NoteInput {
+  comment: string;
+  tags: string[];
+  passageId?: string;
+}
 
 interface Props {
-  passages: RankedPassage[];
+  passages: NoteDraftView['passages'];
   initialPassageId?: string;
-  onSave(draft: NoteDraft): Promise<void>;
+  onSave(input: NoteInput): Promise<void>;
   onCancel(): void;
 }
 
@@ -14,12 +20,15 @@ export function parseTags(input: string): string[] {
   return [...new Set(input.split(/[,\s]+/).map((t) => t.trim().replace(/^#/, '')).filter(Boolean))].slice(0, 20).map((t) => t.slice(0, 40));
 }
 
-/** The inline "save note" form: a comment, tags, and which passage to keep with it. */
+/** The note form: a comment, tags, and which passage to keep with it. */
 export function NoteForm({ passages, initialPassageId, onSave, onCancel }: Props) {
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
   const [passageId, setPassageId] = useState(initialPassageId ?? passages[0]?.id);
   const [state, setState] = useState<{ kind: 'idle' | 'saving' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const commentBox = useRef<HTMLTextAreaElement>(null);
+  // Browsers ignore `autofocus` in a cross-origin frame: focus once the frame has focus.
+  useEffect(() => commentBox.current?.focus(), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -35,7 +44,7 @@ export function NoteForm({ passages, initialPassageId, onSave, onCancel }: Props
     <form class="note-form" onSubmit={submit} aria-label="Save a note">
       <label>
         Your note
-        <textarea value={comment} maxLength={10000} rows={3} onInput={(e) => setComment(e.currentTarget.value)} placeholder="What struck you here?" autoFocus />
+        <textarea ref={commentBox} value={comment} maxLength={10000} rows={3} onInput={(e) => setComment(e.currentTarget.value)} placeholder="What struck you here?" />
       </label>
       <label>
         Tags <span class="hint">(separate with commas)</span>

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { NoteDraft } from '@/lib/card-contract';
+import type { NoteSession } from '@/lib/card-contract';
 import { formatCitation, formatDay, safeLink } from '@/lib/citation';
 import type { LookupResult } from '@/lib/messages';
 import { KIND_LABEL } from './kinds';
-import { NoteForm } from './NoteForm';
 import { PassageQuote } from './PassageQuote';
 import { RelatedTerms } from './RelatedTerms';
 import { Timeline } from './Timeline';
@@ -14,7 +13,8 @@ export interface TermCardProps {
   /** Opened from the keyboard: take focus, trap Tab inside. */
   keyboard: boolean;
   onClose(): void;
-  onSaveNote(draft: NoteDraft): Promise<void>;
+  /** Opens the note form (an extension frame) for the passage the reader picked. */
+  onStartNote(passageId: string | undefined): Promise<NoteSession>;
   onCopy(text: string): Promise<boolean>;
   onHideTerm(): void;
   onDisableSite(): void;
@@ -27,13 +27,13 @@ const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, [tab
 export function TermCard(props: TermCardProps) {
   const { result, error, keyboard } = props;
   const root = useRef<HTMLDivElement>(null);
-  const [noteOpen, setNoteOpen] = useState(false);
+  const [noteUrl, setNoteUrl] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [selectedPassage, setSelectedPassage] = useState<string | undefined>(undefined);
   const termId = result?.term.id;
 
   useEffect(() => {
-    setNoteOpen(false);
+    setNoteUrl(null);
     setStatus('');
     setSelectedPassage(undefined);
     if (keyboard) root.current?.focus();
@@ -68,10 +68,18 @@ export function TermCard(props: TermCardProps) {
   const link = safeLink(citation.url);
   const citationText = formatCitation(citation);
   const copy = async () => setStatus((await props.onCopy(citationText)) ? 'Citation copied.' : 'Could not copy; select the citation to copy it.');
-  const save = async (draft: NoteDraft) => {
-    await props.onSaveNote(draft);
-    setNoteOpen(false);
-    setStatus('Saved to your notes.');
+  const startNote = async () => {
+    setStatus('');
+    try {
+      const session = await props.onStartNote(selectedPassage ?? passages[0]?.id);
+      setNoteUrl(session.url);
+      void session.finished.then((outcome) => {
+        setNoteUrl(null);
+        setStatus(outcome === 'saved' ? 'Saved to your notes.' : '');
+      });
+    } catch (error) {
+      setStatus(`Could not open a note: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 
   return (
@@ -100,11 +108,12 @@ export function TermCard(props: TermCardProps) {
           {citation.author}, <cite>{citation.title}</cite>, {citation.publisher}, {formatDay(citation.published)}.{' '}
           {link ? <a href={link} target="_blank" rel="noopener noreferrer">Read the paper</a> : <span>{citation.url}</span>}
         </p>
-        {noteOpen ? (
-          <NoteForm passages={passages} initialPassageId={selectedPassage} onSave={save} onCancel={() => setNoteOpen(false)} />
+        {noteUrl ? (
+          // The form lives in the extension's own origin: the page can neither read nor hear what is typed.
+          <iframe class="note-frame" src={noteUrl} title="Save a note" onLoad={(e) => { e.currentTarget.focus(); e.currentTarget.scrollIntoView({ block: 'nearest' }); }} />
         ) : (
           <div class="actions">
-            <button type="button" class="primary" onClick={() => { setNoteOpen(true); setStatus(''); }}>Save note</button>
+            <button type="button" class="primary" onClick={() => void startNote()}>Save note</button>
             <button type="button" onClick={copy}>Copy citation</button>
             <button type="button" class="quiet" onClick={props.onHideTerm}>Don’t highlight “{term.label}”</button>
             <button type="button" class="quiet" onClick={props.onDisableSite}>Turn off on this site</button>

@@ -38,6 +38,10 @@ export default defineBackground(() => {
       injectCardUi: async (tabId, frameId) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
       },
+      drafts: browser.storage.session,
+      notifyTab: async (tabId, frameId, message) => {
+        await browser.tabs.sendMessage(tabId, message, { frameId });
+      },
     }),
   );
 

@@ -63,7 +63,7 @@ export function createCardUi(): CardUiApi {
         error={props.error}
         keyboard={props.keyboard}
         onClose={actions.close}
-        onSaveNote={actions.saveNote}
+        onStartNote={actions.startNote}
         onCopy={(text) => copyText(text, layer)}
         onHideTerm={actions.hideTerm}
         onDisableSite={actions.disableSite}

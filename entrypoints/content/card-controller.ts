@@ -3,7 +3,7 @@
  * the contents, and the card's own code (loaded on first use) draws it. Implements the actions
  * the card offers, which need the page (its URL, its words) or the reader's settings.
  */
-import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteDraft } from '@/lib/card-contract';
+import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
 import type { MatcherDataTerm } from '@/lib/matcher-data';
 import { askBackground, type LookupResult } from '@/lib/messages';
 import { siteKey, updateSettings, type Settings } from '@/lib/settings';
@@ -29,6 +29,8 @@ export class CardController {
   private returnFocus: Element | null = null;
   /** Recent times from the dwell timer firing to the card painted, in ms. */
   readonly latencies: number[] = [];
+  /** Note forms this page opened, by token, waiting to hear how they ended. */
+  private readonly notes = new Map<string, (outcome: 'saved' | 'cancelled') => void>();
 
   constructor(private readonly deps: Deps) {
     this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
@@ -69,7 +71,15 @@ export class CardController {
     if (m && (!m.startNode.isConnected || !m.endNode.isConnected)) this.intent.hideNow();
   }
 
+  /** The background says a note form this page opened was saved or cancelled. */
+  noteFinished(token: string, saved: boolean): void {
+    this.notes.get(token)?.(saved ? 'saved' : 'cancelled');
+    this.notes.delete(token);
+  }
+
   destroy(): void {
+    for (const finish of this.notes.values()) finish('cancelled');
+    this.notes.clear();
     this.intent.stop();
     this.ui?.hide();
     this.current = null;
@@ -130,7 +140,7 @@ export class CardController {
 
   private actions(mention: Mention): CardActions {
     return {
-      saveNote: (draft: NoteDraft) => this.saveNote(mention, draft),
+      startNote: (passageId) => this.startNote(mention, passageId),
       hideTerm: () => {
         // The card may show a related term by now: hide the one it shows.
         const termId = this.current?.termId ?? this.deps.termOf(mention).id;
@@ -150,25 +160,23 @@ export class CardController {
     };
   }
 
-  private async saveNote(mention: Mention, draft: NoteDraft): Promise<void> {
+  /**
+   * Hands the note's page-side facts to the background and gets the note form's address. The
+   * reader types into that form (an extension page in a frame), out of the page's reach.
+   */
+  private async startNote(mention: Mention, passageId: string | undefined): Promise<NoteSession> {
     const termId = this.current?.termId ?? this.deps.termOf(mention).id;
     const result = await this.lookup(termId, mention);
-    const passage = result.passages.find((p) => p.id === draft.passageId) ?? result.passages[0];
-    await askBackground({
-      type: 'save-note',
-      note: {
-        termId,
-        termLabel: result.term.label,
-        quote: sentenceAround(mention).slice(0, 2000),
-        pageUrl: location.href.slice(0, 4000),
-        pageTitle: document.title.slice(0, 500),
-        ...(passage ? { passageId: passage.id } : {}),
-        passageText: passage?.text ?? '',
-        passageSection: passage?.sectionHeading ?? '',
-        comment: draft.comment,
-        tags: draft.tags,
-      },
+    const { token } = await askBackground({
+      type: 'prepare-note',
+      termId,
+      quote: sentenceAround(mention).slice(0, 2000),
+      pageTitle: document.title.slice(0, 500),
+      passageIds: result.passages.map((p) => p.id),
+      ...(passageId ? { selectedPassageId: passageId } : {}),
     });
+    const finished = new Promise<'saved' | 'cancelled'>((resolve) => this.notes.set(token, resolve));
+    return { url: `${browser.runtime.getURL('/note-form.html' as '/popup.html')}#${token}`, finished };
   }
 }
 

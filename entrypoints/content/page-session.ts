@@ -266,6 +266,11 @@ export class PageSession {
         return Promise.resolve(answer<'step-mention'>({ mentions: this.step((request as { direction?: unknown }).direction === -1 ? -1 : 1) }));
       case 'rescan':
         return this.rescanTimes(Math.min(Math.max(Math.floor(Number((request as { repeat?: unknown }).repeat) || 1), 1), 20));
+      case 'note-finished': {
+        const { token, saved } = request as { token?: unknown; saved?: unknown };
+        if (typeof token === 'string') this.active?.card.noteFinished(token, saved === true);
+        return Promise.resolve(answer<'note-finished'>({ received: true }));
+      }
       default:
         return undefined;
     }

@@ -176,15 +176,22 @@ describe('saving a note from the card', () => {
   it('keeps the quote, the page, the term, the passage, the comment and the tags', async () => {
     const page = await env.browser.open('/pages/article.html');
     await pageStatus(env.browser, page);
+    // A nosy page listening to every key and input.
+    await page.evaluate(() => {
+      const w = window as unknown as { heard: string[] };
+      w.heard = [];
+      for (const type of ['keydown', 'keyup', 'input', 'beforeinput']) window.addEventListener(type, (e) => w.heard.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
+    });
     const at = await pointAt(page, 'shells', '152mm');
     await page.mouse.move(at.x, at.y, { steps: 3 });
     await card(page).waitFor({ state: 'visible', timeout: 3000 });
     const box = (await card(page).boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
     await card(page).getByRole('button', { name: 'Save note' }).click();
-    await card(page).getByLabel('Your note').fill('Check the calibre figures.');
-    await card(page).getByLabel(/Tags/).fill('artillery, calibre');
-    await card(page).locator('form').getByRole('button', { name: 'Save note' }).click();
+    const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
+    await form.getByLabel('Your note').fill('Check the calibre figures.');
+    await form.getByLabel(/Tags/).fill('artillery, calibre');
+    await form.getByLabel(/Tags/).press('Enter');
     await expect.poll(() => card(page).locator('[role=status]').textContent()).toBe('Saved to your notes.');
     const notes = await inExtensionPage(env.browser, () => new Promise<unknown[]>((resolve, reject) => {
       const open = indexedDB.open('nk-russia-context');
@@ -206,6 +213,31 @@ describe('saving a note from the card', () => {
       tags: ['artillery', 'calibre'],
     });
     expect((notes[0] as { passageText: string }).passageText).toContain('122-mm and 152-mm artillery');
+    // The page heard none of the typing, and cannot look into the form.
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the form out of the page’s reach while it is open', async () => {
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
+    const at = await pointAt(page, 'lead', 'Kim Jong Un');
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await card(page).waitFor({ state: 'visible', timeout: 3000 });
+    const box = (await card(page).boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+    await card(page).getByRole('button', { name: 'Save note' }).click();
+    const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
+    await form.getByLabel('Your note').fill('private thought');
+    const reach = await page.evaluate(() => {
+      const frame = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe');
+      let text: string | null = null;
+      try { text = frame?.contentDocument?.body?.innerText ?? null; } catch { text = null; }
+      return { found: !!frame, text };
+    });
+    expect(reach).toEqual({ found: true, text: null });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => card(page).locator('iframe').count()).toBe(0);
     await page.close();
   });
 });

@@ -15,16 +15,25 @@ const fromPage = { id: OWN_ID, tab: { id: 7 } as never, frameId: 0, url: 'https:
 let db: ContextDatabase;
 let deps: BackgroundDeps;
 let injected: [number, number][];
+let told: unknown[];
+let clock: number;
+let ids: number;
+const formPage = { id: OWN_ID, tab: { id: 7 } as never, frameId: 3, url: 'chrome-extension://own-extension-id/note-form.html#x' };
 beforeEach(async () => {
   db = await databaseWithCorpus();
   injected = [];
+  told = [];
+  clock = 1_700_000_000_000;
+  ids = 0;
   deps = {
     ownId: OWN_ID,
     db: () => db,
     corpus: () => loadCorpusCache(db),
     injectCardUi: async (tab, frame) => { injected.push([tab, frame]); },
-    now: () => 1_700_000_000_000,
-    newId: () => '0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+    drafts: fakeBrowser.storage.session as unknown as BackgroundDeps['drafts'],
+    notifyTab: async (tab, frame, message) => { told.push([tab, frame, message]); },
+    now: () => clock,
+    newId: () => `0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5${ids++ % 10}`,
   };
 });
 afterEach(async () => { await db.delete(); });
@@ -50,8 +59,8 @@ describe('the background’s message handling', () => {
   });
 
   it('saves a valid note with an id and times, and refuses a bad one without saving', async () => {
-    expect(await handleRequest({ type: 'save-note', note }, fromPage, deps)).toEqual({ ok: true, value: { id: '0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f' } });
-    expect(await db.notes.get('0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f')).toMatchObject({ ...note, createdAt: 1_700_000_000_000 });
+    expect(await handleRequest({ type: 'save-note', note }, fromPage, deps)).toEqual({ ok: true, value: { id: '0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e50' } });
+    expect(await db.notes.get('0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e50')).toMatchObject({ ...note, createdAt: 1_700_000_000_000 });
     const bad = await handleRequest({ type: 'save-note', note: { ...note, pageUrl: 'javascript:alert(1)' } }, fromPage, deps);
     expect(bad).toMatchObject({ ok: false });
     expect(await db.notes.count()).toBe(1);
@@ -73,6 +82,51 @@ describe('the background’s message handling', () => {
     const reply = await handleRequest({ type: 'corpus-status' }, { id: OWN_ID }, deps);
     const corpus = shippedCorpus();
     expect(reply).toMatchObject({ ok: true, value: { version: corpus.version, hash: corpus.hash, terms: corpus.terms.length, passages: corpus.passages.length, notes: 0 } });
+  });
+});
+
+describe('writing a note through the note form', () => {
+  const prepare = (over: Record<string, unknown> = {}) => handleRequest({ type: 'prepare-note', termId: 'artillery-152mm', quote: 'Millions of 152mm shells crossed the border.', pageTitle: 'Shells', passageIds: ['p-cash-for-weapons', 'p-motivations'], ...over }, fromPage, deps);
+
+  it('keeps the page’s facts under a token, shows them to the form, and saves the note with the page told', async () => {
+    const opened = await prepare();
+    expect(opened).toMatchObject({ ok: true, value: { token: expect.any(String) } });
+    const token = opened.ok ? (opened.value as { token: string }).token : '';
+    const view = await handleRequest({ type: 'note-draft', token }, formPage, deps);
+    expect(view).toMatchObject({ ok: true, value: { termLabel: '152-mm artillery', quote: 'Millions of 152mm shells crossed the border.', passages: [{ id: 'p-cash-for-weapons', sectionHeading: 'From words to weapons' }, { id: 'p-motivations' }] } });
+    const saved = await handleRequest({ type: 'save-draft', token, comment: '  mine  ', tags: ['artillery'], passageId: 'p-motivations' }, formPage, deps);
+    expect(saved).toMatchObject({ ok: true });
+    const [stored] = await db.notes.toArray();
+    expect(stored).toMatchObject({ termId: 'artillery-152mm', pageUrl: fromPage.url, pageTitle: 'Shells', comment: 'mine', tags: ['artillery'], passageId: 'p-motivations' });
+    expect(stored!.passageText).toContain('A series of interrelated motivations');
+    expect(told).toEqual([[7, 0, { type: 'note-finished', token, saved: true }]]);
+    // A token saves once.
+    expect(await handleRequest({ type: 'save-draft', token, comment: 'again', tags: [] }, formPage, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/expired/) });
+    expect(await db.notes.count()).toBe(1);
+  });
+
+  it('lets only a page open a draft and only the extension’s form read or save one', async () => {
+    expect(await handleRequest({ type: 'prepare-note', termId: 'kim-jong-un', quote: '', pageTitle: '', passageIds: [] }, formPage, deps)).toMatchObject({ ok: false });
+    const opened = await prepare();
+    const token = opened.ok ? (opened.value as { token: string }).token : '';
+    expect(await handleRequest({ type: 'note-draft', token }, fromPage, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/Only the note form/) });
+    expect(await handleRequest({ type: 'save-draft', token, comment: 'x', tags: [] }, fromPage, deps)).toMatchObject({ ok: false });
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('tells the page when the form is cancelled, and forgets drafts left for over an hour', async () => {
+    const a = await prepare();
+    const tokenA = a.ok ? (a.value as { token: string }).token : '';
+    expect(await handleRequest({ type: 'close-draft', token: tokenA }, formPage, deps)).toMatchObject({ ok: true });
+    expect(told).toEqual([[7, 0, { type: 'note-finished', token: tokenA, saved: false }]]);
+    const b = await prepare();
+    const tokenB = b.ok ? (b.value as { token: string }).token : '';
+    clock += 61 * 60 * 1000;
+    expect(await handleRequest({ type: 'note-draft', token: tokenB }, formPage, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/expired/) });
+  });
+
+  it('refuses a term the paper does not have', async () => {
+    expect(await prepare({ termId: 'no-such-term' })).toMatchObject({ ok: false });
   });
 });
 

@@ -24,7 +24,7 @@ beforeEach(() => { root = document.createElement('div'); document.body.append(ro
 afterEach(() => { render(null, root); root.remove(); delete (window as { __pwned?: number }).__pwned; });
 
 function props(overrides: Partial<TermCardProps> = {}): TermCardProps {
-  return { result: hostile, keyboard: false, onClose: vi.fn(), onSaveNote: vi.fn(async () => {}), onCopy: vi.fn(async () => true), onHideTerm: vi.fn(), onDisableSite: vi.fn(), onOpenRelated: vi.fn(), ...overrides };
+  return { result: hostile, keyboard: false, onClose: vi.fn(), onStartNote: vi.fn(async () => ({ url: 'chrome-extension://x/note-form.html#t', finished: new Promise<'saved' | 'cancelled'>(() => {}) })), onCopy: vi.fn(async () => true), onHideTerm: vi.fn(), onDisableSite: vi.fn(), onOpenRelated: vi.fn(), ...overrides };
 }
 
 describe('the card renders every corpus string as text', () => {
@@ -62,6 +62,20 @@ describe('the card renders every corpus string as text', () => {
     expect(p.onClose).toHaveBeenCalled();
     (root.querySelector('.related button') as HTMLButtonElement).click();
     expect(p.onOpenRelated).toHaveBeenCalledWith('y');
+  });
+
+  it('opens the note form in a frame of its own, for the passage the reader picked, and reports the save', async () => {
+    let finish: (o: 'saved' | 'cancelled') => void = () => {};
+    const p = props({ onStartNote: vi.fn(async () => ({ url: 'chrome-extension://x/note-form.html#t', finished: new Promise<'saved' | 'cancelled'>((r) => { finish = r; }) })) });
+    act(() => render(<TermCard {...p} />, root));
+    await act(async () => { [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click(); });
+    expect(p.onStartNote).toHaveBeenCalledWith('p-a');
+    const frame = root.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe('chrome-extension://x/note-form.html#t');
+    expect(frame.getAttribute('title')).toBe('Save a note');
+    await act(async () => { finish('saved'); });
+    expect(root.querySelector('iframe')).toBeNull();
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Saved to your notes.');
   });
 
   it('explains a failed lookup instead of showing nothing', () => {
