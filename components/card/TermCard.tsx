@@ -21,7 +21,7 @@ export interface TermCardProps {
   onOpenRelated(termId: string): void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, [tabindex="0"]';
+const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, iframe, [tabindex="0"]';
 
 /** The card: what the paper says about a term, the passages that fit here, and the citation. */
 export function TermCard(props: TermCardProps) {
