@@ -3,12 +3,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askPage, card, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
 beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
+
+/** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
+async function openCard(page: Page, id: string, text: string, enter = false) {
+  const at = await pointAt(page, id, text);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await card(page).waitFor({ state: 'visible', timeout: 3000 });
+  if (enter) {
+    const box = (await card(page).boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+  }
+  return at;
+}
 
 describe('hovering a mention', () => {
   it('shows the card with the term and a passage from the paper, and hides it when the pointer leaves', async () => {
@@ -127,9 +140,7 @@ describe('a hostile page', () => {
   it('cannot restyle, hide or displace the card', async () => {
     const page = await env.browser.open('/pages/hostile.html');
     await pageStatus(env.browser, page);
-    const at = await pointAt(page, 'target', 'Kim Jong Un');
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
+    await openCard(page, 'target', 'Kim Jong Un');
     const look = await card(page).evaluate((el) => {
       const s = getComputedStyle(el);
       const h2 = getComputedStyle(el.querySelector('h2')!);
@@ -156,9 +167,7 @@ describe('a hostile page', () => {
   it('closes the card cleanly when the page replaces the paragraph it points into', async () => {
     const page = await env.browser.open('/pages/replace.html');
     await pageStatus(env.browser, page);
-    const at = await pointAt(page, 'entry', 'Vostochny');
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
+    await openCard(page, 'entry', 'Vostochny');
     const box = (await card(page).boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 20, { steps: 3 }); // the reader is reading the card
     await page.evaluate(() => (window as unknown as { replaceEntry(): void }).replaceEntry());
@@ -182,11 +191,7 @@ describe('saving a note from the card', () => {
       w.heard = [];
       for (const type of ['keydown', 'keyup', 'input', 'beforeinput']) window.addEventListener(type, (e) => w.heard.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
     });
-    const at = await pointAt(page, 'shells', '152mm');
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
-    const box = (await card(page).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+    await openCard(page, 'shells', '152mm', true);
     await card(page).getByRole('button', { name: 'Save note' }).click();
     const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
     await form.getByLabel('Your note').fill('Check the calibre figures.');
@@ -221,11 +226,7 @@ describe('saving a note from the card', () => {
   it('keeps the form out of the page’s reach while it is open', async () => {
     const page = await env.browser.open('/pages/article.html');
     await pageStatus(env.browser, page);
-    const at = await pointAt(page, 'lead', 'Kim Jong Un');
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
-    const box = (await card(page).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+    await openCard(page, 'lead', 'Kim Jong Un', true);
     await card(page).getByRole('button', { name: 'Save note' }).click();
     const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
     await form.getByLabel('Your note').fill('private thought');
