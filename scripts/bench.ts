@@ -11,7 +11,6 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { aliasForms } from '../lib/matcher/alias-forms';
 import type { Corpus } from '../lib/corpus/schema';
 import type { ScanStats } from '../lib/messages';
 import { askPage, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';

@@ -9,7 +9,7 @@ import { corpusHash } from './hash';
 import { describeIssues } from './issues';
 import {
   CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, TimelineSourceSchema, TERM_KINDS,
-  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Term, type TimelineEvent,
+  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Term,
 } from './schema';
 import { checkReferences } from './validate';
 
@@ -140,23 +140,20 @@ function withRelated(terms: Term[]): Term[] {
   });
 }
 
+/** Which terms, and which of their aliases, the paper's own text names. */
 function aliasesFound(terms: Term[], passages: Passage[]) {
   const automaton = compileAutomaton(terms);
   const stream = new MatchStream(automaton);
   const termsFound = new Set<string>();
   const aliasesFoundSet = new Set<string>();
-  const textOfPassages = new Map<string, Set<string>>();
   for (const passage of passages) {
-    const inPassage = new Set<string>();
     stream.beginBlock();
     stream.feed(passage.text);
     stream.endBlock((_s, _e, form) => {
       const term = terms[automaton.formTerm[form]!]!;
       termsFound.add(term.id);
       aliasesFoundSet.add(`${term.id}\u0000${automaton.formAlias[form]}`);
-      inPassage.add(term.id);
     });
-    textOfPassages.set(passage.id, inPassage);
   }
   return { terms: termsFound, aliases: aliasesFoundSet };
 }
