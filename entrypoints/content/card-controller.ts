@@ -29,6 +29,8 @@ export class CardController {
   private returnFocus: Element | null = null;
   /** Recent times from the dwell timer firing to the card painted, in ms. */
   readonly latencies: number[] = [];
+  /** The sentence around each mention, read once: prefetch, show and a note all need it. */
+  private readonly contexts = new WeakMap<Mention, string>();
   /** Note forms this page opened, by token, waiting to hear how they ended. */
   private readonly notes = new Map<string, (outcome: 'saved' | 'cancelled') => void>();
 
@@ -112,8 +114,17 @@ export class CardController {
     if (current?.keyboard && current.returnFocus instanceof HTMLElement && current.returnFocus.isConnected) current.returnFocus.focus({ preventScroll: true });
   }
 
+  private contextOf(mention: Mention): string {
+    let context = this.contexts.get(mention);
+    if (context === undefined) {
+      context = sentenceAround(mention);
+      this.contexts.set(mention, context);
+    }
+    return context;
+  }
+
   private lookup(termId: string, mention: Mention): Promise<LookupResult> {
-    const context = sentenceAround(mention);
+    const context = this.contextOf(mention);
     const key = `${termId}\u0000${context}`;
     let pending = this.lookups.get(key);
     if (!pending) {
@@ -170,7 +181,7 @@ export class CardController {
     const { token } = await askBackground({
       type: 'prepare-note',
       termId,
-      quote: sentenceAround(mention).slice(0, 2000),
+      quote: this.contextOf(mention).slice(0, 2000),
       pageTitle: document.title.slice(0, 500),
       passageIds: result.passages.map((p) => p.id),
       ...(passageId ? { selectedPassageId: passageId } : {}),

@@ -24,8 +24,12 @@ interface Active {
   painter: Painter;
   card: CardController;
   shown: Set<Mention>;
-  /** Mentions the page hides with CSS (collapsed sections, menus); rechecked when styles change. */
-  cssHidden: WeakSet<Mention>;
+  /**
+   * Whether the page shows each mention's text (CSS can hide collapsed sections and menus).
+   * Asked once per mention, not on every repaint: the answer can force a style pass. Cleared
+   * when the page changes classes or styles.
+   */
+  cssVisible: WeakMap<Mention, boolean>;
   stats: ScanStats | null;
   onTopic: boolean;
   paintedRevision: number;
@@ -99,7 +103,7 @@ export class PageSession {
       painter: createPainter((mention, text) => active.scan.store.reindex(mention, text, text)),
       card: null as unknown as CardController,
       shown: new Set(),
-      cssHidden: new WeakSet(),
+      cssVisible: new WeakMap(),
       stats: null,
       onTopic: false,
       paintedRevision: -1,
@@ -166,13 +170,13 @@ export class PageSession {
     if (!force && store.revision === active.paintedRevision) return;
     active.paintedRevision = store.revision;
     const ordered = store.ordered().filter((m) => {
-      if (active.cssHidden.has(m)) return false;
-      const el = m.startNode.parentElement;
-      if (el && typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
-        active.cssHidden.add(m);
-        return false;
+      let visible = active.cssVisible.get(m);
+      if (visible === undefined) {
+        const el = m.startNode.parentElement;
+        visible = !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+        active.cssVisible.set(m, visible);
       }
-      return true;
+      return visible;
     });
     const verdict = decideVisibility(ordered, this.data.terms, this.settings);
     active.onTopic = verdict.onTopic;
@@ -189,7 +193,7 @@ export class PageSession {
   private recheckHidden(): void {
     const active = this.active;
     if (!active) return;
-    active.cssHidden = new WeakSet();
+    active.cssVisible = new WeakMap();
     this.repaint(true);
   }
 
