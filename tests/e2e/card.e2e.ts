@@ -3,25 +3,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askPage, card, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
+import { askPage, card, inExtensionPage, launchWithExtension, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
 beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
-
-/** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
-async function openCard(page: Page, id: string, text: string, enter = false) {
-  const at = await pointAt(page, id, text);
-  await page.mouse.move(at.x, at.y, { steps: 3 });
-  await card(page).waitFor({ state: 'visible', timeout: 3000 });
-  if (enter) {
-    const box = (await card(page).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
-  }
-  return at;
-}
 
 describe('hovering a mention', () => {
   it('shows the card with the term and a passage from the paper, and hides it when the pointer leaves', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusHash } from '../../lib/corpus/hash';
 import type { Corpus } from '../../lib/corpus/schema';
-import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, pageStatus, pointAt, ROOT, startServer, type StaticServer } from './harness';
+import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, openCard, pageStatus, ROOT, startServer, type StaticServer } from './harness';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 let server: StaticServer;
@@ -93,9 +93,7 @@ describe('a hostile but well-formed corpus', () => {
     try {
       const page = await b.open('/pages/article.html');
       await pageStatus(b, page);
-      const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      await card(page).waitFor({ state: 'visible', timeout: 3000 });
+      await openCard(page, 'lead', 'Vostochny Cosmodrome');
       await expect(card(page).locator('h2').textContent()).resolves.toBe(`Vostochny ${XSS}`);
       await expect(card(page).locator('.summary').textContent()).resolves.toContain("javascript:document.title='pwned'");
       await expect(card(page).locator('blockquote').first().textContent()).resolves.toContain('<a href="javascript:');

@@ -237,3 +237,15 @@ export function useExtensionBrowser(headers: Record<string, Record<string, strin
     get server() { return state.server!; },
   };
 }
+
+/** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
+export async function openCard(page: Page, id: string, text: string, enter = false) {
+  const at = await pointAt(page, id, text);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await card(page).waitFor({ state: 'visible', timeout: 3000 });
+  if (enter) {
+    const box = (await card(page).boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+  }
+  return at;
+}
