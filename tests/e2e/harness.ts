@@ -66,6 +66,8 @@ export interface LaunchOptions {
   /** null: the window's own size (a headed demo). */
   viewport?: { width: number; height: number } | null;
   headless?: boolean;
+  /** More Chromium switches (the benchmark's secure-origin switch). */
+  args?: string[];
 }
 
 export async function launchWithExtension(server: StaticServer, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -81,6 +83,7 @@ export async function launchWithExtension(server: StaticServer, options: LaunchO
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}, MAP example.org:80 127.0.0.1:${server.port}`,
+      ...(options.args ?? []),
     ],
   });
   // Nothing leaves the machine: only our two hosts (and the extension itself) are reachable.
