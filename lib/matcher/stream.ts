@@ -11,8 +11,12 @@ const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
 const RING_MASK = RING - 1;
 
-/** Receives each resolved match: block offsets [start, end) and the form's index in the automaton. */
-export type MatchSink = (start: number, end: number, form: number) => void;
+/**
+ * Receives each resolved match: block offsets [start, end) and the form's index in the
+ * automaton. Returning false refuses it (the caller's own rule, such as text in an editor), and
+ * a shorter or later candidate in its place may then be offered.
+ */
+export type MatchSink = (start: number, end: number, form: number) => boolean | void;
 
 export class MatchStream {
   private pos = 0;
@@ -31,6 +35,9 @@ export class MatchStream {
   private candEnd = new Int32Array(64);
   private candForm = new Int32Array(64);
   private candCount = 0;
+  /** Scratch for walkWithin: where each match on the way ends, and its form. */
+  private readonly walkEnd = new Int32Array(MAX_CURSORS);
+  private readonly walkForm = new Int32Array(MAX_CURSORS);
   private order = new Int32Array(64);
 
   // The hot tables, held directly: feed() runs once per text node.
@@ -64,6 +71,15 @@ export class MatchStream {
     return this.pos;
   }
 
+  /**
+   * Whether a next piece starting with `code` could match differently if it were in another
+   * block: a candidate is under way, or a word that could start an alias would continue the
+   * last word. When false, ending the block here and starting a new one finds exactly the same.
+   */
+  continuesInto(code: number): boolean {
+    return this.cursorCount !== 0 || this.pendingCount !== 0 || (this.prevWord !== 0 && (this.classOf[code]! & 3) === 3);
+  }
+
   /** Feeds the next piece of the block's text. */
   feed(text: string): void {
     const { classOf, rootNext, bigram, trigram, formAt, classes, ring } = this;
@@ -90,9 +106,13 @@ export class MatchStream {
           const cls = entry >> 2;
           const next = rootNext[cls]!;
           if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) {
-            ring[(base + i) & RING_MASK] = text.charCodeAt(i);
-            this.spawn(next, base + i);
-            busy = true;
+            // Most candidates die within a few characters: follow the trie right here. Only one
+            // still under way where this piece ends goes on as a cursor into the next piece.
+            if (!this.walkWithin(text, i, next, base)) {
+              ring[(base + i) & RING_MASK] = text.charCodeAt(i);
+              this.spawn(next, base + i);
+              busy = true;
+            }
           }
         }
         prevWord = entry & 1;
@@ -188,7 +208,7 @@ export class MatchStream {
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
-      sink(start[k]!, end[k]!, this.candForm[k]!);
+      if (sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
       lastEnd = end[k]!;
     }
     this.candCount = 0;
@@ -214,9 +234,68 @@ export class MatchStream {
     this.pendingCount = 0;
   }
 
+  /**
+   * Follows the trie from a word start at text[i] (already at `node`) to where it fails, inside
+   * this piece, and records what matched on the way. Returns false, recording nothing, when the
+   * piece ends first (a candidate still under way, or one whose word boundary is in the next
+   * piece): the caller then starts a cursor, which carries it across.
+   */
+  private walkWithin(text: string, i: number, node: number, base: number): boolean {
+    const { childStart, childClass, childNode, formAt, firstParticleNode, formNeedsEnd } = this.automaton;
+    const classOf = this.classOf;
+    const length = text.length;
+    let particleBase = -1;
+    let found = 0;
+    let j = i + 1;
+    for (;;) {
+      const form = formAt[node]!;
+      const matched = form >= 0 ? form : form === PARTICLE_END ? particleBase : -1;
+      if (matched >= 0) {
+        if (j === length) {
+          if (formNeedsEnd[matched] !== 0) return false;
+        } else if (formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0) {
+          // No word boundary after it: not a match (Russia in Russian).
+        } else if (found < MAX_CURSORS) {
+          this.walkEnd[found] = j;
+          this.walkForm[found] = matched;
+          found++;
+        }
+      }
+      if (j === length) {
+        if (childStart[node]! !== childStart[node + 1]!) return false;
+        break;
+      }
+      const cls = classOf[text.charCodeAt(j)]! >> 2;
+      if (cls === 0) break;
+      let next = 0;
+      for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
+        if (childClass[e] === cls) { next = childNode[e]!; break; }
+      }
+      if (next === 0) break;
+      // Entering the particle sub-trie from a name: remember the name.
+      if (next >= firstParticleNode) particleBase = node < firstParticleNode ? formAt[node]! : particleBase;
+      else particleBase = -1;
+      node = next;
+      j++;
+    }
+    const exact = this.automaton.formExactLetters;
+    for (let k = 0; k < found; k++) {
+      const end = this.walkEnd[k]!;
+      const form = this.walkForm[k]!;
+      const letters = exact[form];
+      if (letters != null && lettersOf(text.slice(i, end)) !== letters) continue;
+      this.addCandidate(base + i, base + end, form);
+    }
+    return true;
+  }
+
   private confirm(start: number, end: number, form: number): void {
     const letters = this.automaton.formExactLetters[form];
     if (letters != null && !this.hasLetters(start, end, letters)) return;
+    this.addCandidate(start, end, form);
+  }
+
+  private addCandidate(start: number, end: number, form: number): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
     this.candStart[this.candCount] = start;
     this.candEnd[this.candCount] = end;

@@ -105,7 +105,7 @@ describe('matcher property', () => {
         const got: unknown[] = [];
         stream.beginBlock();
         for (const p of parts) stream.feed(p);
-        stream.endBlock((s, e, f) => got.push([s, e, automaton.termIds[automaton.formTerm[f]!]]));
+        stream.endBlock((s, e, f) => { got.push([s, e, automaton.termIds[automaton.formTerm[f]!]]); });
         expect(got).toEqual(expected);
       }),
       { numRuns: 500 },
