@@ -12,12 +12,12 @@ export const SKIPPED_TAGS = new Set([
 
 /**
  * Skipped by attribute: editable regions (every rich-text editor, from ProseMirror to Google
- * Docs' comment boxes, is contenteditable or a textbox). Hidden text (`hidden`, CSS) is
- * filtered later, per mention: checking every element's style here would cost more than the
- * whole scan. Code editors that draw text in plain divs (Monaco, Ace) are not recognised: a
- * class selector here made this query five times slower on every page.
+ * Docs' comment boxes, is contenteditable or a textbox). The scanner asks it per match, not per
+ * element. Hidden text (`hidden`, CSS) is filtered later, per mention: checking every element's
+ * style here would cost more than the whole scan. Code editors that draw text in plain divs
+ * (Monaco, Ace) are not recognised.
  */
-export const SKIPPED_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
 
 /** Inline elements: text on either side of them belongs to the same block. Everything else splits. */
 export const INLINE_TAGS = new Set([
@@ -30,7 +30,7 @@ export const INLINE_TAGS = new Set([
 
 /** Whether the scanner skips this element (and everything inside it). */
 export function isSkipped(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.localName) || el.matches(SKIPPED_SELECTOR);
+  return SKIPPED_TAGS.has(el.localName) || el.matches(EDITABLE_SELECTOR);
 }
 
 /** Whether `node` is inside something the scanner skips (checked once per mutated block). */

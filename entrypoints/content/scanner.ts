@@ -1,13 +1,20 @@
 /**
  * Walks a page's text in document order and feeds it, block by block, through the matcher.
- * A TreeWalker moves through the DOM natively (its firstChild/nextSibling/parentNode, several
- * times faster than the node properties from an isolated world), and a stack of the open
- * elements' kinds tells where a block ends, both entering and leaving one. The walk is
- * resumable: it pauses between blocks when its time slice is used up, and resumes where it
- * stopped. It allocates nothing per text node.
+ *
+ * Every node that crosses from the DOM into the content script's isolated world costs a wrapper
+ * lookup, and every DOM getter is a call into the browser, so the walk asks as little as it can:
+ * one TreeWalker step per node, the node's interface (plain JavaScript: `constructor`) to tell
+ * text from elements and inline elements from blocks, and the text itself. Skipped subtrees
+ * (code, scripts, form fields, SVG) are stepped over whole. Where a block ends is known on the
+ * way in (a block element, a line break, skipped content before the text); leaving a block is
+ * not seen on the way out, so it is asked (two parent lookups) only where it could change a
+ * match: when a candidate is under way at the end of a text node, or a word would run on into
+ * the next one. Editable regions are rare and costly to find up front, so matches inside one are
+ * refused instead, when they are resolved. The walk is resumable: it pauses between blocks when
+ * its time slice is used up, and resumes where it stopped. It allocates nothing per text node.
  */
 import { MatchStream, type Automaton } from '@/lib/matcher';
-import { INLINE_TAGS, SKIPPED_SELECTOR, SKIPPED_TAGS } from './dom-rules';
+import { EDITABLE_SELECTOR, INLINE_TAGS, SKIPPED_TAGS } from './dom-rules';
 
 /** A match in DOM terms: [startNode:startOffset, endNode:endOffset) and the automaton's form. */
 export interface FoundMention {
@@ -23,14 +30,38 @@ export interface WalkCounters {
   characters: number;
 }
 
-const TEXT_NODE = 3;
-/** Per tag: inline (text on both sides is one block), or skipped with its subtree; any other tag starts a new block. */
+/** Per tag: a block (text inside never joins text outside), inline, or skipped with its subtree. */
+const BLOCK = 0;
 const INLINE = 1;
 const SKIPPED = 2;
 const TAG_KIND = new Map<string, number>([...[...INLINE_TAGS].map((t) => [t, INLINE] as const), ...[...SKIPPED_TAGS].map((t) => [t, SKIPPED] as const)]);
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-/** How many nodes between clock reads: performance.now() is not free. */
-const CLOCK_EVERY = 8;
+/**
+ * Work between clock reads, in units of a node or 64 characters (about a microsecond each
+ * here). performance.now() costs as much as a dozen DOM calls from an isolated world; 256 units
+ * take well under a millisecond, so slices still end on time.
+ */
+const CLOCK_EVERY = 256;
+
+/**
+ * An element's kind by its interface, learnt from the first element of each interface: reading
+ * `constructor` is plain JavaScript, while `localName` is a call into the DOM that returns a
+ * string. Interfaces shared by tags of different kinds (HTMLElement: b, section, code…) are
+ * never cached and always asked their tag name. Page scripts cannot reach these objects: the
+ * isolated world has its own prototypes.
+ */
+const kindByInterface = new Map<unknown, number>();
+const sharedInterfaces = new Set<unknown>(
+  ['HTMLElement', 'HTMLUnknownElement', 'HTMLQuoteElement', 'HTMLPreElement', 'MathMLElement'].map((name) => (globalThis as Record<string, unknown>)[name]).filter(Boolean),
+);
+
+function kindOf(el: Element, type: unknown = el.constructor): number {
+  let kind = kindByInterface.get(type);
+  if (kind !== undefined) return kind;
+  kind = TAG_KIND.get(el.localName) ?? BLOCK;
+  if (!sharedInterfaces.has(type)) kindByInterface.set(type, kind);
+  return kind;
+}
 
 export class TextWalker {
   private readonly stream: MatchStream;
@@ -40,10 +71,6 @@ export class TextWalker {
   private resolveCursor = 0;
   private walker: TreeWalker | null = null;
   private walkerRoot: Node | null = null;
-  /** Elements skipped for their attributes (editable regions), found once per walk root. */
-  private skippedByAttribute = new Set<Element>();
-  /** Kinds (INLINE or 0) of the open elements between the walk's root and its current node. */
-  private openKinds: number[] = [];
   readonly counters: WalkCounters = { textNodes: 0, characters: 0 };
 
   constructor(automaton: Automaton, private readonly onFound: (found: FoundMention) => void) {
@@ -56,71 +83,69 @@ export class TextWalker {
    */
   walk(root: Node, from: Node | null, deadline: number, stopAt: Node | null = null): Node | null {
     if (from === null) return null;
-    const walker = this.walkerFor(root, from);
+    const walker = this.walkerFor(root);
+    walker.currentNode = from;
     // The hot loop works on locals and writes them back once: property traffic on `this` for
     // every node costs more than the traversal itself.
     const stream = this.stream;
     const blockNodes = this.blockNodes;
     const blockStarts = this.blockStarts;
-    const skippedByAttribute = this.skippedByAttribute;
-    const checkAttributes = skippedByAttribute.size !== 0;
-    // Kinds of the open elements between the root and the current node: climbing out of a
-    // non-inline one ends the block, without asking each text node for its ancestors.
-    const open = this.openKinds;
-    let count = this.blockNodeCount;
-    let offset = count === 0 ? 0 : stream.offset;
+    const TextNode = Text;
+    let count = 0;
+    let offset = 0;
     let textNodes = 0;
     let characters = 0;
     let sinceClock = 0;
-    let n: Node = from;
+    /** A block element, a line break or skipped content came after the last text. */
+    let crossed = false;
     let paused: Node | null = null;
-    walk: for (;;) {
+    let n: Node | null = from;
+    while (n !== null) {
       if (n === stopAt) break;
-      if (n.nodeType === TEXT_NODE) {
-        const data = (n as Text).data;
-        const length = data.length;
-        if (length !== 0) {
-          if (count === 0) { stream.beginBlock(); offset = 0; }
-          blockNodes[count] = n as Text;
-          blockStarts[count] = offset;
-          count++;
-          offset += length;
-          textNodes++;
-          characters += length;
-          stream.feed(data);
+      const type = n.constructor;
+      if (type !== TextNode) {
+        const kind = kindOf(n as Element, type);
+        sinceClock++;
+        if (kind === SKIPPED) {
+          crossed = true;
+          n = nextAfterSubtree(walker);
+          continue;
         }
-      } else {
-        const kind = TAG_KIND.get((n as Element).localName);
-        const skipped = kind === SKIPPED || (checkAttributes && skippedByAttribute.has(n as Element));
-        // Text on either side of skipped content or a block element never joins up.
-        if ((kind !== INLINE || skipped) && count !== 0) { this.flush(count); count = 0; }
-        // Pause only between blocks, so a block's text is never matched across two slices; the
-        // next slice starts at this element again (it has not been entered yet).
-        if (count === 0 && ++sinceClock >= CLOCK_EVERY) {
-          sinceClock = 0;
-          if (performance.now() >= deadline) { paused = n; break; }
+        if (kind !== INLINE) crossed = true;
+        n = walker.nextNode();
+        continue;
+      }
+      const data = (n as Text).data;
+      const length = data.length;
+      if (length !== 0) {
+        // Does this text continue the last one's block? Asked only where the answer matters.
+        if (count !== 0 && (crossed || !stream.continuesInto(data.charCodeAt(0)) || !sameBlock(blockNodes[count - 1]!, n, root))) {
+          this.flush(count);
+          count = 0;
         }
-        if (!skipped) {
-          const child = walker.firstChild();
-          if (child !== null) {
-            open.push(kind === INLINE ? INLINE : 0);
-            n = child;
-            continue;
+        if (count === 0) {
+          // A block starts here: pause now if the slice is used up, so that a block's text is
+          // never matched across two slices.
+          if (sinceClock >= CLOCK_EVERY) {
+            sinceClock = 0;
+            if (performance.now() >= deadline) { paused = n; break; }
           }
+          stream.beginBlock();
+          offset = 0;
         }
+        blockNodes[count] = n as Text;
+        blockStarts[count] = offset;
+        count++;
+        offset += length;
+        textNodes++;
+        characters += length;
+        sinceClock += 1 + (length >> 6);
+        stream.feed(data);
+        crossed = false;
       }
-      for (;;) {
-        const sibling = walker.nextSibling();
-        if (sibling !== null) { n = sibling; continue walk; }
-        if (walker.parentNode() === null || walker.currentNode === root) break walk;
-        if (open.pop() !== INLINE && count !== 0) { this.flush(count); count = 0; }
-      }
+      n = walker.nextNode();
     }
-    if (paused === null) {
-      if (count !== 0) { this.flush(count); count = 0; }
-      open.length = 0;
-    }
-    this.blockNodeCount = count;
+    if (count !== 0) this.flush(count);
     this.counters.textNodes += textNodes;
     this.counters.characters += characters;
     return paused;
@@ -132,29 +157,12 @@ export class TextWalker {
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
     this.walker = this.walkerRoot = null;
-    this.openKinds = [];
-    this.skippedByAttribute = new Set();
   }
 
-  private walkerFor(root: Node, from: Node): TreeWalker {
-    const walker = this.walker && this.walkerRoot === root ? this.walker : this.newWalker(root);
-    if (walker.currentNode !== from) {
-      // Starting (not resuming) mid-tree, as for the part of the page in view: the open elements
-      // are from's ancestors.
-      walker.currentNode = from;
-      this.openKinds = [];
-      for (let el = from.parentNode; el !== null && el !== root; el = el.parentNode) this.openKinds.unshift(TAG_KIND.get((el as Element).localName) === INLINE ? INLINE : 0);
-    }
-    return walker;
-  }
-
-  private newWalker(root: Node): TreeWalker {
+  private walkerFor(root: Node): TreeWalker {
+    if (this.walker && this.walkerRoot === root) return this.walker;
     this.walkerRoot = root;
-    this.walker = document.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-    this.openKinds = [];
-    // One native query instead of an attribute check on every element.
-    this.skippedByAttribute = new Set(root.nodeType === 1 || root.nodeType === 9 ? (root as Element).querySelectorAll(SKIPPED_SELECTOR) : []);
-    return this.walker;
+    return (this.walker = document.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT));
   }
 
   /** Ends the current block of `count` text nodes: resolves its matches to DOM positions. */
@@ -165,20 +173,46 @@ export class TextWalker {
     this.blockNodeCount = 0;
   }
 
-  /** Maps block offsets back to text nodes; matches arrive in increasing order. */
-  private readonly resolve = (start: number, end: number, form: number): void => {
+  /** Maps block offsets back to text nodes (matches arrive in increasing order); refuses editors. */
+  private readonly resolve = (start: number, end: number, form: number): boolean => {
     const starts = this.blockStarts;
     let i = this.resolveCursor;
     while (i + 1 < this.blockNodeCount && starts[i + 1]! <= start) i++;
     this.resolveCursor = i;
     let j = i;
     while (j + 1 < this.blockNodeCount && starts[j + 1]! < end) j++;
-    this.onFound({
-      startNode: this.blockNodes[i]!,
-      startOffset: start - starts[i]!,
-      endNode: this.blockNodes[j]!,
-      endOffset: end - starts[j]!,
-      form,
-    });
+    const startNode = this.blockNodes[i]!;
+    const endNode = this.blockNodes[j]!;
+    if (isEditable(startNode) || (endNode !== startNode && isEditable(endNode))) return false;
+    this.onFound({ startNode, startOffset: start - starts[i]!, endNode, endOffset: end - starts[j]!, form });
+    return true;
   };
+}
+
+/** The node after the walker's current node and all of its descendants, or null at the end. */
+function nextAfterSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling !== null) return sibling;
+    if (walker.parentNode() === null) return null;
+  }
+}
+
+/** Whether two text nodes, with no block element between them, share a block (none was left). */
+function sameBlock(a: Node, b: Node, root: Node): boolean {
+  const pa = a.parentNode;
+  const pb = b.parentNode;
+  return pa === pb || blockAbove(pa, root) === blockAbove(pb, root);
+}
+
+function blockAbove(node: Node | null, root: Node): Node | null {
+  let el = node;
+  while (el !== null && el !== root && kindOf(el as Element) === INLINE) el = el.parentNode;
+  return el;
+}
+
+/** Whether a text node is in a region the reader edits (one native ancestor query). */
+function isEditable(node: Text): boolean {
+  const parent = node.parentElement;
+  return parent !== null && parent.closest(EDITABLE_SELECTOR) !== null;
 }
