@@ -1,21 +1,56 @@
 /**
- * The mentions found on a page: live ranges (they follow the page's own edits), indexed by text
- * node for hit-testing, and kept in document order on demand for stepping and first-only.
+ * The mentions found on a page, indexed by text node for hit-testing, and kept in document
+ * order for stepping and first-only. Each has a live range (it follows the page's own edits),
+ * made when first asked for: most mentions on most pages are never shown (a generic term on a
+ * page off the topic), and every live range costs three DOM calls to make and some upkeep on
+ * each of the page's own edits. Until then the text nodes and offsets stand in; an edit to
+ * them is rescanned within a frame, which replaces the mention.
  */
 import type { FoundMention } from './scanner';
 
 export interface Mention {
-  range: Range;
-  term: number;
-  standalone: boolean;
+  readonly range: Range;
+  readonly term: number;
+  readonly standalone: boolean;
   startNode: Text;
   endNode: Text;
 }
 
+class StoredMention implements Mention {
+  private live: Range | null = null;
+  /** The text nodes it was indexed under (more than one when it spans elements). */
+  indexedUnder: readonly Text[] = [];
+
+  constructor(
+    public startNode: Text,
+    public startOffset: number,
+    public endNode: Text,
+    public endOffset: number,
+    readonly term: number,
+    readonly standalone: boolean,
+  ) {}
+
+  get range(): Range {
+    if (this.live === null) {
+      const range = document.createRange();
+      range.setStart(this.startNode, Math.min(this.startOffset, this.startNode.length));
+      range.setEnd(this.endNode, Math.min(this.endOffset, this.endNode.length));
+      this.live = range;
+    }
+    return this.live;
+  }
+
+  /** Whether this mention starts before `other` (document order). */
+  precedes(other: StoredMention): boolean {
+    if (this.startNode === other.startNode) return this.startOffset <= other.startOffset;
+    return (this.startNode.compareDocumentPosition(other.startNode) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }
+}
+
 export class MentionStore {
-  private all: Mention[] = [];
+  private all: StoredMention[] = [];
   private byNode = new Map<Text, Mention[]>();
-  private sorted: Mention[] | null = [];
+  private sorted: StoredMention[] | null = [];
   /** Bumped on every change, so consumers repaint only when something changed. */
   revision = 0;
 
@@ -24,13 +59,18 @@ export class MentionStore {
   }
 
   add(found: FoundMention, term: number, standalone: boolean): Mention {
-    const range = document.createRange();
-    range.setStart(found.startNode, found.startOffset);
-    range.setEnd(found.endNode, found.endOffset);
-    const mention: Mention = { range, term, standalone, startNode: found.startNode, endNode: found.endNode };
+    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone);
+    // A scan from the top finds mentions in document order: keep that order as they come (one
+    // comparison each) rather than sorting the whole store on every repaint.
+    const sorted = this.sorted;
+    const keepsOrder = sorted !== null && (sorted.length === 0 || sorted[sorted.length - 1]!.precedes(mention));
     this.all.push(mention);
     this.index(mention);
     this.changed();
+    if (keepsOrder) {
+      sorted.push(mention);
+      this.sorted = sorted;
+    }
     return mention;
   }
 
@@ -39,10 +79,10 @@ export class MentionStore {
     return this.byNode.get(node) ?? [];
   }
 
-  /** All mentions in document order. */
+  /** All mentions in document order (the store's own array, changed by later adds: copy it to keep it). */
   ordered(): readonly Mention[] {
     if (!this.sorted) {
-      this.sorted = [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      this.sorted = [...this.all].sort((a, b) => (a === b ? 0 : a.precedes(b) ? -1 : 1));
     }
     return this.sorted;
   }
@@ -52,7 +92,7 @@ export class MentionStore {
     const before = this.all.length;
     this.all = this.all.filter((m) => {
       if (!drop(m)) return true;
-      for (const node of nodesOf(m)) {
+      for (const node of m.indexedUnder) {
         const list = this.byNode.get(node);
         if (!list) continue;
         const rest = list.filter((x) => x !== m);
@@ -70,20 +110,28 @@ export class MentionStore {
     this.all = [];
     this.byNode.clear();
     this.changed();
+    this.sorted = [];
   }
 
-  /** Re-indexes a mention whose text nodes changed (the fallback painter splits them). */
+  /**
+   * Re-indexes a mention whose text is now exactly the text nodes given (the fallback painter
+   * wraps it in a mark of its own); its range has already followed.
+   */
   reindex(mention: Mention, startNode: Text, endNode: Text): void {
-    this.removeWhere((m) => m === mention);
-    mention.startNode = startNode;
-    mention.endNode = endNode;
-    this.all.push(mention);
-    this.index(mention);
+    const stored = mention as StoredMention;
+    this.removeWhere((m) => m === stored);
+    stored.startNode = startNode;
+    stored.startOffset = 0;
+    stored.endNode = endNode;
+    stored.endOffset = endNode.length;
+    this.all.push(stored);
+    this.index(stored);
     this.changed();
   }
 
-  private index(mention: Mention): void {
-    for (const node of nodesOf(mention)) {
+  private index(mention: StoredMention): void {
+    mention.indexedUnder = nodesOf(mention);
+    for (const node of mention.indexedUnder) {
       const list = this.byNode.get(node);
       if (list) list.push(mention);
       else this.byNode.set(node, [mention]);
@@ -100,7 +148,7 @@ export class MentionStore {
 function nodesOf(m: Mention): Text[] {
   if (m.startNode === m.endNode) return [m.startNode];
   const nodes: Text[] = [];
-  const walker = document.createTreeWalker(m.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(m.startNode.getRootNode(), NodeFilter.SHOW_TEXT);
   walker.currentNode = m.startNode;
   for (let n: Node | null = m.startNode; n; n = walker.nextNode()) {
     nodes.push(n as Text);

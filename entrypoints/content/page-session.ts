@@ -25,11 +25,11 @@ interface Active {
   card: CardController;
   shown: Set<Mention>;
   /**
-   * Whether the page shows each mention's text (CSS can hide collapsed sections and menus).
-   * Asked once per mention, not on every repaint: the answer can force a style pass. Cleared
-   * when the page changes classes or styles.
+   * Whether the page shows the element around a mention (CSS can hide collapsed sections and
+   * menus). Asked once per element, not on every repaint or rescan: the answer can force a
+   * style pass. Cleared when the page changes classes, styles or its tree.
    */
-  cssVisible: WeakMap<Mention, boolean>;
+  cssVisible: WeakMap<Element, boolean>;
   stats: ScanStats | null;
   onTopic: boolean;
   paintedRevision: number;
@@ -120,7 +120,11 @@ export class PageSession {
     });
     active.mutations = watchMutations(async (batch) => {
       if (batch.restyled) this.recheckHidden();
-      if (batch.roots.length || batch.removed) await active.scan.rescan(batch.roots, signal);
+      if (batch.roots.length || batch.removed) {
+        // Moved or new elements may sit in a hidden part of the page now.
+        active.cssVisible = new WeakMap();
+        await active.scan.rescan(batch.roots, signal);
+      }
       this.repaint();
       active.card.closeIfDetached();
     }, signal);
@@ -170,11 +174,12 @@ export class PageSession {
     if (!force && store.revision === active.paintedRevision) return;
     active.paintedRevision = store.revision;
     const ordered = store.ordered().filter((m) => {
-      let visible = active.cssVisible.get(m);
+      const el = m.startNode.parentElement;
+      if (!el || typeof el.checkVisibility !== 'function') return true;
+      let visible = active.cssVisible.get(el);
       if (visible === undefined) {
-        const el = m.startNode.parentElement;
-        visible = !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
-        active.cssVisible.set(m, visible);
+        visible = el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
+        active.cssVisible.set(el, visible);
       }
       return visible;
     });

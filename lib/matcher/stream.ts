@@ -47,6 +47,11 @@ export class MatchStream {
   private readonly trigram: Uint8Array;
   private readonly formAt: Int32Array;
   private readonly classes: number;
+  private readonly childStart: Int32Array;
+  private readonly childClass: Uint16Array;
+  private readonly childNode: Int32Array;
+  private readonly formNeedsEnd: Uint8Array;
+  private readonly firstParticleNode: number;
 
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
@@ -55,6 +60,11 @@ export class MatchStream {
     this.trigram = automaton.trigram;
     this.formAt = automaton.formAt;
     this.classes = automaton.rootNext.length;
+    this.childStart = automaton.childStart;
+    this.childClass = automaton.childClass;
+    this.childNode = automaton.childNode;
+    this.formNeedsEnd = automaton.formNeedsEnd;
+    this.firstParticleNode = automaton.firstParticleNode;
   }
 
   /** Starts a new block: nothing matches across a block boundary. */
@@ -241,8 +251,7 @@ export class MatchStream {
    * piece): the caller then starts a cursor, which carries it across.
    */
   private walkWithin(text: string, i: number, node: number, base: number): boolean {
-    const { childStart, childClass, childNode, formAt, firstParticleNode, formNeedsEnd } = this.automaton;
-    const classOf = this.classOf;
+    const { classOf, childStart, childClass, childNode, formAt, firstParticleNode, formNeedsEnd } = this;
     const length = text.length;
     let particleBase = -1;
     let found = 0;

@@ -164,3 +164,22 @@ describe('scans that overlap', () => {
     expect(new Set(idsOf(scan)).size).toBe(600);
   });
 });
+
+describe('the mention store', () => {
+  it('gives mentions in document order, whether found in order or the part in view first', () => {
+    document.body.innerHTML = '<p>North Korea</p><p>Russia</p><p id="view">Kim Jong Un and Russia</p><p>North Korea</p>';
+    const view = document.getElementById('view')!;
+    const textOf = (store: MentionStore) => store.ordered().map((m) => `${m.range.toString()}@${[...document.body.children].indexOf(m.startNode.parentElement!)}`);
+    const inOrder = new MentionStore();
+    const viewFirst = new MentionStore();
+    new TextWalker(automaton, (f) => inOrder.add(f, f.form, true)).walk(document.body, document.body.firstChild, Infinity);
+    const walker = new TextWalker(automaton, (f) => viewFirst.add(f, f.form, true));
+    walker.walk(document.body, view, Infinity);
+    walker.walk(document.body, document.body.firstChild, Infinity, view);
+    const expected = ['North Korea@0', 'Russia@1', 'Kim Jong Un@2', 'Russia@2', 'North Korea@3'];
+    expect(textOf(inOrder)).toEqual(expected);
+    expect(textOf(viewFirst)).toEqual(expected);
+    inOrder.clear();
+    expect(inOrder.ordered()).toEqual([]);
+  });
+});
