@@ -71,6 +71,9 @@ export class TextWalker {
   private resolveCursor = 0;
   private walker: TreeWalker | null = null;
   private walkerRoot: Node | null = null;
+  /** The last parent whose block was looked up, and that block: consecutive checks share a side. */
+  private blockAskedFor: Node | null = null;
+  private blockFound: Node | null = null;
   readonly counters: WalkCounters = { textNodes: 0, characters: 0 };
 
   constructor(automaton: Automaton, private readonly onFound: (found: FoundMention) => void) {
@@ -85,6 +88,7 @@ export class TextWalker {
     if (from === null) return null;
     const walker = this.walkerFor(root);
     walker.currentNode = from;
+    this.blockAskedFor = this.blockFound = null;
     // The hot loop works on locals and writes them back once: property traffic on `this` for
     // every node costs more than the traversal itself.
     const stream = this.stream;
@@ -119,7 +123,7 @@ export class TextWalker {
       const length = data.length;
       if (length !== 0) {
         // Does this text continue the last one's block? Asked only where the answer matters.
-        if (count !== 0 && (crossed || !stream.continuesInto(data.charCodeAt(0)) || !sameBlock(blockNodes[count - 1]!, n, root))) {
+        if (count !== 0 && (crossed || !stream.continuesInto(data.charCodeAt(0)) || !this.sameBlock(blockNodes[count - 1]!, n, root))) {
           this.flush(count);
           count = 0;
         }
@@ -156,7 +160,22 @@ export class TextWalker {
     this.blockNodes.length = 0;
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
-    this.walker = this.walkerRoot = null;
+    this.walker = this.walkerRoot = this.blockAskedFor = this.blockFound = null;
+  }
+
+  /** Whether two text nodes, with no block element between them, share a block (none was left). */
+  private sameBlock(a: Node, b: Node, root: Node): boolean {
+    const pa = a.parentNode;
+    const pb = b.parentNode;
+    return pa === pb || this.blockOf(pa, root) === this.blockOf(pb, root);
+  }
+
+  private blockOf(parent: Node | null, root: Node): Node | null {
+    if (parent !== this.blockAskedFor) {
+      this.blockAskedFor = parent;
+      this.blockFound = blockAbove(parent, root);
+    }
+    return this.blockFound;
   }
 
   private walkerFor(root: Node): TreeWalker {
@@ -196,13 +215,6 @@ function nextAfterSubtree(walker: TreeWalker): Node | null {
     if (sibling !== null) return sibling;
     if (walker.parentNode() === null) return null;
   }
-}
-
-/** Whether two text nodes, with no block element between them, share a block (none was left). */
-function sameBlock(a: Node, b: Node, root: Node): boolean {
-  const pa = a.parentNode;
-  const pb = b.parentNode;
-  return pa === pb || blockAbove(pa, root) === blockAbove(pb, root);
 }
 
 function blockAbove(node: Node | null, root: Node): Node | null {
