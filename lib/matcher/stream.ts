@@ -1,9 +1,11 @@
 /**
  * Runs the automaton over a block of text that arrives in pieces (one per text node), so that a
  * mention split across inline elements (`Kim <b>Jong</b> Un`) is found without concatenating
- * strings. Matches start only at word starts; several cursors run at once (one per word start
- * still inside a possible alias). At the end of the block, overlapping candidates resolve to the
- * leftmost, then longest. No allocation per character or per piece.
+ * strings. Matches start only at word starts. A candidate is followed through the trie in place,
+ * inside its piece; one still under way where a piece ends becomes a cursor, and several cursors
+ * run at once (one per word start still inside a possible alias) until the next piece settles
+ * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
+ * No allocation per character or per piece (an exact-case acronym check aside).
  */
 import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, trigramHash, type Automaton } from './automaton';
 
