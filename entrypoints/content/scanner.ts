@@ -14,7 +14,7 @@
  * its time slice is used up, and resumes where it stopped. It allocates nothing per text node.
  */
 import { MatchStream, type Automaton } from '@/lib/matcher';
-import { EDITABLE_SELECTOR, INLINE_TAGS, SKIPPED_TAGS } from './dom-rules';
+import { blockOf, elementKind, INLINE, isEditable, SKIPPED } from './dom-rules';
 
 /** A match in DOM terms: [startNode:startOffset, endNode:endOffset) and the automaton's form. */
 export interface FoundMention {
@@ -30,11 +30,6 @@ export interface WalkCounters {
   characters: number;
 }
 
-/** Per tag: a block (text inside never joins text outside), inline, or skipped with its subtree. */
-const BLOCK = 0;
-const INLINE = 1;
-const SKIPPED = 2;
-const TAG_KIND = new Map<string, number>([...[...INLINE_TAGS].map((t) => [t, INLINE] as const), ...[...SKIPPED_TAGS].map((t) => [t, SKIPPED] as const)]);
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /**
  * Work between clock reads, in units of a node or 64 characters (about a microsecond each
@@ -42,26 +37,6 @@ const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
  * take well under a millisecond, so slices still end on time.
  */
 const CLOCK_EVERY = 256;
-
-/**
- * An element's kind by its interface, learnt from the first element of each interface: reading
- * `constructor` is plain JavaScript, while `localName` is a call into the DOM that returns a
- * string. Interfaces shared by tags of different kinds (HTMLElement: b, section, code…) are
- * never cached and always asked their tag name. Page scripts cannot reach these objects: the
- * isolated world has its own prototypes.
- */
-const kindByInterface = new Map<unknown, number>();
-const sharedInterfaces = new Set<unknown>(
-  ['HTMLElement', 'HTMLUnknownElement', 'HTMLQuoteElement', 'HTMLPreElement', 'MathMLElement'].map((name) => (globalThis as Record<string, unknown>)[name]).filter(Boolean),
-);
-
-function kindOf(el: Element, type: unknown = el.constructor): number {
-  let kind = kindByInterface.get(type);
-  if (kind !== undefined) return kind;
-  kind = TAG_KIND.get(el.localName) ?? BLOCK;
-  if (!sharedInterfaces.has(type)) kindByInterface.set(type, kind);
-  return kind;
-}
 
 export class TextWalker {
   private readonly stream: MatchStream;
@@ -108,7 +83,7 @@ export class TextWalker {
       if (n === stopAt) break;
       const type = n.constructor;
       if (type !== TextNode) {
-        const kind = kindOf(n as Element, type);
+        const kind = elementKind(n as Element, type);
         sinceClock++;
         if (kind === SKIPPED) {
           crossed = true;
@@ -167,13 +142,13 @@ export class TextWalker {
   private sameBlock(a: Node, b: Node, root: Node): boolean {
     const pa = a.parentNode;
     const pb = b.parentNode;
-    return pa === pb || this.blockOf(pa, root) === this.blockOf(pb, root);
+    return pa === pb || this.cachedBlockOf(pa, root) === this.cachedBlockOf(pb, root);
   }
 
-  private blockOf(parent: Node | null, root: Node): Node | null {
+  private cachedBlockOf(parent: Node | null, root: Node): Node | null {
     if (parent !== this.blockAskedFor) {
       this.blockAskedFor = parent;
-      this.blockFound = blockAbove(parent, root);
+      this.blockFound = parent === null ? null : blockOf(parent, root);
     }
     return this.blockFound;
   }
@@ -215,16 +190,4 @@ function nextAfterSubtree(walker: TreeWalker): Node | null {
     if (sibling !== null) return sibling;
     if (walker.parentNode() === null) return null;
   }
-}
-
-function blockAbove(node: Node | null, root: Node): Node | null {
-  let el = node;
-  while (el !== null && el !== root && kindOf(el as Element) === INLINE) el = el.parentNode;
-  return el;
-}
-
-/** Whether a text node is in a region the reader edits (one native ancestor query). */
-function isEditable(node: Text): boolean {
-  const parent = node.parentElement;
-  return parent !== null && parent.closest(EDITABLE_SELECTOR) !== null;
 }

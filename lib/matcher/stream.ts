@@ -166,34 +166,52 @@ export class MatchStream {
     this.cursorStart[this.cursorCount] = pos;
     this.cursorBase[this.cursorCount] = -1;
     this.cursorCount++;
-    const form = this.automaton.formAt[node]!;
+    const form = this.formAt[node]!;
     if (form >= 0) this.accept(pos, pos + 1, form);
   }
 
   /** Moves every cursor on by one character of class `cls`, dropping those with nowhere to go. */
   private advance(cls: number, pos: number): void {
     if (cls === 0) { this.cursorCount = 0; return; }
-    const { childStart, childClass, childNode, formAt, firstParticleNode } = this.automaton;
     let kept = 0;
     for (let c = 0; c < this.cursorCount; c++) {
       const node = this.cursorNode[c]!;
-      let next = 0;
-      for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
-        if (childClass[e] === cls) { next = childNode[e]!; break; }
-      }
+      const next = this.childOf(node, cls);
       if (next === 0) continue;
       const start = this.cursorStart[c]!;
-      // Entering the particle sub-trie from a name: remember the name.
-      const base = next >= firstParticleNode ? (node < firstParticleNode ? formAt[node]! : this.cursorBase[c]!) : -1;
+      const base = this.particleBase(node, next, this.cursorBase[c]!);
       this.cursorNode[kept] = next;
       this.cursorStart[kept] = start;
       this.cursorBase[kept] = base;
       kept++;
-      const form = formAt[next]!;
+      const form = this.formEndingAt(next, base);
       if (form >= 0) this.accept(start, pos + 1, form);
-      else if (form === PARTICLE_END && base >= 0) this.accept(start, pos + 1, base);
     }
     this.cursorCount = kept;
+  }
+
+  /** The trie node reached from `node` by a character of class `cls`, or 0. */
+  private childOf(node: number, cls: number): number {
+    const { childStart, childClass } = this;
+    for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
+      if (childClass[e] === cls) return this.childNode[e]!;
+    }
+    return 0;
+  }
+
+  /**
+   * Stepping from `node` to `next`: entering the shared particle sub-trie from a Korean name
+   * remembers that name's form; staying in it keeps `base`; anywhere else there is none (-1).
+   */
+  private particleBase(node: number, next: number, base: number): number {
+    const first = this.firstParticleNode;
+    return next >= first ? (node < first ? this.formAt[node]! : base) : -1;
+  }
+
+  /** The form a match ending at `node` reports (a particle reports its name's), or -1. */
+  private formEndingAt(node: number, base: number): number {
+    const form = this.formAt[node]!;
+    return form >= 0 ? form : form === PARTICLE_END ? base : -1;
   }
 
   /** Ends the block: settles pending matches (the block end is a boundary) and emits the winners. */
@@ -253,14 +271,13 @@ export class MatchStream {
    * piece): the caller then starts a cursor, which carries it across.
    */
   private walkWithin(text: string, i: number, node: number, base: number): boolean {
-    const { classOf, childStart, childClass, childNode, formAt, firstParticleNode, formNeedsEnd } = this;
+    const { classOf, childStart, formNeedsEnd } = this;
     const length = text.length;
     let particleBase = -1;
     let found = 0;
     let j = i + 1;
     for (;;) {
-      const form = formAt[node]!;
-      const matched = form >= 0 ? form : form === PARTICLE_END ? particleBase : -1;
+      const matched = this.formEndingAt(node, particleBase);
       if (matched >= 0) {
         if (j === length) {
           if (formNeedsEnd[matched] !== 0) return false;
@@ -278,14 +295,9 @@ export class MatchStream {
       }
       const cls = classOf[text.charCodeAt(j)]! >> 2;
       if (cls === 0) break;
-      let next = 0;
-      for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
-        if (childClass[e] === cls) { next = childNode[e]!; break; }
-      }
+      const next = this.childOf(node, cls);
       if (next === 0) break;
-      // Entering the particle sub-trie from a name: remember the name.
-      if (next >= firstParticleNode) particleBase = node < firstParticleNode ? formAt[node]! : particleBase;
-      else particleBase = -1;
+      particleBase = this.particleBase(node, next, particleBase);
       node = next;
       j++;
     }
