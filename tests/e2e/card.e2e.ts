@@ -45,9 +45,7 @@ describe('hovering a mention', () => {
   it('stays open while the pointer moves from the mention into the card', async () => {
     const page = await env.browser.open('/pages/article.html');
     await pageStatus(env.browser, page);
-    const at = await pointAt(page, 'lead', 'Kim Jong Un');
-    await page.mouse.move(at.x, at.y, { steps: 2 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
+    const at = await openCard(page, 'lead', 'Kim Jong Un');
     const box = (await card(page).boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + 30, { steps: 10 });
     await page.waitForTimeout(700);
@@ -60,9 +58,7 @@ describe('hovering a mention', () => {
   it('ranks the passage that fits the sentence first, and opens related terms in place', async () => {
     const page = await env.browser.open('/pages/article.html');
     await pageStatus(env.browser, page);
-    const at = await pointAt(page, 'un', 'UN Panel of Experts');
-    await page.mouse.move(at.x, at.y, { steps: 2 });
-    await card(page).waitFor({ state: 'visible', timeout: 3000 });
+    await openCard(page, 'un', 'UN Panel of Experts');
     await expect(card(page).locator('h2').textContent()).resolves.toBe('UN Panel of Experts');
     await expect(card(page).locator('blockquote').first().textContent()).resolves.toContain('vetoed');
     const related = card(page).locator('.related button').first();

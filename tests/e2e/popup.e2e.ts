@@ -15,6 +15,13 @@ async function openPopupFor(page: import('playwright-core').Page) {
   return popup;
 }
 
+/** The sample article, scanned, with the popup opened for its tab. */
+async function openArticleWithPopup() {
+  const page = await env.browser.open('/pages/article.html');
+  await pageStatus(env.browser, page);
+  return { page, popup: await openPopupFor(page) };
+}
+
 describe('the popup', () => {
   it('says what the page holds and how it is highlighted', async () => {
     const page = await env.browser.open('/pages/pristine.html'); // a page that does not change after load
@@ -29,9 +36,7 @@ describe('the popup', () => {
   });
 
   it('turns highlighting off on this site in one click, and back on', async () => {
-    const page = await env.browser.open('/pages/article.html');
-    await pageStatus(env.browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await openArticleWithPopup();
     const siteSwitch = popup.getByRole('switch', { name: 'Highlight on reuters.com' });
     await expect(siteSwitch.isChecked()).resolves.toBe(true);
     await siteSwitch.click({ force: true });
@@ -44,9 +49,7 @@ describe('the popup', () => {
   });
 
   it('turns highlighting off everywhere, which also greys out the site switch', async () => {
-    const page = await env.browser.open('/pages/article.html');
-    await pageStatus(env.browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await openArticleWithPopup();
     await popup.getByRole('switch', { name: 'Highlight on all sites' }).click({ force: true });
     await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
     await expect(popup.getByRole('switch', { name: 'Highlight on reuters.com' }).isDisabled()).resolves.toBe(true);
@@ -57,9 +60,7 @@ describe('the popup', () => {
   });
 
   it('steps to the next mention from its button', async () => {
-    const page = await env.browser.open('/pages/article.html');
-    await pageStatus(env.browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await openArticleWithPopup();
     await popup.getByRole('button', { name: 'Go to next mention' }).click();
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('nkr-focus'))).toBe(true);
     await page.close();
