@@ -3,6 +3,11 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CURATED_MATCHES } from './lib/sites';
 
+/** The add-on's id on addons.mozilla.org: fixed forever once published. */
+const GECKO_ID = 'nk-russia-context@nkru-context.dev';
+/** Only the extension's own scripts, no plugins, no <base> tricks, no form posts (README "Privacy"). */
+const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,6 +23,8 @@ export default defineConfig({
     short_name: 'NK–RU Context',
     description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
     permissions: ['storage', 'scripting', 'activeTab'],
+    // Extension pages run only the extension's own scripts: no eval, no inline or remote code.
+    content_security_policy: { extension_pages: EXTENSION_CSP },
     // The same sites the content script runs on: lets the background inject the card's code there.
     host_permissions: [...CURATED_MATCHES],
     optional_host_permissions: ['*://*/*'],
@@ -37,10 +44,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // 142: the first release with both data_collection_permissions and the CSS Highlight API.
+            // Desktop 140 (ESR 140): the first release with the CSS Highlight API and
+            // data_collection_permissions. Android reads data_collection_permissions from 142.
             gecko: {
-              id: 'nk-russia-context@example.org',
-              strict_min_version: '142.0',
+              id: GECKO_ID,
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
             gecko_android: { strict_min_version: '142.0' },

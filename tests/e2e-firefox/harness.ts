@@ -1,0 +1,312 @@
+/**
+ * Real Firefox (Debian's firefox-esr) with the built extension, driven by puppeteer-core over
+ * WebDriver BiDi. Firefox has no host-resolver switch, so a small HTTP proxy on 127.0.0.1 stands
+ * in for the whole network: it answers http://www.reuters.com/... from tests/fixtures/pages,
+ * refuses every other host, and records every request it sees (the privacy test reads that log).
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { PageStatus, TabRequest } from '../../lib/messages';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
+export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
+export const ARTIFACTS = join(ROOT, 'test-results');
+export const NEWS_HOST = 'www.reuters.com';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/** One request the proxy saw: plain HTTP (`GET http://host/path`) or a tunnel (`CONNECT host:443`). */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  host: string;
+  at: number;
+}
+
+export interface NewsProxy {
+  port: number;
+  /** Every request since start (or since `clear()`), in order. */
+  readonly seen: SeenRequest[];
+  clear(): void;
+  close(): Promise<void>;
+}
+
+function hostOf(req: IncomingMessage): string {
+  if (req.method === 'CONNECT') return (req.url ?? '').replace(/:\d+$/, '');
+  try { return new URL(req.url ?? '').hostname; } catch { return req.headers.host?.replace(/:\d+$/, '') ?? ''; }
+}
+
+/**
+ * The proxy. `routes` adds extra answers by absolute URL (a feed, say); anything else on the news
+ * host comes from tests/fixtures/pages (`/pages/<file>`); every other host gets a 502.
+ */
+export async function startProxy(routes: Record<string, { type: string; body: string | Buffer }> = {}): Promise<NewsProxy> {
+  const seen: SeenRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const host = hostOf(req);
+    seen.push({ method: req.method ?? '', url: req.url ?? '', host, at: Date.now() });
+    const extra = routes[req.url ?? ''];
+    if (extra) {
+      res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' });
+      res.end(extra.body);
+      return;
+    }
+    if (host !== NEWS_HOST) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('blocked by the test proxy');
+      return;
+    }
+    const path = decodeURIComponent(new URL(req.url ?? '/', `http://${NEWS_HOST}`).pathname);
+    const [, area, ...rest] = path.split('/');
+    const file = area === 'pages' ? join(PAGES_DIR, ...rest) : null;
+    if (!file || !file.startsWith(PAGES_DIR) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  // HTTPS goes through CONNECT: record it and refuse the tunnel, so nothing leaves the machine.
+  server.on('connect', (req: IncomingMessage, socket) => {
+    seen.push({ method: 'CONNECT', url: req.url ?? '', host: hostOf(req), at: Date.now() });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('proxy did not start');
+  return {
+    port: address.port,
+    seen,
+    clear: () => { seen.length = 0; },
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+  };
+}
+
+/** The Gecko id the build declares (read from the built manifest, so the tests follow wxt.config.ts). */
+export function geckoId(dir = FIREFOX_DIR): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  proxy: NewsProxy;
+  addonId: string;
+  /** The pinned moz-extension:// UUID, so extension pages have a known address. */
+  uuid: string;
+  /** moz-extension://<uuid>/<path> */
+  extensionUrl(path: string): string;
+  /** http://www.reuters.com<path> */
+  url(path: string): string;
+  /** Opens a news page in a new tab and waits for it to load. */
+  open(path: string): Promise<Page>;
+  /** Opens an extension page in a new tab (its load event never reaches the driver: waits for `selector`). */
+  openExtensionPage(path: string, selector?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface FirefoxOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  routes?: Parameters<typeof startProxy>[0];
+}
+
+/** Starts the proxy and Firefox, installs the built extension (a temporary add-on) and returns both. */
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
+  if (!existsSync(join(FIREFOX_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_DIR}: run "npm run build" first.`);
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: install firefox-esr (scripts/setup.sh does) or set FIREFOX_PATH.`);
+  const proxy = await startProxy(options.routes);
+  const uuid = randomUUID();
+  const profile = mkdtempSync(join(tmpdir(), 'nkr-ff-'));
+  const viewport = options.viewport ?? { width: 1280, height: 900 };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    defaultViewport: viewport,
+    // Firefox 153 refuses a driver's navigation to moz-extension:// pages without it.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Every request goes to our proxy, HTTPS included (as CONNECT), loopback too.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: uuid }),
+      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+    },
+  });
+  const addonId = await browser.installExtension(FIREFOX_DIR);
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  const url = (path: string) => `http://${NEWS_HOST}${path}`;
+  return {
+    browser,
+    proxy,
+    addonId,
+    uuid,
+    extensionUrl,
+    url,
+    async open(path: string) {
+      const page = await browser.newPage();
+      await page.goto(url(path), { waitUntil: 'load' });
+      return page;
+    },
+    async openExtensionPage(path: string, selector = 'body *') {
+      const page = await browser.newPage();
+      void page.goto(extensionUrl(path)).catch(() => {});
+      await page.waitForSelector(selector, { timeout: 15_000 });
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await proxy.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a test file: one Firefox with the extension, started before its tests and closed after.
+ * `control` is an extension page (the options page) kept open for asking the extension things.
+ */
+export function useFirefox(options: FirefoxOptions = {}): { readonly ff: FirefoxWithExtension; readonly control: Page } {
+  const state: { ff?: FirefoxWithExtension; control?: Page } = {};
+  beforeAll(async () => {
+    state.ff = await launchFirefox(options);
+    state.control = await state.ff.openExtensionPage('options.html', 'main, form, h1');
+  }, 90_000);
+  afterAll(async () => { await state.ff?.close(); });
+  return {
+    get ff() { return state.ff!; },
+    get control() { return state.control!; },
+  };
+}
+
+/** Runs `fn` in an extension page, where `browser.*` and the extension's storage live. */
+export async function inExtension<T, A = undefined>(control: Page, fn: (arg: A) => Promise<T>, arg?: A): Promise<T> {
+  return control.evaluate(fn as (a: unknown) => Promise<T>, arg as unknown);
+}
+
+/**
+ * Sends a tab request to the content script of the tab showing `url` (as the popup and the
+ * keyboard command do), retrying until `ready` accepts the answer.
+ */
+export async function askTabAt<T>(control: Page, url: string, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
+  return control.evaluate(async (url, request, readySource) => {
+    const accept = new Function('value', `return (${readySource})(value)`) as (v: unknown) => boolean;
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    let last: unknown;
+    for (let i = 0; i < 200; i++) {
+      try {
+        // The extension may read the URLs of tabs on its listed sites, so it can find the tab.
+        const tabs = (await api.tabs.query({})).filter((t) => t.url === url);
+        if (tabs.length !== 1) throw new Error(`${tabs.length} tabs at ${url}`);
+        const reply = await api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 });
+        last = reply;
+        if (reply?.ok && accept(reply.value)) return reply.value;
+      } catch (error) { last = String(error); }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
+  }, url, request, ready.toString()) as Promise<T>;
+}
+
+/** Waits for the content script's first scan of `page` and returns its status. */
+export function pageStatus(control: Page, page: Page): Promise<PageStatus> {
+  return askTabAt(control, page.url(), { type: 'page-status' }, (s: PageStatus) => Boolean(s.running && s.scan));
+}
+
+/** Each highlighted range on the page: its text, highlight name and nearest id (read from the page's CSS.highlights). */
+export async function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
+  return page.evaluate(() => {
+    const out: { name: string; text: string; id: string | null }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      for (const r of highlight) {
+        const range = r as Range;
+        const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+        out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
+      }
+    }
+    return out;
+  });
+}
+
+/** The centre of the first box of `text` inside #id. */
+export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((id, text) => {
+    const root = document.getElementById(id);
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + Math.min(text.length, 3));
+      const r = range.getClientRects()[0];
+      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, id, text);
+  if (!point) throw new Error(`"${text}" not found in #${id}`);
+  return point;
+}
+
+/** The card (inside the card host's shadow root), or null when none is shown. */
+export function cardHandle(page: Page): Promise<ElementHandle<Element> | null> {
+  return page.$('nkr-card-host >>> .card');
+}
+
+/** Waits until the card is shown (or, with `gone`, until it is not). */
+export async function waitForCard(page: Page, gone = false, timeout = 4000): Promise<void> {
+  await page.waitForFunction((gone) => {
+    const el = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card');
+    const shown = !!el && el.getBoundingClientRect().height > 0;
+    return gone ? !shown : shown;
+  }, { timeout, polling: 50 }, gone);
+}
+
+/** Text of the first element matching `selector` inside the card, or null. */
+export function cardText(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate((selector) => document.querySelector('nkr-card-host')?.shadowRoot?.querySelector(`.card ${selector}`)?.textContent ?? null, selector);
+}
+
+/** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
+export async function openCard(page: Page, id: string, text: string, enter = false): Promise<{ x: number; y: number }> {
+  const at = await pointAt(page, id, text);
+  await page.mouse.move(at.x - 40, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await waitForCard(page);
+  if (enter) {
+    const box = (await (await cardHandle(page))!.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
+  }
+  return at;
+}
+
+/** Clicks the card's button named `name` (its text or aria-label). */
+export async function clickCardButton(page: Page, name: string): Promise<void> {
+  const box = await page.evaluate((name) => {
+    const root = document.querySelector('nkr-card-host')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('.card button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+    if (!button) return null;
+    button.scrollIntoView({ block: 'nearest' });
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, name);
+  if (!box) throw new Error(`no button "${name}" in the card`);
+  await page.mouse.click(box.x, box.y);
+}
