@@ -117,6 +117,8 @@ export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
   routes?: Parameters<typeof startProxy>[0];
+  /** More Firefox prefs (a shorter event-page idle timeout, say). */
+  prefs?: Record<string, unknown>;
 }
 
 /** Starts the proxy and Firefox, installs the built extension (a temporary add-on) and returns both. */
@@ -135,6 +137,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     defaultViewport: viewport,
     // Firefox 153 refuses a driver's navigation to moz-extension:// pages without it.
     args: ['--remote-allow-system-access'],
+    // Release builds honour services.settings.server (below) only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       // Every request goes to our proxy, HTTPS included (as CONNECT), loopback too.
       'network.proxy.type': 1,
@@ -144,7 +148,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      // Firefox's own background traffic (remote settings, captive portal and connectivity checks)
+      // is switched off, so whatever still reaches the proxy came from a page or the extension.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: uuid }),
+      ...options.prefs,
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
