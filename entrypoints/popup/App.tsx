@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { AccessNotice } from '@/components/site-access/AccessNotice';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
 
@@ -84,6 +85,7 @@ export function App() {
         <h1>North Korea–Russia Context</h1>
         <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
+      <AccessNotice tabUrl={tab?.url} />
       {access ? (
         <PagePanel
           access={access}

@@ -87,7 +87,7 @@ describe('saving a note in Firefox', () => {
     await page.evaluate(() => {
       const w = window as unknown as { heard: string[] };
       w.heard = [];
-      for (const type of ['keydown', 'keyup', 'input', 'beforeinput']) window.addEventListener(type, (e) => w.heard.push(type), true);
+      for (const type of ['keydown', 'keyup', 'input', 'beforeinput']) window.addEventListener(type, () => w.heard.push(type), true);
     });
     const before = (await readNotes()).length;
     await openCard(page, 'shells', '152mm', true);

@@ -18,6 +18,8 @@ export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 export const ARTIFACTS = join(ROOT, 'test-results');
 export const NEWS_HOST = 'www.reuters.com';
+/** A second listed host serving the same pages (for checks that compare two sites). */
+export const OTHER_NEWS_HOST = 'www.apnews.com';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
@@ -58,12 +60,12 @@ export async function startProxy(routes: Record<string, { type: string; body: st
       res.end(extra.body);
       return;
     }
-    if (host !== NEWS_HOST) {
+    if (host !== NEWS_HOST && host !== OTHER_NEWS_HOST) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('blocked by the test proxy');
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', `http://${NEWS_HOST}`).pathname);
+    const path = decodeURIComponent(new URL(req.url ?? '/', `http://${host}`).pathname);
     const [, area, ...rest] = path.split('/');
     const file = area === 'pages' ? join(PAGES_DIR, ...rest) : null;
     if (!file || !file.startsWith(PAGES_DIR) || !existsSync(file) || !statSync(file).isFile()) {
@@ -104,10 +106,10 @@ export interface FirefoxWithExtension {
   uuid: string;
   /** moz-extension://<uuid>/<path> */
   extensionUrl(path: string): string;
-  /** http://www.reuters.com<path> */
-  url(path: string): string;
+  /** http://www.reuters.com<path> (or another host) */
+  url(path: string, host?: string): string;
   /** Opens a news page in a new tab and waits for it to load. */
-  open(path: string): Promise<Page>;
+  open(path: string, host?: string): Promise<Page>;
   /** Opens an extension page in a new tab (its load event never reaches the driver: waits for `selector`). */
   openExtensionPage(path: string, selector?: string): Promise<Page>;
   close(): Promise<void>;
@@ -161,7 +163,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   });
   const addonId = await browser.installExtension(FIREFOX_DIR);
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
-  const url = (path: string) => `http://${NEWS_HOST}${path}`;
+  const url = (path: string, host = NEWS_HOST) => `http://${host}${path}`;
   return {
     browser,
     proxy,
@@ -169,9 +171,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     uuid,
     extensionUrl,
     url,
-    async open(path: string) {
+    async open(path: string, host?: string) {
       const page = await browser.newPage();
-      await page.goto(url(path), { waitUntil: 'load' });
+      await page.goto(url(path, host), { waitUntil: 'load', timeout: 20_000 });
       return page;
     },
     async openExtensionPage(path: string, selector = 'body *') {
@@ -224,7 +226,11 @@ export async function askTabAt<T>(control: Page, url: string, request: TabReques
         // The extension may read the URLs of tabs on its listed sites, so it can find the tab.
         const tabs = (await api.tabs.query({})).filter((t) => t.url === url);
         if (tabs.length !== 1) throw new Error(`${tabs.length} tabs at ${url}`);
-        const reply = await api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 });
+        // A content script still starting may never answer this one: ask again after a second.
+        const reply = await Promise.race([
+          api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000)),
+        ]) as { ok?: boolean; value?: unknown } | undefined;
         last = reply;
         if (reply?.ok && accept(reply.value)) return reply.value;
       } catch (error) { last = String(error); }
@@ -319,4 +325,23 @@ export async function clickCardButton(page: Page, name: string): Promise<void> {
   }, name);
   if (!box) throw new Error(`no button "${name}" in the card`);
   await page.mouse.click(box.x, box.y);
+}
+
+/** The id of the one tab showing `url` (readable while the extension has access to that site). */
+export async function tabIdOf(control: Page, url: string): Promise<number> {
+  return control.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    for (let i = 0; i < 100; i++) {
+      const tabs = (await api.tabs.query({})).filter((t) => t.url === url);
+      if (tabs.length === 1) return tabs[0]!.id!;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no single tab at ${url}`);
+  }, url);
+}
+
+/** Opens the toolbar popup as a tab about the tab showing `page` (a driver cannot click the toolbar button). */
+export async function openPopupFor(ff: FirefoxWithExtension, control: Page, page: Page, tabId?: number): Promise<Page> {
+  const id = tabId ?? (await tabIdOf(control, page.url()));
+  return ff.openExtensionPage(`popup.html?tab=${id}`, 'main.popup section, main.popup p');
 }
