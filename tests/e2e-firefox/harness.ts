@@ -221,11 +221,13 @@ export async function askTabAt<T>(control: Page, url: string, request: TabReques
     const accept = new Function('value', `return (${readySource})(value)`) as (v: unknown) => boolean;
     const api = (globalThis as unknown as { browser: typeof chrome }).browser;
     let last: unknown;
-    for (let i = 0; i < 200; i++) {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
       try {
-        // The extension may read the URLs of tabs on its listed sites, so it can find the tab.
-        const tabs = (await api.tabs.query({})).filter((t) => t.url === url);
-        if (tabs.length !== 1) throw new Error(`${tabs.length} tabs at ${url}`);
+        // The extension may read the URLs of tabs on its listed sites, so it can find the tab
+        // (the newest one, if a failed test left an older one open).
+        const tabs = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!);
+        if (tabs.length === 0) throw new Error(`no tab at ${url}`);
         // A content script still starting may never answer this one: ask again after a second.
         const reply = await Promise.race([
           api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }),
@@ -332,8 +334,8 @@ export async function tabIdOf(control: Page, url: string): Promise<number> {
   return control.evaluate(async (url) => {
     const api = (globalThis as unknown as { browser: typeof chrome }).browser;
     for (let i = 0; i < 100; i++) {
-      const tabs = (await api.tabs.query({})).filter((t) => t.url === url);
-      if (tabs.length === 1) return tabs[0]!.id!;
+      const tabs = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!);
+      if (tabs.length > 0) return tabs[0]!.id!;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`no single tab at ${url}`);

@@ -1,0 +1,65 @@
+/**
+ * The extension's own pages in Firefox, at moz-extension://<pinned uuid>/: the toolbar popup
+ * (opened as a tab about a news tab, since a driver cannot click the toolbar button) and the
+ * settings page. More pages (all notes, sync) get their tests here as they land.
+ */
+import { describe, expect, it } from 'vitest';
+import { highlightsIn, openPopupFor, pageStatus, useFirefox } from './harness';
+
+const env = useFirefox();
+
+/** Clicks the element matched by `selector` (by its centre, as a reader would). */
+async function click(page: import('puppeteer-core').Page, selector: string) {
+  const box = await page.$eval(selector, (el) => { el.scrollIntoView({ block: 'nearest' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+  await page.mouse.click(box.x, box.y);
+}
+
+describe('the popup in Firefox', () => {
+  it('says what the page holds and how it is highlighted, and names the paper’s corpus', async () => {
+    const page = await env.ff.open('/pages/pristine.html');
+    const status = await pageStatus(env.control, page);
+    const popup = await openPopupFor(env.ff, env.control, page);
+    await popup.waitForSelector('[data-testid=page-summary]', { timeout: 5000 });
+    await expect.poll(() => popup.$eval('[data-testid=page-summary]', (el) => el.textContent)).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
+    expect(await popup.$eval('[data-testid=mode]', (el) => el.textContent)).toContain('CSS Highlight API');
+    expect(await popup.$eval('[aria-label="Terms on this page"]', (el) => el.textContent)).toContain('Kim Jong Un');
+    await expect.poll(() => popup.$eval('footer', (el) => el.textContent)).toMatch(/corpus v\d+: \d+ terms, \d+ passages/);
+    // Nothing withdrawn: no access notice.
+    expect(await popup.$('[data-testid=access-notice]')).toBeNull();
+    await popup.close();
+    await page.close();
+  });
+
+  it('turns highlighting off on this site in one click, and back on', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    const popup = await openPopupFor(env.ff, env.control, page);
+    await popup.waitForSelector('input[role=switch]', { timeout: 5000 });
+    // The switch named by its label, as a screen reader would find it.
+    const siteSwitch = async () => (await popup.evaluateHandle(() => [...document.querySelectorAll('input[role=switch]')].find((el) => el.closest('label')?.textContent?.includes('Highlight on reuters.com')))).asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+    expect(await (await siteSwitch()).evaluate((el) => el.checked)).toBe(true);
+    await (await siteSwitch()).evaluate((el) => el.click());
+    await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
+    await expect.poll(() => popup.$eval('[data-testid=page-summary]', (el) => el.textContent)).toContain('Highlighting is off here');
+    await (await siteSwitch()).evaluate((el) => el.click());
+    await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the settings page in Firefox', () => {
+  it('shows the settings and applies a change to open tabs at once', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    const options = await env.ff.openExtensionPage('options.html', 'form.settings');
+    expect(await options.$eval('h1', (el) => el.textContent)).toContain('settings');
+    await click(options, 'input[name=style][value=strong]');
+    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1]))).toEqual(new Set(['strong']));
+    await expect.poll(() => options.$eval('[role=status]', (el) => el.textContent)).toContain('Saved');
+    await click(options, 'input[name=style][value=quiet]');
+    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1]))).toEqual(new Set(['quiet']));
+    await options.close();
+    await page.close();
+  });
+});
