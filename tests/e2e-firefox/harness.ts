@@ -1,96 +1,23 @@
 /**
  * Real Firefox (Debian's firefox-esr) with the built extension, driven by puppeteer-core over
- * WebDriver BiDi. Firefox has no host-resolver switch, so a small HTTP proxy on 127.0.0.1 stands
- * in for the whole network: it answers http://www.reuters.com/... from tests/fixtures/pages,
- * refuses every other host, and records every request it sees (the privacy test reads that log).
+ * WebDriver BiDi. Firefox has no host-resolver switch, so a recording HTTP proxy on 127.0.0.1
+ * (tests/support/recording-proxy.ts) stands in for the whole network.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { PageStatus, TabRequest } from '../../lib/messages';
+import { NEWS_HOST, startProxy, type NewsProxy } from '../support/recording-proxy';
+
+export { NEWS_HOST, OTHER_NEWS_HOST, startProxy, type NewsProxy, type SeenRequest } from '../support/recording-proxy';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
-export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 export const ARTIFACTS = join(ROOT, 'test-results');
-export const NEWS_HOST = 'www.reuters.com';
-/** A second listed host serving the same pages (for checks that compare two sites). */
-export const OTHER_NEWS_HOST = 'www.apnews.com';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
-
-/** One request the proxy saw: plain HTTP (`GET http://host/path`) or a tunnel (`CONNECT host:443`). */
-export interface SeenRequest {
-  method: string;
-  url: string;
-  host: string;
-  at: number;
-}
-
-export interface NewsProxy {
-  port: number;
-  /** Every request since start (or since `clear()`), in order. */
-  readonly seen: SeenRequest[];
-  clear(): void;
-  close(): Promise<void>;
-}
-
-function hostOf(req: IncomingMessage): string {
-  if (req.method === 'CONNECT') return (req.url ?? '').replace(/:\d+$/, '');
-  try { return new URL(req.url ?? '').hostname; } catch { return req.headers.host?.replace(/:\d+$/, '') ?? ''; }
-}
-
-/**
- * The proxy. `routes` adds extra answers by absolute URL (a feed, say); anything else on the news
- * host comes from tests/fixtures/pages (`/pages/<file>`); every other host gets a 502.
- */
-export async function startProxy(routes: Record<string, { type: string; body: string | Buffer }> = {}): Promise<NewsProxy> {
-  const seen: SeenRequest[] = [];
-  const server: Server = createServer((req, res) => {
-    const host = hostOf(req);
-    seen.push({ method: req.method ?? '', url: req.url ?? '', host, at: Date.now() });
-    const extra = routes[req.url ?? ''];
-    if (extra) {
-      res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' });
-      res.end(extra.body);
-      return;
-    }
-    if (host !== NEWS_HOST && host !== OTHER_NEWS_HOST) {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('blocked by the test proxy');
-      return;
-    }
-    const path = decodeURIComponent(new URL(req.url ?? '/', `http://${host}`).pathname);
-    const [, area, ...rest] = path.split('/');
-    const file = area === 'pages' ? join(PAGES_DIR, ...rest) : null;
-    if (!file || !file.startsWith(PAGES_DIR) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  // HTTPS goes through CONNECT: record it and refuse the tunnel, so nothing leaves the machine.
-  server.on('connect', (req: IncomingMessage, socket) => {
-    seen.push({ method: 'CONNECT', url: req.url ?? '', host: hostOf(req), at: Date.now() });
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('proxy did not start');
-  return {
-    port: address.port,
-    seen,
-    clear: () => { seen.length = 0; },
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
-  };
-}
 
 /** The Gecko id the build declares (read from the built manifest, so the tests follow wxt.config.ts). */
 export function geckoId(dir = FIREFOX_DIR): string {
