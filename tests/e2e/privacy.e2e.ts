@@ -35,6 +35,9 @@ beforeAll(async () => {
       '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying',
     ],
   });
+  // The harness blocks other hosts inside the driver; here the proxy refuses them instead, so
+  // the two nets stay independent (a blocked request would never reach the proxy).
+  await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   browser.context.on('request', (request) => {
     const worker = request.serviceWorker();
     let by = 'unknown';
