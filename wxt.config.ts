@@ -21,7 +21,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'North Korea–Russia Context',
     short_name: 'NK–RU Context',
-    description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
+    description: 'Context from Chatham House research on North Korea–Russia relations, where you read the news. Nothing you read leaves your machine.',
     permissions: ['storage', 'scripting', 'activeTab'],
     // Extension pages run only the extension's own scripts: no eval, no inline or remote code.
     content_security_policy: { extension_pages: EXTENSION_CSP },
