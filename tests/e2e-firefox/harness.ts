@@ -215,8 +215,9 @@ export function cardHandle(page: Page): Promise<ElementHandle<Element> | null> {
   return page.$('nkr-card-host >>> .card');
 }
 
-/** Waits until the card is shown (or, with `gone`, until it is not). */
-export async function waitForCard(page: Page, gone = false, timeout = 4000): Promise<void> {
+/** Waits until the card is shown (or, with `gone`, until it is not). Generous: a background Firefox
+ * has unloaded reloads the corpus before its first answer, and the machine may be busy. */
+export async function waitForCard(page: Page, gone = false, timeout = 10_000): Promise<void> {
   await page.waitForFunction((gone) => {
     const el = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card');
     const shown = !!el && el.getBoundingClientRect().height > 0;
