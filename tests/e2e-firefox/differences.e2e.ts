@@ -3,10 +3,10 @@
  * the note frame's address (use_dynamic_url is ignored), the background as an event page that
  * sleeps and wakes, and a listed site's access withdrawn by the reader.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, tabIdOf, useFirefox } from './harness';
+import { ARTIFACTS, cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, tabIdOf, useFirefox } from './harness';
 
 // A short idle timeout, so the event page is put to sleep within the test.
 const IDLE_MS = 1500;
@@ -84,6 +84,8 @@ describe('Firefox differences', () => {
     expect(notice).toContain('reuters.com');
     const button = await popup.$eval('[data-testid=access-notice] button', (el) => el.textContent);
     expect(button).toMatch(/Allow .*again/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await popup.screenshot({ path: join(ARTIFACTS, 'firefox-popup-access-withdrawn.png') });
     // The popup on the still-allowed site says the same (the reader sees it wherever they are).
     const otherPopup = await openPopupFor(env.ff, env.control, other);
     await otherPopup.waitForSelector('[data-testid=access-notice]', { timeout: 5000 });
