@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, inExtension, openCard, pageStatus, pointAt, useFirefox, waitForCard } from './harness';
+import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, inExtension, openCard, pageStatus, pointAt, typeNote, useFirefox, waitForCard } from './harness';
 
 const env = useFirefox();
 
@@ -92,15 +92,8 @@ describe('saving a note in Firefox', () => {
     const before = (await readNotes()).length;
     await openCard(page, 'shells', '152mm', true);
     await clickCardButton(page, 'Save note');
-    // The frame focuses its comment box once loaded, and keys go to whatever has focus. (The
-    // driver does not list extension frames inside a page, so the test types as a reader would.)
-    await page.waitForFunction(() => document.querySelector('nkr-card-host')?.shadowRoot?.activeElement?.localName === 'iframe', { timeout: 5000, polling: 50 });
-    await new Promise((r) => setTimeout(r, 1000)); // the form renders once the background hands over the draft
-    await page.keyboard.type('Check the calibre figures.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('artillery, calibre');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => cardText(page, '[role=status]'), { timeout: 5000 }).toBe('Saved to your notes.');
+    await typeNote(page, 'Check the calibre figures.', 'artillery, calibre');
+    await expect.poll(() => cardText(page, '[role=status]'), { timeout: 10_000 }).toBe('Saved to your notes.');
     const notes = await readNotes();
     expect(notes).toHaveLength(before + 1);
     expect(notes.at(-1)).toMatchObject({

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, tabIdOf, useFirefox } from './harness';
+import { ARTIFACTS, cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, tabIdOf, typeNote, useFirefox } from './harness';
 
 // A short idle timeout, so the event page is put to sleep within the test.
 const IDLE_MS = 1500;
@@ -26,19 +26,14 @@ describe('Firefox differences', () => {
     await pageStatus(env.control, page);
     await openCard(page, 'lead', 'Kim Jong Un', true);
     await clickCardButton(page, 'Save note');
-    await page.waitForFunction(() => !!document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe'), { timeout: 5000, polling: 50 });
+    await page.waitForFunction(() => !!document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe'), { timeout: 10_000, polling: 50 });
     const src = await page.evaluate(() => document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe')?.getAttribute('src'));
     // The address is this profile's random UUID (pinned by the test), not a per-session one:
     // stable, but not the add-on id, so a page cannot guess it from the extension's listing.
     expect(src).toMatch(new RegExp(`^moz-extension://${env.ff.uuid}/note-form\\.html#`));
     expect(env.ff.uuid).not.toContain(env.ff.addonId);
-    await page.waitForFunction(() => document.querySelector('nkr-card-host')?.shadowRoot?.activeElement?.localName === 'iframe', { timeout: 5000, polling: 50 });
-    await new Promise((r) => setTimeout(r, 1000)); // the form renders once the background hands over the draft
-    await page.keyboard.type('From the fixed-address frame.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('firefox');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => cardText(page, '[role=status]'), { timeout: 5000 }).toBe('Saved to your notes.');
+    await typeNote(page, 'From the fixed-address frame.', 'firefox');
+    await expect.poll(() => cardText(page, '[role=status]'), { timeout: 10_000 }).toBe('Saved to your notes.');
     await page.close();
   });
 

@@ -275,3 +275,17 @@ export async function openPopupFor(ff: FirefoxWithExtension, control: Page, page
   const id = tabId ?? (await tabIdOf(control, page.url()));
   return ff.openExtensionPage(`popup.html?tab=${id}`, 'main.popup section, main.popup p');
 }
+
+/**
+ * Types a note into the card's note frame once it has focus, as a reader would (the driver does
+ * not list extension frames inside a page, so keys go to whatever has focus), and submits it
+ * from the tags field.
+ */
+export async function typeNote(page: Page, comment: string, tags: string): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('nkr-card-host')?.shadowRoot?.activeElement?.localName === 'iframe', { timeout: 10_000, polling: 50 });
+  await new Promise((r) => setTimeout(r, 1500)); // the form renders once the background hands over the draft
+  await page.keyboard.type(comment);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(tags);
+  await page.keyboard.press('Enter');
+}

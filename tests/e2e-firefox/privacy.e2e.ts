@@ -9,7 +9,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unexpectedRequests } from '../support/recording-proxy';
-import { ARTIFACTS, askTabAt, cardText, clickCardButton, openCard, openPopupFor, pageStatus, useFirefox } from './harness';
+import { ARTIFACTS, askTabAt, cardText, clickCardButton, openCard, openPopupFor, pageStatus, typeNote, useFirefox } from './harness';
 
 const env = useFirefox();
 
@@ -26,17 +26,13 @@ describe('privacy in Firefox', () => {
     const related = await article.evaluate(() => {
       const button = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.related button') as HTMLElement | null;
       button?.click();
-      return !!button;
+      return button?.textContent ?? null;
     });
-    expect(related).toBe(true);
+    expect(related).toBeTruthy();
+    await expect.poll(() => cardText(article, 'h2'), { timeout: 10_000 }).toBe(related);
     await clickCardButton(article, 'Save note');
-    await article.waitForFunction(() => document.querySelector('nkr-card-host')?.shadowRoot?.activeElement?.localName === 'iframe', { timeout: 5000, polling: 50 });
-    await new Promise((r) => setTimeout(r, 1000));
-    await article.keyboard.type('A private thought.');
-    await article.keyboard.press('Tab');
-    await article.keyboard.type('private');
-    await article.keyboard.press('Enter');
-    await expect.poll(() => cardText(article, '[role=status]'), { timeout: 5000 }).toBe('Saved to your notes.');
+    await typeNote(article, 'A private thought.', 'private');
+    await expect.poll(() => cardText(article, '[role=status]'), { timeout: 10_000 }).toBe('Saved to your notes.');
     await askTabAt(env.control, article.url(), { type: 'step-mention', direction: 1 });
 
     for (const path of ['/pages/pristine.html', '/pages/hostile.html', '/pages/replace.html', '/pages/off-topic.html']) {
