@@ -3,7 +3,8 @@
  * kinds and relevance flags, no text. The background publishes it to storage.local whenever the
  * corpus changes, so a page can start matching without waking the service worker.
  */
-import type { Corpus, TermKind } from './corpus/schema';
+import type { Corpus } from './corpus/schema';
+import { isTermKind, type TermKind } from './kinds';
 import type { AliasRule } from './matcher/alias-forms';
 import { compileAutomaton } from './matcher/automaton';
 import { packAutomaton } from './matcher/pack';
@@ -43,14 +44,12 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms'>
   };
 }
 
-const KINDS = new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']);
-
 /** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */
 export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
   if (d.packed !== undefined && typeof d.packed !== 'string') return null;
-  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && KINDS.has(t.kind) && Array.isArray(t.aliases)
+  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases)
     && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
   return ok ? d : null;
 }
