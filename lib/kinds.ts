@@ -10,20 +10,17 @@
 export const TERM_KINDS = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
-/** How each kind is named on the card and coloured on the page and the card. */
-export const KINDS: Readonly<Record<TermKind, { label: string; colour: string }>> = {
-  person: { label: 'Person', colour: '#e8590c' },
-  state: { label: 'State', colour: '#1c7ed6' },
-  place: { label: 'Place', colour: '#2f9e44' },
-  organisation: { label: 'Organisation', colour: '#7950f2' },
-  event: { label: 'Event', colour: '#f59f00' },
-  weapon: { label: 'Weapon', colour: '#e03131' },
-  document: { label: 'Document', colour: '#0c8599' },
-  concept: { label: 'Concept', colour: '#868e96' },
+/** The card's label per kind ("Organisation"). */
+export const KIND_LABEL: Readonly<Record<TermKind, string>> = {
+  person: 'Person', state: 'State', place: 'Place', organisation: 'Organisation',
+  event: 'Event', weapon: 'Weapon', document: 'Document', concept: 'Concept',
 };
 
-/** The card's label per kind ("Organisation"). */
-export const KIND_LABEL: Readonly<Record<TermKind, string>> = Object.fromEntries(TERM_KINDS.map((k) => [k, KINDS[k].label])) as Record<TermKind, string>;
+/** Each kind's colour: its page highlight (quiet underline, strong tint), its card's band and swatch. */
+export const KIND_COLOUR: Readonly<Record<TermKind, string>> = {
+  person: '#e8590c', state: '#1c7ed6', place: '#2f9e44', organisation: '#7950f2',
+  event: '#f59f00', weapon: '#e03131', document: '#0c8599', concept: '#868e96',
+};
 
 const KIND_SET: ReadonlySet<string> = new Set(TERM_KINDS);
 

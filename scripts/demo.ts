@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { card, launchWithExtension, pageStatus, pointAt, ROOT, startServer } from '../tests/e2e/harness';
+import { card, launchWithExtension, pageStatus, pointAt, ROOT, startServer } from './support/browser';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const server = await startServer();

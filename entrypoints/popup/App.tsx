@@ -3,15 +3,28 @@ import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
 
-/** The tab the popup is about: the active one, or ?tab=<id> (the end-to-end tests open the popup in a tab). */
+/**
+ * The tab the popup is about: the active tab of the last focused browser window. For the toolbar
+ * popup that is the reader's tab; a popup window that does not take focus (how the end-to-end
+ * tests open it) sees the same tab, so no test-only address parameter is needed.
+ */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param) {
-    const tab = await browser.tabs.get(Number(param)).catch(() => null);
-    return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+}
+
+/**
+ * The page's status once `settled` accepts it: the page applies a change itself (storage.onChanged)
+ * or starts after injection, so ask until it answers with the new state, up to about two seconds,
+ * then show what it says.
+ */
+async function statusWhen(tab: { id: number; url?: string } | null, settled: (access: SiteAccess) => boolean): Promise<SiteAccess> {
+  let access = await readAccess(tab);
+  for (let i = 0; i < 40 && !settled(access); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    access = await readAccess(tab);
+  }
+  return access;
 }
 
 async function readAccess(tab: { id: number; url?: string } | null): Promise<SiteAccess> {
@@ -53,9 +66,11 @@ export function App() {
   const site = access && access.kind !== 'unsupported' ? access.site : null;
   const change = async (patch: (s: Settings) => Partial<Settings>) => {
     try {
-      setSettings(await updateSettings(patch));
-      // The page applies the change itself (storage.onChanged); ask it again for the new status.
-      setTimeout(() => void refresh(), 150);
+      const next = await updateSettings(patch);
+      setSettings(next);
+      // The page applies the change itself (storage.onChanged): wait until it reports the new state.
+      const shouldRun = next.enabled && !(site && disablingEntries(next, site).length);
+      setAccess(await statusWhen(tab, (a) => a.kind !== 'running' || a.status.running === shouldRun));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -72,7 +87,8 @@ export function App() {
         if (files?.css?.length) await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
         if (files?.js?.length) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: files.js });
       }
-      setTimeout(() => void refresh(), 300);
+      // The script was injected just now: wait until it answers from the page.
+      setAccess(await statusWhen(tab, (a) => a.kind === 'running'));
     } catch (e) {
       setError((e as Error).message);
     }

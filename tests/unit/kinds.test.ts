@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, TERM_KINDS } from '../../lib/kinds';
+import { KIND_COLOUR, TERM_KINDS } from '../../lib/kinds';
 import { TermSchema } from '../../lib/corpus/schema';
 import * as v from 'valibot';
 
@@ -31,21 +31,21 @@ describe('one list of kinds, feeding the stylesheets', () => {
       expect([...rules.keys()].sort()).toEqual([...TERM_KINDS].sort());
       for (const kind of TERM_KINDS) {
         const body = rules.get(kind)!;
-        expect(body, `${style} ${kind}`).toContain(KINDS[kind].colour);
-        if (style === 'strong') expect(body, `strong ${kind} tint`).toContain(`rgb(${rgbOf(KINDS[kind].colour)} /`);
+        expect(body, `${style} ${kind}`).toContain(KIND_COLOUR[kind]);
+        if (style === 'strong') expect(body, `strong ${kind} tint`).toContain(`rgb(${rgbOf(KIND_COLOUR[kind])} /`);
       }
     }
   });
 
   it('gives the wrap fallback the same colours (concept keeps the default underline)', () => {
     const rules = kindRules(highlights, /^nkr-mark\[data-kind="([a-z]+)"\]$/);
-    for (const [kind, body] of rules) expect(body, kind).toContain(KINDS[kind as keyof typeof KINDS].colour);
+    for (const [kind, body] of rules) expect(body, kind).toContain(KIND_COLOUR[kind as keyof typeof KIND_COLOUR]);
     expect([...rules.keys(), 'concept'].sort()).toEqual([...TERM_KINDS].sort());
-    expect(kindRules(highlights, /^(nkr-mark)$/).get('nkr-mark')).toContain(KINDS.concept.colour);
+    expect(kindRules(highlights, /^(nkr-mark)$/).get('nkr-mark')).toContain(KIND_COLOUR.concept);
   });
 
   it('gives the card the same colour per kind', () => {
-    for (const kind of TERM_KINDS) expect(cardCss, kind).toMatch(new RegExp(`--${kind}: ${KINDS[kind].colour};`));
+    for (const kind of TERM_KINDS) expect(cardCss, kind).toMatch(new RegExp(`--${kind}: ${KIND_COLOUR[kind]};`));
     for (const kind of TERM_KINDS) expect(cardCss).toContain(`.kind-${kind} { --kind: var(--${kind}); }`);
   });
 
