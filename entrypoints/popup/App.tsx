@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useSettings } from '@/components/shared/use-settings';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
-import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { formatDay } from '@/lib/citation';
+import { disablingEntries, siteKey, type Settings } from '@/lib/settings';
+import { updateSettings } from '@/lib/storage';
 
 /**
  * The tab the popup is about: the active tab of the last focused browser window. For the toolbar
@@ -40,11 +43,11 @@ async function readAccess(tab: { id: number; url?: string } | null): Promise<Sit
 }
 
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [error, setError] = useState<string | undefined>();
+  const [settings, setSettings] = useSettings(setError);
   const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
   const [access, setAccess] = useState<SiteAccess | null>(null);
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
-  const [error, setError] = useState<string | undefined>();
 
   const refresh = async (t = tab) => setAccess(await readAccess(t));
 
@@ -52,15 +55,9 @@ export function App() {
     void (async () => {
       const t = await targetTab();
       setTab(t);
-      setSettings(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
       await refresh(t);
       setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
     })();
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const site = access && access.kind !== 'unsupported' ? access.site : null;
@@ -124,7 +121,7 @@ export function App() {
           ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
           : 'The paper is being set up…'}
         <br />
-        Source: Edward Howell, Chatham House, 4 December 2024.
+        {corpus && <>Source: {corpus.citation.author}, {corpus.citation.publisher}, {formatDay(corpus.citation.published)}.</>}
       </footer>
     </main>
   );
