@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, countSentences, CorpusBuildError, type CorpusSources } from '../../lib/corpus/build';
@@ -111,11 +111,11 @@ describe('the shipped corpus', () => {
     expect(json).toBe(readFileSync(join(dataDir, 'corpus.json'), 'utf8'));
   });
 
-  it('quotes the paper byte for byte', () => {
-    const shared = join(__dirname, '../../../shared/paper/excerpt.txt');
-    let original: string;
-    try { original = readFileSync(shared, 'utf8'); } catch { return; } // ../shared is absent outside this workspace
-    expect(excerpt).toBe(original);
+  // The paper's text lives in ../shared, outside the repository: on a machine without it this test
+  // is reported as skipped (not passed), since there is nothing to compare against.
+  const sharedExcerpt = join(__dirname, '../../../shared/paper/excerpt.txt');
+  it.runIf(existsSync(sharedExcerpt))('quotes the paper byte for byte (needs ../shared/paper/excerpt.txt)', () => {
+    expect(excerpt).toBe(readFileSync(sharedExcerpt, 'utf8'));
   });
 });
 
