@@ -198,6 +198,21 @@ export async function changeSettings(browser: ExtensionBrowser, patch: Record<st
   }, patch);
 }
 
+/** Puts the reader's settings back to the defaults (tests sharing one browser restore what they changed). */
+export async function resetSettings(browser: ExtensionBrowser): Promise<void> {
+  await browser.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
+}
+
+/**
+ * Saves a note the only way notes are saved: the page (the content script's world) opens a draft,
+ * and the extension's note form saves it.
+ */
+export async function saveNoteThroughForm(browser: ExtensionBrowser, page: Page, note: { termId: string; quote: string; comment: string; tags: string[] }): Promise<{ ok: boolean; value?: { id: string }; error?: string }> {
+  const opened = await inContentScript(browser, page, (n) => chrome.runtime.sendMessage({ type: 'prepare-note', termId: n.termId, quote: n.quote, pageTitle: document.title, passageIds: [] }), note);
+  if (!opened?.ok) return opened;
+  return inExtensionPage(browser, (a) => chrome.runtime.sendMessage({ type: 'save-draft', token: a.token, comment: a.comment, tags: a.tags }), { token: opened.value.token as string, comment: note.comment, tags: note.tags });
+}
+
 /** The centre of the first box of `text` inside the element with `id` (for hovering it). */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(({ id, text }) => {
@@ -253,12 +268,9 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
 export async function inContentScript<T, A>(browser: ExtensionBrowser, page: Page, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
   const tabId = await tabIdOf(browser, page);
   return browser.worker.evaluate(async ({ tabId, source, arg }) => {
-    const [result] = await chrome.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      world: 'ISOLATED',
-      func: (source: string, arg: unknown) => (new Function(`return (${source})`)() as (a: unknown) => unknown)(arg),
-      args: [source, arg],
-    });
+    // The isolated world allows no eval, so the function is built here and injected as source.
+    const func = new Function('arg', `return (${source})(arg);`) as (arg: unknown) => unknown;
+    const [result] = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'ISOLATED', func, args: [arg] });
     return result?.result as T;
   }, { tabId, source: fn.toString(), arg: arg as unknown }) as Promise<T>;
 }

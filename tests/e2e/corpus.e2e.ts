@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusHash } from '../../lib/corpus/hash';
 import type { Corpus } from '../../lib/corpus/schema';
-import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, openCard, pageStatus, ROOT, startServer, type StaticServer } from './harness';
+import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, openCard, pageStatus, ROOT, saveNoteThroughForm, startServer, type StaticServer } from './harness';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 let server: StaticServer;
@@ -46,10 +46,9 @@ describe('a bundled corpus that does not validate', () => {
     // First run: the good corpus goes in, and the reader saves a note.
     let b = await launchWithExtension(server, { extensionDir, userDataDir: profile });
     expect(await corpusStatus(b)).toMatchObject({ version: corpus.version, notes: 0 });
-    const saved = await inExtensionPage(b, (note) => chrome.runtime.sendMessage({ type: 'save-note', note }), {
-      termId: 'kim-jong-un', termLabel: 'Kim Jong Un', quote: 'Kim Jong Un arrived.', pageUrl: 'https://www.reuters.com/a', pageTitle: 'A',
-      passageId: 'p-summits', passageText: 'Throughout 2023…', passageSection: 'From friendship to formal partnership', comment: 'keep me', tags: ['x'],
-    });
+    const notePage = await b.open('/pages/article.html');
+    await pageStatus(b, notePage);
+    const saved = await saveNoteThroughForm(b, notePage, { termId: 'kim-jong-un', quote: 'Kim Jong Un arrived.', comment: 'keep me', tags: ['x'] });
     expect(saved).toMatchObject({ ok: true });
     await b.close();
 
@@ -100,7 +99,8 @@ describe('a hostile but well-formed corpus', () => {
       expect(await card(page).locator('img').count()).toBe(0);
       expect(await card(page).locator('a[href^="javascript"]').count()).toBe(0);
       await card(page).locator('blockquote').first().click();
-      await page.waitForTimeout(200);
+      // The click was handled (the passage it hit is now the selected one) and ran nothing.
+      await card(page).locator('.passage.selected blockquote').first().waitFor({ state: 'visible', timeout: 3000 });
       expect(await page.title()).not.toBe('pwned');
     } finally {
       await b.close();

@@ -2,8 +2,8 @@
  * The toolbar popup, opened for a news tab (in a window of its own that does not take focus, since
  * automation cannot click the toolbar button): what it says about the page, and its one-click switches.
  */
-import { describe, expect, it } from 'vitest';
-import { highlightsIn, openPopupFor, pageStatus, useExtensionBrowser } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { highlightsIn, openPopupFor, pageStatus, resetSettings, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -17,6 +17,9 @@ async function openArticleWithPopup() {
 }
 
 describe('the popup', () => {
+  // The switches change the shared browser's settings: put them back even when a test fails.
+  afterEach(() => resetSettings(env.browser));
+
   it('says what the page holds and how it is highlighted', async () => {
     const page = await env.browser.open('/pages/pristine.html'); // a page that does not change after load
     const status = await pageStatus(env.browser, page);
