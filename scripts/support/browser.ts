@@ -6,7 +6,7 @@
  * resolver, so the production build is what runs; every other host is blocked.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -50,6 +50,21 @@ export async function startServer(headers: Record<string, Record<string, string>
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server did not start');
   return { port: address.port, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/**
+ * A copy of the built extension in a temporary folder, its manifest changed by `edit` and `files`
+ * added: for a profile the production build cannot give (a permission already granted, a browser
+ * without an API). The caller removes the folder.
+ */
+export function extensionVariant(edit: (manifest: Record<string, any>) => void, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nkr-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  edit(manifest);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
 }
 
 export interface ExtensionBrowser {
