@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, countSentences, CorpusBuildError, type CorpusSources } from '../../lib/corpus/build';
@@ -120,9 +122,6 @@ describe('the shipped corpus', () => {
 });
 
 describe('npm run corpus', () => {
-  const { cpSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-  const { tmpdir } = require('node:os') as typeof import('node:os');
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const runBuild = (data: string, out: string) => spawnSync('npx', ['tsx', 'scripts/build-corpus.ts', '--data', data, '--out', out], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
 
   it('prints what it built, and fails naming the entry when a source is wrong', () => {
