@@ -205,6 +205,18 @@ export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg:
   }
 }
 
+/** The background's corpus status once it has one (right after install it may still be loading), or null. */
+export async function corpusStatus(browser: ExtensionBrowser): Promise<Record<string, unknown> | null> {
+  return inExtensionPage(browser, async () => {
+    for (let i = 0; i < 100; i++) {
+      const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
+      if (reply?.ok && reply.value) return reply.value;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  }, undefined);
+}
+
 /** Merges a change into the stored settings, as the popup and options page do. */
 export async function changeSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
   await browser.worker.evaluate(async (p) => {

@@ -239,9 +239,7 @@ describe('light and dark', () => {
     try {
       const page = await themed.open('/pages/demo.html');
       await pageStatus(themed, page);
-      const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      await card(page).waitFor({ state: 'visible', timeout: 3000 });
+      await openCard(page, 'lead', 'Vostochny Cosmodrome');
       await page.waitForTimeout(300);
       const colours = await card(page).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
       // Dark text on light, or light text on dark: the card follows the reader's scheme.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusHash } from '../../lib/corpus/hash';
 import type { Corpus } from '../../lib/corpus/schema';
-import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, openCard, pageStatus, ROOT, saveNoteThroughForm, startServer, type StaticServer } from './harness';
+import { card, corpusStatus, EXTENSION_DIR, launchWithExtension, openCard, pageStatus, ROOT, saveNoteThroughForm, startServer, type StaticServer } from './harness';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 let server: StaticServer;
@@ -28,14 +28,6 @@ function extensionWithCorpus(content: string): string {
   return dir;
 }
 
-const corpusStatus = (b: Parameters<typeof inExtensionPage>[0]) => inExtensionPage(b, async () => {
-  for (let i = 0; i < 100; i++) {
-    const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
-    if (reply?.ok && reply.value) return reply.value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}, undefined);
 
 describe('a bundled corpus that does not validate', () => {
   it('is refused, says why, and leaves the stored corpus and notes untouched', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, pageStatus, ROOT, tabIdOf, useExtensionBrowser } from './harness';
+import { corpusStatus, EXTENSION_DIR, pageStatus, ROOT, tabIdOf, useExtensionBrowser } from './harness';
 
 const corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 
@@ -9,18 +9,8 @@ const env = useExtensionBrowser();
 
 describe('the installed extension', () => {
   it('seeds the database with the bundled corpus (read back through the extension)', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
-    const status = await page.evaluate(async () => {
-      for (let i = 0; i < 100; i++) {
-        const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
-        if (reply?.ok && reply.value) return reply.value;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return null;
-    });
+    const status = await corpusStatus(env.browser);
     expect(status).toMatchObject({ version: corpus.version, hash: corpus.hash, source: 'bundled', passages: corpus.passages.length, terms: corpus.terms.length, events: corpus.events.length, notes: 0 });
-    await page.close();
   });
 
   it('runs its content script on a news page', async () => {

@@ -3,7 +3,8 @@
  * the benchmark and the demo share), plus a per-file fixture for vitest.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, startServer, type ExtensionBrowser, type LaunchOptions, type StaticServer } from '../../scripts/support/browser';
+import { rmSync } from 'node:fs';
+import { extensionVariant, launchWithExtension, startServer, type ExtensionBrowser, type LaunchOptions, type StaticServer } from '../../scripts/support/browser';
 
 export * from '../../scripts/support/browser';
 
@@ -27,3 +28,11 @@ export function useExtensionBrowser(headers: Record<string, Record<string, strin
   };
 }
 
+
+/** Like useExtensionBrowser, on a changed copy of the build (extensionVariant), removed afterwards. */
+export function useExtensionVariant(edit: Parameters<typeof extensionVariant>[0], files: Record<string, string> = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
+  let dir: string | undefined;
+  const fixture = useExtensionBrowser({}, { get extensionDir() { dir ??= extensionVariant(edit, files); return dir; } });
+  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  return fixture;
+}

@@ -5,28 +5,15 @@
  * work, the background registering its script for the granted site (syncReaderSites, at install)
  * and the popup's "Enable on …" injecting it into the open tab at once.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionVariant, highlightsIn, launchWithExtension, openPopupFor, pageStatus, tabIdOf, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { highlightsIn, openPopupFor, pageStatus, tabIdOf, useExtensionVariant } from './harness';
 
 const GRANTED = ['*://example.org/*', '*://*.example.org/*'];
-let server: StaticServer;
-let b: ExtensionBrowser;
-let dir: string;
-beforeAll(async () => {
-  server = await startServer();
-  dir = extensionVariant((m) => { m.host_permissions.push(...GRANTED); });
-  b = await launchWithExtension(server, { extensionDir: dir });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = useExtensionVariant((m) => { m.host_permissions.push(...GRANTED); });
 
-const registered = () => b.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+const registered = () => env.browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 const openOnExampleOrg = async () => {
-  const page = await b.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto('http://example.org/pages/article.html');
   return page;
 };
@@ -38,20 +25,20 @@ describe('a site the reader enabled', () => {
     // The built-in sites are excluded: they already have the manifest's script, never two.
     expect(script!.excludeMatches).toEqual(expect.arrayContaining(['*://*.reuters.com/*']));
     const page = await openOnExampleOrg();
-    expect((await pageStatus(b, page)).mentions).toBeGreaterThan(5);
+    expect((await pageStatus(env.browser, page)).mentions).toBeGreaterThan(5);
     expect((await highlightsIn(page)).map((h) => h.text)).toEqual(expect.arrayContaining(['Kim Jong Un']));
     await page.close();
   });
 
   it('starts on the open tab at once from the popup’s “Enable on …”, without a reload', async () => {
     // As before the reader enabled it: no script registered, the tab open without one.
-    await b.worker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['reader-enabled-sites'] }));
+    await env.browser.worker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['reader-enabled-sites'] }));
     const page = await openOnExampleOrg();
-    const tabId = await tabIdOf(b, page);
-    const before = await b.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }).then(() => 'answered', (e: Error) => e.message), tabId);
+    const tabId = await tabIdOf(env.browser, page);
+    const before = await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }).then(() => 'answered', (e: Error) => e.message), tabId);
     expect(before).toMatch(/Receiving end does not exist/);
 
-    const popup = await openPopupFor(b, page);
+    const popup = await openPopupFor(env.browser, page);
     await popup.getByRole('button', { name: 'Enable on example.org' }).click();
     await expect.poll(() => popup.getByTestId('page-summary').textContent(), { timeout: 5000 }).toMatch(/\d+ mentions of \d+ terms/);
     await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);

@@ -5,33 +5,20 @@
  * starts: a script of the same extension, first in the manifest, at document_start. The page's
  * world keeps the API; the content script sees none and falls back, as in an older browser.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionVariant, launchWithExtension, pageStatus, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageStatus, useExtensionVariant } from './harness';
 
 const REMOVE_API = `delete CSS.highlights; delete globalThis.Highlight;`;
 
-let server: StaticServer;
-let b: ExtensionBrowser;
-let dir: string;
-beforeAll(async () => {
-  server = await startServer();
-  dir = extensionVariant((m) => {
-    m.content_scripts.unshift({ matches: m.content_scripts[0].matches, js: ['no-highlight-api.js'], run_at: 'document_start' });
-  }, { 'no-highlight-api.js': REMOVE_API });
-  b = await launchWithExtension(server, { extensionDir: dir });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = useExtensionVariant((m) => {
+  m.content_scripts.unshift({ matches: m.content_scripts[0].matches, js: ['no-highlight-api.js'], run_at: 'document_start' });
+}, { 'no-highlight-api.js': REMOVE_API });
 
 describe('highlighting without the CSS Highlight API', () => {
   it('wraps mentions in <nkr-mark> elements coloured by kind, says so, and leaves the text as it was', async () => {
-    const page = await b.open('/pages/article.html');
+    const page = await env.browser.open('/pages/article.html');
     const textBefore = await page.evaluate(() => document.getElementById('lead')!.textContent);
-    const status = await pageStatus(b, page);
+    const status = await pageStatus(env.browser, page);
     expect(status.mode).toBe('wrap');
     expect(status.mentions).toBeGreaterThan(5);
     const marks = await page.locator('#lead nkr-mark').evaluateAll((els) => els.map((el) => ({ text: el.textContent, kind: (el as HTMLElement).dataset.kind, colour: getComputedStyle(el).textDecorationColor })));
@@ -45,16 +32,16 @@ describe('highlighting without the CSS Highlight API', () => {
   });
 
   it('unwraps every mark when the reader turns the site off', async () => {
-    const page = await b.open('/pages/article.html');
-    await pageStatus(b, page);
+    const page = await env.browser.open('/pages/article.html');
+    await pageStatus(env.browser, page);
     expect(await page.locator('nkr-mark').count()).toBeGreaterThan(5);
     const htmlWith = await page.evaluate(() => document.getElementById('lead')!.textContent);
-    await b.worker.evaluate(async () => { await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } }); });
+    await env.browser.worker.evaluate(async () => { await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } }); });
     try {
       await expect.poll(() => page.locator('nkr-mark').count()).toBe(0);
       expect(await page.evaluate(() => document.getElementById('lead')!.textContent)).toBe(htmlWith);
     } finally {
-      await b.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
+      await env.browser.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
     }
     await page.close();
   });
