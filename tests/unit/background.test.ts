@@ -175,3 +175,17 @@ describe('setting up the bundled corpus', () => {
     expect(JSON.stringify(stored)).not.toContain('supreme leader since');
   });
 });
+
+describe('the benchmark’s hooks (bench build only)', () => {
+  it('answers diagnostics to an extension page only, with the lookups recorded', async () => {
+    const { answerBenchRequest, recordLookup } = await import('../../entrypoints/background/bench-hooks');
+    recordLookup(1.5);
+    expect(answerBenchRequest({ type: 'diagnostics' }, true)).toMatchObject({ ok: true, value: { lookupMs: expect.arrayContaining([1.5]) } });
+    expect(answerBenchRequest({ type: 'diagnostics' }, false)).toMatchObject({ ok: false });
+    expect(answerBenchRequest({ type: 'lookup' }, true)).toBeNull();
+  });
+
+  it('is off outside a bench build: diagnostics is a malformed request here', async () => {
+    expect(await handleRequest({ type: 'diagnostics' }, formPage, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed request/) });
+  });
+});
