@@ -11,7 +11,8 @@ const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; fo
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // __NKR_BENCH__: bench-only hooks exist only in `wxt build --mode bench` (lib/build-flags.ts).
+  vite: (env) => ({ plugins: [preact()], define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench') } }),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.
     'build:publicAssets': (_wxt, assets) => {

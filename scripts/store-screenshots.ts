@@ -4,8 +4,8 @@
  * the card in light and dark; in Firefox, the card. Writes docs/store/screenshot-*.png.
  */
 import { join } from 'node:path';
-import { card, launchWithExtension, pageStatus, pointAt, ROOT, startServer } from '../tests/e2e/harness';
-import { launchFirefox, openCard, pageStatus as firefoxStatus } from '../tests/e2e-firefox/harness';
+import { card, launchWithExtension, pageStatus, pointAt, ROOT, startServer } from './support/browser';
+import { launchFirefox, openCard, pageStatus as firefoxStatus } from './support/firefox';
 
 const out = (name: string) => join(ROOT, 'docs/store', name);
 const viewport = { width: 1280, height: 800 };

@@ -8,7 +8,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unexpectedRequests } from '../support/recording-proxy';
+import { unexpectedRequests } from '../../scripts/support/recording-proxy';
 import { ARTIFACTS, askTabAt, cardText, clickCardButton, openCard, openPopupFor, pageStatus, typeNote, useFirefox } from './harness';
 
 const env = useFirefox();

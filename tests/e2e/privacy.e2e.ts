@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxy, unexpectedRequests, type NewsProxy } from '../support/recording-proxy';
+import { startProxy, unexpectedRequests, type NewsProxy } from '../../scripts/support/recording-proxy';
 import { askPage, card, launchWithExtension, openCard, pageStatus, ROOT, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
-const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/pages');
+const PAGES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages');
 /** The listed news host the fixture pages are served as. */
 export const NEWS_HOST = 'www.reuters.com';
 /** A second listed host serving the same pages (for checks that compare two sites). */
