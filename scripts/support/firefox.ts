@@ -253,10 +253,47 @@ export async function tabIdOf(control: Page, url: string): Promise<number> {
   }, url);
 }
 
-/** Opens the toolbar popup as a tab about the tab showing `page` (a driver cannot click the toolbar button). */
-export async function openPopupFor(ff: FirefoxWithExtension, control: Page, page: Page, tabId?: number): Promise<Page> {
-  const id = tabId ?? (await tabIdOf(control, page.url()));
-  return ff.openExtensionPage(`popup.html?tab=${id}`, 'main.popup section, main.popup p');
+/** The toolbar popup, opened as a background tab (a driver cannot click the toolbar button), read through the extension. */
+export interface PopupView {
+  /** Text of the first element matching `selector` in the popup, or null. */
+  text(selector: string): Promise<string | null>;
+  /** Clicks the first element matching `selector` whose text includes `label` (when given). */
+  click(selector: string, label?: string): Promise<void>;
+  /** Whether `selector` matches an element that is checked. */
+  checked(selector: string, label?: string): Promise<boolean | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the popup about `page`: `page` is brought to the front, and the popup opens in a tab that
+ * does not take focus, so the popup's "active tab of the last focused window" is `page`'s tab.
+ * The driver does not list tabs the extension opens, so the popup is read from `control`
+ * (an extension page, same origin) through extension.getViews().
+ */
+export async function openPopupFor(control: Page, page: Page, popupUrl: string): Promise<PopupView> {
+  await page.bringToFront();
+  const tabId = await control.evaluate(async (url) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return (await api.tabs.create({ url, active: false })).id!;
+  }, popupUrl);
+  const inPopup = <T,>(fn: string, selector: string, label?: string) => control.evaluate((tabId, fn, selector, label) => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser;
+    const view = api.extension.getViews({ type: 'tab', tabId })[0];
+    if (!view) return undefined;
+    const el = [...view.document.querySelectorAll(selector)].find((e) => !label || (e.closest('label') ?? e).textContent?.includes(label)) as HTMLInputElement | undefined;
+    if (fn === 'text') return el?.textContent ?? null;
+    if (fn === 'checked') return el ? el.checked : null;
+    if (!el) throw new Error(`nothing matches ${selector} ${label ?? ''} in the popup`);
+    el.click();
+    return true;
+  }, tabId, fn, selector, label) as Promise<T>;
+  const view: PopupView = {
+    text: (selector) => inPopup<string | null>('text', selector).then((t) => t ?? null),
+    click: async (selector, label) => { await inPopup('click', selector, label); },
+    checked: (selector, label) => inPopup<boolean | null>('checked', selector, label).then((c) => c ?? null),
+    close: async () => { await control.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.remove(id), tabId); },
+  };
+  return view;
 }
 
 /**

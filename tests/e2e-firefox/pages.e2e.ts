@@ -18,14 +18,13 @@ describe('the popup in Firefox', () => {
   it('says what the page holds and how it is highlighted, and names the paper’s corpus', async () => {
     const page = await env.ff.open('/pages/pristine.html');
     const status = await pageStatus(env.control, page);
-    const popup = await openPopupFor(env.ff, env.control, page);
-    await popup.waitForSelector('[data-testid=page-summary]', { timeout: 5000 });
-    await expect.poll(() => popup.$eval('[data-testid=page-summary]', (el) => el.textContent)).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
-    expect(await popup.$eval('[data-testid=mode]', (el) => el.textContent)).toContain('CSS Highlight API');
-    expect(await popup.$eval('[aria-label="Terms on this page"]', (el) => el.textContent)).toContain('Kim Jong Un');
-    await expect.poll(() => popup.$eval('footer', (el) => el.textContent)).toMatch(/corpus v\d+: \d+ terms, \d+ passages/);
+    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html'));
+    await expect.poll(() => popup.text('[data-testid=page-summary]'), { timeout: 10_000 }).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
+    expect(await popup.text('[data-testid=mode]')).toContain('CSS Highlight API');
+    expect(await popup.text('[aria-label="Terms on this page"]')).toContain('Kim Jong Un');
+    await expect.poll(() => popup.text('footer')).toMatch(/corpus v\d+: \d+ terms, \d+ passages/);
     // Nothing withdrawn: no access notice.
-    expect(await popup.$('[data-testid=access-notice]')).toBeNull();
+    expect(await popup.text('[data-testid=access-notice]')).toBeNull();
     await popup.close();
     await page.close();
   });
@@ -33,15 +32,13 @@ describe('the popup in Firefox', () => {
   it('turns highlighting off on this site in one click, and back on', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);
-    const popup = await openPopupFor(env.ff, env.control, page);
-    await popup.waitForSelector('input[role=switch]', { timeout: 5000 });
+    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html'));
     // The switch named by its label, as a screen reader would find it.
-    const siteSwitch = async () => (await popup.evaluateHandle(() => [...document.querySelectorAll('input[role=switch]')].find((el) => el.closest('label')?.textContent?.includes('Highlight on reuters.com')))).asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
-    expect(await (await siteSwitch()).evaluate((el) => el.checked)).toBe(true);
-    await (await siteSwitch()).evaluate((el) => el.click());
+    await expect.poll(() => popup.checked('input[role=switch]', 'Highlight on reuters.com'), { timeout: 10_000 }).toBe(true);
+    await popup.click('input[role=switch]', 'Highlight on reuters.com');
     await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
-    await expect.poll(() => popup.$eval('[data-testid=page-summary]', (el) => el.textContent)).toContain('Highlighting is off here');
-    await (await siteSwitch()).evaluate((el) => el.click());
+    await expect.poll(() => popup.text('[data-testid=page-summary]')).toContain('Highlighting is off here');
+    await popup.click('input[role=switch]', 'Highlight on reuters.com');
     await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);
     await popup.close();
     await page.close();

@@ -39,8 +39,8 @@ describe('privacy in Firefox', () => {
       const p = await open(path);
       await pageStatus(env.control, p);
     }
-    const popup = await openPopupFor(env.ff, env.control, article);
-    await popup.waitForSelector('[data-testid=page-summary]', { timeout: 5000 });
+    const popup = await openPopupFor(env.control, article, env.ff.extensionUrl('popup.html'));
+    await expect.poll(() => popup.text('[data-testid=page-summary]'), { timeout: 10_000 }).toContain('mentions');
     const options = await env.ff.openExtensionPage('options.html', 'form.settings');
     // Give anything scheduled (timers, alarms, a lazy fetch) time to show itself.
     await new Promise((r) => setTimeout(r, 2000));

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, unexpectedRequests, type NewsProxy } from '../../scripts/support/recording-proxy';
-import { askPage, card, launchWithExtension, openCard, pageStatus, ROOT, type ExtensionBrowser } from './harness';
+import { askPage, card, launchWithExtension, openCard, openPopupFor, pageStatus, ROOT, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const BROWSER_OWN = 'chromium-own-services.invalid';
@@ -72,11 +72,8 @@ describe('privacy in Chromium', () => {
       const p = await open(path);
       await pageStatus(browser, p);
     }
-    await article.bringToFront();
-    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.getByTestId('page-summary').waitFor();
+    const popup = await openPopupFor(browser, article);
+    await expect.poll(() => popup.getByTestId('page-summary').textContent(), { timeout: 10_000 }).toContain('mentions');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('form.settings').waitFor();
