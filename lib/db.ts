@@ -16,6 +16,8 @@ export interface CorpusMeta {
   source: 'bundled' | 'sync';
   sourceUrl?: string;
   loadedAt: number;
+  /** Set by a feed sync (lib/sync/apply.ts): which passages notes may have quoted changed or went. */
+  lastUpdate?: { from: number | null; to: number; at: number; changedPassages: string[]; removedPassages: string[] };
 }
 
 export const DB_NAME = 'nk-russia-context';

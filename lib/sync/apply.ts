@@ -1,0 +1,82 @@
+/**
+ * Applies a validated corpus to the database as a diff: reads the stored rows, computes what
+ * changed, and writes only that with bulk operations, all in ONE transaction with the version
+ * check, so a crash, a closed browser or an error leaves the old corpus whole. The notes table is
+ * outside the transaction's scope: a sync can never edit or delete a note.
+ */
+import type { Corpus } from '../corpus/schema';
+import type { ContextDatabase, CorpusMeta } from '../db';
+import { changedPassageIds, diffCorpus, TABLES, type CorpusDiff } from './diff';
+import { SyncError } from './fetch';
+
+const CHUNK = 1000;
+
+export interface ApplyResult {
+  previousVersion: number | null;
+  version: number;
+  diff: CorpusDiff;
+  changedPassages: string[];
+  removedPassages: string[];
+}
+
+export interface ApplyOptions {
+  sourceUrl?: string;
+  now?: number;
+  /**
+   * Test builds only: keep the transaction open this long before it commits (with reads, which
+   * keep an IndexedDB transaction alive), so a test can close the browser mid-apply.
+   */
+  holdMs?: number;
+  /** Called between bulk writes with the rows written so far and the total. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+/** Replaces the stored corpus with `corpus` if it is newer; refuses an older or equal version. */
+export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: ApplyOptions = {}): Promise<ApplyResult> {
+  return db.transaction('rw', [db.sections, db.passages, db.terms, db.events, db.meta], async () => {
+    const stored = await db.meta.get('corpus');
+    if (stored && stored.version >= corpus.version) {
+      throw new SyncError(stored.version === corpus.version
+        ? `The feed offers version ${corpus.version}, which is already installed.`
+        : `The feed offers version ${corpus.version}, older than the installed version ${stored.version}; the extension never goes back (use “Reset to the bundled corpus” for that).`, 'older');
+    }
+    const [sections, passages, terms, events] = await Promise.all([db.sections.toArray(), db.passages.toArray(), db.terms.toArray(), db.events.toArray()]);
+    const before = { sections, passages, terms, events };
+    const diff = diffCorpus(before, corpus);
+    const total = TABLES.reduce((n, t) => n + diff[t].added.length + diff[t].changed.length + diff[t].removed.length, 0);
+    let written = 0;
+    for (const t of TABLES) {
+      const table = db[t] as unknown as { bulkPut(rows: readonly unknown[]): Promise<unknown>; bulkDelete(ids: string[]): Promise<unknown> };
+      const rows = [...diff[t].added, ...diff[t].changed];
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        await table.bulkPut(chunk);
+        options.onProgress?.((written += chunk.length), total);
+      }
+      for (let i = 0; i < diff[t].removed.length; i += CHUNK) {
+        const chunk = diff[t].removed.slice(i, i + CHUNK);
+        await table.bulkDelete(chunk);
+        options.onProgress?.((written += chunk.length), total);
+      }
+    }
+    const changedPassages = changedPassageIds(diff, new Map(passages.map((p) => [p.id, p])));
+    const removedPassages = diff.passages.removed;
+    const now = options.now ?? Date.now();
+    const meta: CorpusMeta = {
+      key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, source: 'sync', loadedAt: now,
+      ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+      lastUpdate: {
+        from: stored?.version ?? null, to: corpus.version, at: now,
+        // Kept across updates, so a note taken before several syncs is still flagged.
+        changedPassages: [...new Set([...(stored?.lastUpdate?.changedPassages ?? []), ...changedPassages])],
+        removedPassages: [...new Set([...(stored?.lastUpdate?.removedPassages ?? []), ...removedPassages])],
+      },
+    };
+    await db.meta.put(meta);
+    if (options.holdMs) {
+      const until = Date.now() + options.holdMs;
+      while (Date.now() < until) await db.meta.get('corpus');
+    }
+    return { previousVersion: stored?.version ?? null, version: corpus.version, diff, changedPassages, removedPassages };
+  });
+}
