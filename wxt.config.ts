@@ -3,10 +3,15 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CURATED_MATCHES } from './lib/sites';
 
+// Corpus sync: a TEST build (scripts/feed/build-test.ts) also trusts the feed keys in this variable, and
+// goes to its own folder, so the production build in .output/chrome-mv3 never trusts a test key.
+const testFeedKeys = process.env.NKR_TEST_FEED_KEYS;
+
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], ...(testFeedKeys ? { define: { __NKR_TEST_FEED_KEYS__: JSON.stringify(testFeedKeys) } } : {}) }),
+  ...(testFeedKeys ? { outDirTemplate: 'test-sync/{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.
     'build:publicAssets': (_wxt, assets) => {
@@ -17,7 +22,7 @@ export default defineConfig({
     name: 'North Korea–Russia Context',
     short_name: 'NK–RU Context',
     description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     // The same sites the content script runs on: lets the background inject the card's code there.
     host_permissions: [...CURATED_MATCHES],
     optional_host_permissions: ['*://*/*'],

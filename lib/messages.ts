@@ -6,6 +6,7 @@
  */
 import type { Citation, TermKind, TimelineEvent } from './corpus/schema';
 import type { BackgroundRequest } from './message-schema';
+import type { SyncLogEntry } from './sync/state';
 
 export type { BackgroundRequest };
 
@@ -66,6 +67,9 @@ export interface BackgroundResponses {
   'note-draft': NoteDraftView;
   'save-draft': { id: string };
   'close-draft': { closed: true };
+  /** The sync's log entry; null when no feed is set. */
+  'sync-now': SyncLogEntry | null;
+  'sync-reset': SyncLogEntry;
 }
 
 /** Requests from the background or the popup to a tab's content script. */

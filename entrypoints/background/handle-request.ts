@@ -24,6 +24,8 @@ export interface BackgroundDeps {
   notifyTab: (tabId: number, frameId: number, message: TabRequest) => Promise<void>;
   now?: () => number;
   newId?: () => string;
+  /** Corpus sync (entrypoints/background/corpus-sync.ts). */
+  sync?: { now(): Promise<BackgroundResponses['sync-now']>; reset(): Promise<BackgroundResponses['sync-reset']> };
 }
 
 /** A page (content script) or one of the extension's own pages (popup, options, the note form). */
@@ -140,6 +142,12 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
         const draft = await takeDraft(deps.drafts, request.token, now());
         if (draft) await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: false }).catch(() => {});
         return reply<'close-draft'>({ closed: true });
+      }
+      case 'sync-now':
+      case 'sync-reset': {
+        if (!fromExtensionPage(sender)) throw new Error('Only the extension’s own pages can sync the corpus.');
+        if (!deps.sync) throw new Error('Corpus sync is not available.');
+        return request.type === 'sync-now' ? reply<'sync-now'>(await deps.sync.now()) : reply<'sync-reset'>(await deps.sync.reset());
       }
       case 'load-card-ui': {
         if (sender.tab?.id === undefined) throw new Error('Only a page can ask for the card.');

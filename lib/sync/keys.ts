@@ -56,3 +56,8 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** True only in the test build (scripts/feed/build-test.ts), which may slow an apply down on purpose. */
+export function isTestBuild(): boolean {
+  return typeof __NKR_TEST_FEED_KEYS__ === 'string';
+}

@@ -95,3 +95,12 @@ export function parseSyncLog(value: unknown): SyncLogEntry[] {
 export function appendLog(log: readonly SyncLogEntry[], entry: SyncLogEntry): SyncLogEntry[] {
   return [entry, ...log].slice(0, LOG_KEPT);
 }
+
+/** The optional host permission a feed URL needs ("https://example.org/*"; ports are not part of a pattern). */
+export function feedOriginPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** Test builds only: how long to hold the apply transaction open (storage key), for the mid-apply crash test. */
+export const SYNC_TEST_HOLD_KEY = 'syncTestHoldMs';
