@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import { SyncSection } from '@/components/options/SyncSection';
 import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from '@/lib/corpus/refusal';
 import { askBackground, type CorpusStatus } from '@/lib/messages';
 import { MATCHER_DATA_KEY, parseMatcherData } from '@/lib/matcher-data';
@@ -52,6 +53,8 @@ export function App() {
           <ul class="list">{sites.map((o) => <li key={o}>{o} <button type="button" onClick={() => void revoke(o)}>Remove access</button></li>)}</ul>
         )}
       </section>
+
+      <SyncSection />
 
       <section>
         <h2>Keyboard</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { PopupSyncStatus } from '@/components/sync/SyncStatusLine';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
 
@@ -103,6 +104,7 @@ export function App() {
       ) : (
         <p class="muted">Looking at this page…</p>
       )}
+      <PopupSyncStatus />
       <footer class="popup-footer muted">
         {corpus
           ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
