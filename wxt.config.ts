@@ -24,7 +24,9 @@ export default defineConfig({
     description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
     permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     // The same sites the content script runs on: lets the background inject the card's code there.
-    host_permissions: [...CURATED_MATCHES],
+    // A test build also holds the loopback feed's permission: headless Chromium cannot answer the
+    // browser's permission prompt, and a request for a granted origin resolves without one.
+    host_permissions: [...CURATED_MATCHES, ...(testFeedKeys ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['*://*/*'],
     // The note form shows in a frame inside the card on any page the extension runs on. Pages can
     // only reach it at a per-session random address, so they cannot probe for the extension.

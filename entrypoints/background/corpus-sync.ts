@@ -9,7 +9,7 @@ import { resetToBundled } from '@/lib/sync/reset';
 import { recoverInterruptedApply, syncNow, type SyncDeps } from '@/lib/sync/run';
 import {
   appendLog, feedOriginPattern, parseSyncLog, parseSyncSettings, parseSyncState, SYNC_ALARM, SYNC_LOG_KEY, SYNC_PROGRESS_KEY,
-  SYNC_SETTINGS_KEY, SYNC_STATE_KEY, SYNC_TEST_HOLD_KEY, type SyncLogEntry, type SyncProgress,
+  SYNC_SETTINGS_KEY, SYNC_STATE_KEY, SYNC_TEST_HOLD_KEY, SYNC_TEST_TIMEOUT_KEY, type SyncLogEntry, type SyncProgress,
 } from '@/lib/sync/state';
 
 const RETRY_ALARM = `${SYNC_ALARM}-retry`;
@@ -36,13 +36,16 @@ export function runSync(hooks: SyncHooks): Promise<SyncLogEntry | null> {
     await hooks.ready();
     const startedAt = Date.now();
     let lastWrite = 0;
-    const holdMs = isTestBuild() ? Number((await browser.storage.local.get(SYNC_TEST_HOLD_KEY))[SYNC_TEST_HOLD_KEY]) || 0 : 0;
+    const test = isTestBuild() ? await browser.storage.local.get([SYNC_TEST_HOLD_KEY, SYNC_TEST_TIMEOUT_KEY]) : {};
+    const holdMs = Number(test[SYNC_TEST_HOLD_KEY]) || 0;
+    const testTimeout = Number(test[SYNC_TEST_TIMEOUT_KEY]) || 0;
     const entry = await syncNow({
       db: hooks.db(),
       fetcher: (url, init) => fetch(url, init),
       keys: trustedKeys(),
       store,
       holdMs,
+      ...(testTimeout ? { timeoutMs: testTimeout } : {}),
       hasPermission: (url) => browser.permissions.contains({ origins: [feedOriginPattern(url)] }),
       onProgress: (p) => {
         // Progress goes to storage for the pages to show; at most every 100 ms except stage changes.

@@ -104,3 +104,5 @@ export function feedOriginPattern(url: string): string {
 
 /** Test builds only: how long to hold the apply transaction open (storage key), for the mid-apply crash test. */
 export const SYNC_TEST_HOLD_KEY = 'syncTestHoldMs';
+/** Test builds only: a shorter network timeout (storage key), so the timeout case runs in seconds. */
+export const SYNC_TEST_TIMEOUT_KEY = 'syncTestTimeoutMs';
