@@ -57,7 +57,8 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   progress({ running: true, stage: 'manifest' });
   const headers: Record<string, string> = { accept: 'application/json' };
   if (state.etag && state.etagUrl === url) headers['if-none-match'] = state.etag;
-  const response = await fetchWithTimeout(deps.fetcher, url, { headers, cache: 'no-cache' }, timeoutMs, 'manifest');
+  // no-store: the browser's own cache would answer a revalidation itself; we want the 304 (or not) from the host.
+  const response = await fetchWithTimeout(deps.fetcher, url, { headers, cache: 'no-store' }, timeoutMs, 'manifest');
   if (response.status === 304) {
     (response as Response & { done?: () => void }).done?.();
     return { outcome: 'unchanged', message: 'The feed has not changed since the last check (HTTP 304).' };
@@ -66,7 +67,7 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   const manifestBytes = await readCapped(response, MANIFEST_CAP, 'manifest');
   parseJsonBytes(manifestBytes, 'manifest', response.headers.get('content-type'));
 
-  const sigResponse = await fetchWithTimeout(deps.fetcher, signatureUrl(url), { cache: 'no-cache' }, timeoutMs, 'signature').catch((error: unknown) => {
+  const sigResponse = await fetchWithTimeout(deps.fetcher, signatureUrl(url), { cache: 'no-store' }, timeoutMs, 'signature').catch((error: unknown) => {
     if (error instanceof SyncError && error.kind === 'http') throw new SyncError(`The feed's manifest is not signed (no signature at ${signatureUrl(url)}): ${error.message} Nothing was changed.`, 'signature');
     throw error;
   });
