@@ -18,6 +18,8 @@ export interface CorpusMeta {
   loadedAt: number;
   /** Set by a feed sync (lib/sync/apply.ts): which passages notes may have quoted changed or went. */
   lastUpdate?: { from: number | null; to: number; at: number; changedPassages: string[]; removedPassages: string[] };
+  /** Set by a feed sync: a fingerprint per stored row, so the next sync need not read every row. */
+  rowHashes?: Record<'sections' | 'passages' | 'terms' | 'events', string>;
 }
 
 export const DB_NAME = 'nk-russia-context';

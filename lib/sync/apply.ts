@@ -1,12 +1,13 @@
 /**
- * Applies a validated corpus to the database as a diff: reads the stored rows, computes what
- * changed, and writes only that with bulk operations, all in ONE transaction with the version
+ * Applies a validated corpus to the database as a diff: finds what changed (from per-row
+ * fingerprints kept in the meta, or by reading the stored rows), and writes only that with bulk operations, all in ONE transaction with the version
  * check, so a crash, a closed browser or an error leaves the old corpus whole. The notes table is
  * outside the transaction's scope: a sync can never edit or delete a note.
  */
 import type { Corpus } from '../corpus/schema';
 import type { ContextDatabase, CorpusMeta } from '../db';
 import { changedPassageIds, diffCorpus, TABLES, type CorpusDiff } from './diff';
+import { decodeHashes, diffByHashes, encodeHashes, fingerprintCorpus } from './fingerprint';
 import { SyncError } from './fetch';
 
 const CHUNK = 1000;
@@ -17,6 +18,8 @@ export interface ApplyResult {
   diff: CorpusDiff;
   changedPassages: string[];
   removedPassages: string[];
+  /** Inside the transaction: reading the stored rows, computing the diff, writing it (ms). */
+  phases: { readMs: number; diffMs: number; writeMs: number };
 }
 
 export interface ApplyOptions {
@@ -40,9 +43,26 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
         ? `The feed offers version ${corpus.version}, which is already installed.`
         : `The feed offers version ${corpus.version}, older than the installed version ${stored.version}; the extension never goes back (use “Reset to the bundled corpus” for that).`, 'older');
     }
-    const [sections, passages, terms, events] = await Promise.all([db.sections.toArray(), db.passages.toArray(), db.terms.toArray(), db.events.toArray()]);
-    const before = { sections, passages, terms, events };
-    const diff = diffCorpus(before, corpus);
+    const t0 = performance.now();
+    const next = fingerprintCorpus(corpus);
+    const known = decodeHashes(stored?.rowHashes);
+    let diff: CorpusDiff;
+    let oldPassages: Map<string, { text: string }>;
+    let t1: number;
+    if (known) {
+      // Fingerprints say what changed; only the changed passages are read (for the notes' flags).
+      diff = diffByHashes(known, next, corpus);
+      const ids = diff.passages.changed.map((p) => p.id);
+      oldPassages = new Map((await db.passages.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+      t1 = performance.now();
+    } else {
+      // No fingerprints (the bundled corpus, or an older meta): compare with the stored rows.
+      const [sections, passages, terms, events] = await Promise.all([db.sections.toArray(), db.passages.toArray(), db.terms.toArray(), db.events.toArray()]);
+      t1 = performance.now();
+      diff = diffCorpus({ sections, passages, terms, events }, corpus);
+      oldPassages = new Map(passages.map((p) => [p.id, p]));
+    }
+    const t2 = performance.now();
     const total = TABLES.reduce((n, t) => n + diff[t].added.length + diff[t].changed.length + diff[t].removed.length, 0);
     let written = 0;
     for (const t of TABLES) {
@@ -59,12 +79,13 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
         options.onProgress?.((written += chunk.length), total);
       }
     }
-    const changedPassages = changedPassageIds(diff, new Map(passages.map((p) => [p.id, p])));
+    const changedPassages = changedPassageIds(diff, oldPassages);
     const removedPassages = diff.passages.removed;
     const now = options.now ?? Date.now();
     const meta: CorpusMeta = {
       key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, source: 'sync', loadedAt: now,
       ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+      rowHashes: encodeHashes(next),
       lastUpdate: {
         from: stored?.version ?? null, to: corpus.version, at: now,
         // Kept across updates, so a note taken before several syncs is still flagged.
@@ -77,6 +98,7 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
       const until = Date.now() + options.holdMs;
       while (Date.now() < until) await db.meta.get('corpus');
     }
-    return { previousVersion: stored?.version ?? null, version: corpus.version, diff, changedPassages, removedPassages };
+    const phases = { readMs: t1 - t0, diffMs: t2 - t1, writeMs: performance.now() - t2 };
+    return { previousVersion: stored?.version ?? null, version: corpus.version, diff, changedPassages, removedPassages, phases };
   });
 }

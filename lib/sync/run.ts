@@ -8,14 +8,14 @@ import { validateCorpus } from '../corpus/validate';
 import type { ContextDatabase } from '../db';
 import { applyCorpus, type ApplyResult } from './apply';
 import { retryDelay } from './backoff';
-import { describeDiff } from './diff';
+import { describeDiff, diffSize } from './diff';
 import { fetchWithTimeout, formatBytes, parseJsonBytes, readCapped, SyncError, type Fetcher } from './fetch';
 import { type FeedKey, sha256Hex, verifySignature } from './keys';
 import { FeedSignatureSchema, parseManifest, signatureUrl, type FeedManifest } from './manifest';
 import * as v from 'valibot';
 import {
   appendLog, DEFAULT_SIZE_CAP, parseSyncLog, parseSyncSettings, parseSyncState, SYNC_LOG_KEY, SYNC_SETTINGS_KEY, SYNC_STATE_KEY,
-  type SyncLogEntry, type SyncProgress, type SyncState,
+  type SyncLogEntry, type SyncProgress, type SyncState, type SyncTimings,
 } from './state';
 
 const MANIFEST_CAP = 64 * 1024;
@@ -42,7 +42,7 @@ export interface SyncDeps {
   holdMs?: number;
 }
 
-type Step = { outcome: 'updated'; message: string; version: number; etag?: string } | { outcome: 'unchanged'; message: string; version?: number; etag?: string };
+type Step = { outcome: 'updated'; message: string; version: number; etag?: string; timings: SyncTimings } | { outcome: 'unchanged'; message: string; version?: number; etag?: string };
 
 /** Fetches, checks and applies the feed at `url`; throws a SyncError on any failure. */
 export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncState): Promise<Step> {
@@ -97,12 +97,15 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
 
   const corpusUrl = resolveCorpusUrl(url, manifest);
   progress({ running: true, stage: 'download', fraction: 0 });
+  const clock = () => performance.now();
+  const t0 = clock();
   const corpusResponse = await fetchWithTimeout(deps.fetcher, corpusUrl, {}, timeoutMs, 'corpus');
   const bytes = await readCapped(corpusResponse, manifest.corpus.size, 'corpus', (n) => progress({ running: true, stage: 'download', fraction: n / manifest.corpus.size }));
   if (bytes.byteLength !== manifest.corpus.size) {
     throw new SyncError(`The corpus download was cut short (${formatBytes(bytes.byteLength)} of ${formatBytes(manifest.corpus.size)}). Nothing was changed.`, 'network');
   }
 
+  const t1 = clock();
   progress({ running: true, stage: 'verify' });
   const digest = await sha256Hex(bytes);
   if (digest !== manifest.corpus.sha256) {
@@ -117,6 +120,7 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
     throw new SyncError(`The manifest announces version ${manifest.corpusVersion} but the corpus file is version ${check.corpus.version}. Nothing was changed.`, 'manifest');
   }
 
+  const t2 = clock();
   progress({ running: true, stage: 'apply', fraction: 0 });
   await deps.store.set({ [SYNC_STATE_KEY]: { ...state, applyingVersion: manifest.corpusVersion } });
   let result: ApplyResult;
@@ -130,10 +134,14 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
     if (error instanceof SyncError) throw error;
     throw new SyncError(`The new corpus could not be written (${(error as Error).message}); the previous one was kept whole.`, 'database');
   }
+  const t3 = clock();
   progress({ running: true, stage: 'matcher' });
   await deps.afterApply?.(result);
+  const t4 = clock();
+  const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     outcome: 'updated', version: result.version, ...(etag ? { etag } : {}),
+    timings: { downloadMs: round(t1 - t0), verifyMs: round(t2 - t1), applyMs: round(t3 - t2), matcherMs: round(t4 - t3), rowsWritten: diffSize(result.diff), phases: { readMs: round(result.phases.readMs), diffMs: round(result.phases.diffMs), writeMs: round(result.phases.writeMs) } },
     message: `Updated from version ${result.previousVersion ?? 'none'} to ${result.version}: ${describeDiff(result.diff)}.`,
   };
 }
@@ -161,7 +169,7 @@ export async function syncNow(deps: SyncDeps): Promise<SyncLogEntry | null> {
   let next: SyncState;
   try {
     const step = await fetchAndApply(deps, feedUrl, state);
-    entry = { at: now(), url: feedUrl, outcome: step.outcome, message: step.message, ...(step.version ? { version: step.version } : {}) };
+    entry = { at: now(), url: feedUrl, outcome: step.outcome, message: step.message, ...(step.version ? { version: step.version } : {}), ...('timings' in step ? { timings: step.timings } : {}) };
     next = { failures: 0, lastAttemptAt: entry.at, ...(step.etag ? { etag: step.etag, etagUrl: feedUrl } : state.etagUrl === feedUrl && state.etag ? { etag: state.etag, etagUrl: feedUrl } : {}) };
   } catch (error) {
     const message = error instanceof SyncError ? error.message : `The sync failed unexpectedly (${(error as Error).message}); nothing was changed.`;

@@ -44,6 +44,21 @@ export interface SyncLogEntry {
   /** In words a reader understands. */
   message: string;
   version?: number;
+  /** How long an update's steps took (the benchmark reads them). */
+  timings?: SyncTimings;
+}
+
+export interface SyncTimings {
+  downloadMs: number;
+  /** SHA-256, JSON parse, schema, references and content hash. */
+  verifyMs: number;
+  /** The one transaction: read the stored rows, diff, bulk writes, commit. */
+  applyMs: number;
+  /** Matcher data rebuilt and published to open tabs. */
+  matcherMs: number;
+  rowsWritten: number;
+  /** Of applyMs, inside the transaction. */
+  phases?: { readMs: number; diffMs: number; writeMs: number };
 }
 
 export interface SyncProgress {

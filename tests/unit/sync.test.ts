@@ -76,6 +76,29 @@ describe('the diff', () => {
   });
 });
 
+describe('the diff from fingerprints', () => {
+  it('gives the same tables as loading the corpus afresh, and flags the same passages', async () => {
+    await applyCorpus(db, v2); // from the bundled load: no fingerprints yet, rows are read
+    const v3 = structuredClone(v2);
+    v3.version = 3;
+    v3.passages[0]!.text += ' Revised.';
+    v3.passages.push({ id: 'p-new', section: v3.sections[0]!.id, order: 99, text: 'A new passage.' });
+    v3.terms[0]!.aliases = [...v3.terms[0]!.aliases].reverse();
+    await rehash(v3);
+    const result = await applyCorpus(db, v3); // fingerprints: only changed passages are read
+    expect(result.changedPassages).toEqual([v3.passages[0]!.id]);
+    expect(result.diff.passages.added.map((p) => p.id)).toEqual(['p-new']);
+    expect(result.diff.terms.changed.map((t) => t.id)).toEqual([v3.terms[0]!.id]);
+    const fresh = new ContextDatabase(`sync-fresh-${counter}`);
+    await loadCorpus(fresh, v3, { source: 'bundled' });
+    for (const t of ['sections', 'passages', 'terms', 'events'] as const) {
+      const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(await db[t].toArray()), t).toEqual(byId(await fresh[t].toArray()));
+    }
+    await fresh.delete();
+  });
+});
+
 describe('signature and hash checks', () => {
   const bytes = new TextEncoder().encode('{"a":1}');
   it('accepts the right key over the exact bytes, and nothing else', async () => {
