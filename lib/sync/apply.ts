@@ -32,6 +32,8 @@ export interface ApplyOptions {
   holdMs?: number;
   /** Called between bulk writes with the rows written so far and the total. */
   onProgress?: (written: number, total: number) => void;
+  /** The new corpus's row fingerprints, if already computed (the sync does it while verifying). */
+  fingerprints?: ReturnType<typeof fingerprintCorpus>;
 }
 
 /** Replaces the stored corpus with `corpus` if it is newer; refuses an older or equal version. */
@@ -44,7 +46,7 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
         : `The feed offers version ${corpus.version}, older than the installed version ${stored.version}; the extension never goes back (use “Reset to the bundled corpus” for that).`, 'older');
     }
     const t0 = performance.now();
-    const next = fingerprintCorpus(corpus);
+    const next = options.fingerprints ?? fingerprintCorpus(corpus);
     const known = decodeHashes(stored?.rowHashes);
     let diff: CorpusDiff;
     let oldPassages: Map<string, { text: string }>;

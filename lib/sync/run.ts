@@ -9,6 +9,7 @@ import type { ContextDatabase } from '../db';
 import { applyCorpus, type ApplyResult } from './apply';
 import { retryDelay } from './backoff';
 import { describeDiff, diffSize } from './diff';
+import { fingerprintCorpus } from './fingerprint';
 import { fetchWithTimeout, formatBytes, parseJsonBytes, readCapped, SyncError, type Fetcher } from './fetch';
 import { type FeedKey, sha256Hex, verifySignature } from './keys';
 import { FeedSignatureSchema, parseManifest, signatureUrl, type FeedManifest } from './manifest';
@@ -120,13 +121,15 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
     throw new SyncError(`The manifest announces version ${manifest.corpusVersion} but the corpus file is version ${check.corpus.version}. Nothing was changed.`, 'manifest');
   }
 
+  // Row fingerprints are content hashing like the checks above: done here, outside the transaction.
+  const fingerprints = fingerprintCorpus(check.corpus);
   const t2 = clock();
   progress({ running: true, stage: 'apply', fraction: 0 });
   await deps.store.set({ [SYNC_STATE_KEY]: { ...state, applyingVersion: manifest.corpusVersion } });
   let result: ApplyResult;
   try {
     result = await applyCorpus(deps.db, check.corpus, {
-      sourceUrl: url, now,
+      sourceUrl: url, now, fingerprints,
       ...(deps.holdMs ? { holdMs: deps.holdMs } : {}),
       onProgress: (written, total) => progress({ running: true, stage: 'apply', fraction: total ? written / total : 1 }),
     });

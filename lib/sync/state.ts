@@ -50,7 +50,7 @@ export interface SyncLogEntry {
 
 export interface SyncTimings {
   downloadMs: number;
-  /** SHA-256, JSON parse, schema, references and content hash. */
+  /** SHA-256, JSON parse, schema, references, content hash, row fingerprints. */
   verifyMs: number;
   /** The one transaction: read the stored rows, diff, bulk writes, commit. */
   applyMs: number;
