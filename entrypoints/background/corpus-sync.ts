@@ -24,6 +24,8 @@ export interface SyncHooks {
 }
 
 let running: Promise<SyncLogEntry | null> | undefined;
+/** The start-up check for an interrupted apply; a sync waits for it, so it never reads a live sync's marker. */
+let recovered: Promise<unknown> = Promise.resolve();
 
 const store: SyncDeps['store'] = {
   get: (keys) => browser.storage.local.get(keys),
@@ -33,6 +35,7 @@ const store: SyncDeps['store'] = {
 /** Runs one sync (joining one already under way). */
 export function runSync(hooks: SyncHooks): Promise<SyncLogEntry | null> {
   running ??= (async () => {
+    await recovered;
     await hooks.ready();
     const startedAt = Date.now();
     let lastWrite = 0;
@@ -102,6 +105,6 @@ export function registerCorpusSync(hooks: SyncHooks): void {
     if (area === 'local' && SYNC_SETTINGS_KEY in changes) void scheduleSync();
   });
   // A browser that closed mid-apply left a marker: say so in the log, then keep the schedule.
-  void hooks.ready().then(() => recoverInterruptedApply({ db: hooks.db(), store })).then(() => scheduleSync())
+  recovered = recoverInterruptedApply({ db: hooks.db(), store }).then(() => scheduleSync())
     .catch((error) => console.error('[NK–RU Context] Sync start-up failed:', error));
 }
