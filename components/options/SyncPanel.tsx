@@ -53,6 +53,7 @@ export function SyncPanel({ settings, corpusLabel, log, progress, flagged, hasKe
       <p>
         <button type="button" onClick={onSyncNow} disabled={busy || !settings.feedUrl}>Sync now</button>{' '}
         <button type="button" onClick={onReset} disabled={busy}>Reset to the bundled corpus</button>
+        <small>A feed that is still set brings its newer version back at the next check: clear the address to stay on the bundled corpus.</small>
       </p>
       <SyncProgressBar progress={progress} />
       {error && <p role="alert" class="error">{error}</p>}

@@ -27,16 +27,20 @@ async function publish(corpus: Corpus, key: { id: string; privateKey: string }):
   return dir;
 }
 
-/** Starts a probe in the popup: the longest wait of a 10 ms timer, and long tasks (> 50 ms). */
+/**
+ * Starts a probe in the popup: the longest wait of a 10 ms timer, long tasks (> 50 ms), and the
+ * slowest answer to the popup's own corpus-status request, asked back to back meanwhile.
+ */
 const PROBE = `(() => {
-  const probe = { maxLagMs: 0, longTasks: 0, longestTaskMs: 0 };
+  const probe = { maxLagMs: 0, longTasks: 0, longestTaskMs: 0, maxStatusMs: 0, statuses: 0, stop: false };
+  (async () => { while (!probe.stop) { const t = performance.now(); await chrome.runtime.sendMessage({ type: 'corpus-status' }); probe.maxStatusMs = Math.max(probe.maxStatusMs, performance.now() - t); probe.statuses++; await new Promise((r) => setTimeout(r, 20)); } })();
   let last = performance.now();
   probe.timer = setInterval(() => { const now = performance.now(); probe.maxLagMs = Math.max(probe.maxLagMs, now - last - 10); last = now; }, 10);
   new PerformanceObserver((list) => { for (const e of list.getEntries()) { probe.longTasks++; probe.longestTaskMs = Math.max(probe.longestTaskMs, e.duration); } }).observe({ type: 'longtask' });
   globalThis.__probe = probe;
 })()`;
 
-interface Run { kind: 'fresh' | 'diff'; rows: number; wallMs: number; timings: SyncTimings; popupMaxLagMs: number; popupLongTasks: number; popupLongestTaskMs: number }
+interface Run { kind: 'fresh' | 'diff'; rows: number; wallMs: number; timings: SyncTimings; popupMaxLagMs: number; popupLongTasks: number; popupLongestTaskMs: number; popupStatusMaxMs: number }
 
 async function syncOnce(options: Page, popup: Page, kind: Run['kind']): Promise<Run> {
   await popup.evaluate(PROBE);
@@ -44,9 +48,9 @@ async function syncOnce(options: Page, popup: Page, kind: Run['kind']): Promise<
   const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' })) as { ok: boolean; value: SyncLogEntry; error?: string };
   const wallMs = Date.now() - started;
   await popup.waitForTimeout(50);
-  const probe = await popup.evaluate(() => { const p = (globalThis as any).__probe; clearInterval(p.timer); return { maxLagMs: p.maxLagMs, longTasks: p.longTasks, longestTaskMs: p.longestTaskMs }; });
+  const probe = await popup.evaluate(() => { const p = (globalThis as any).__probe; clearInterval(p.timer); p.stop = true; return { maxLagMs: p.maxLagMs, longTasks: p.longTasks, longestTaskMs: p.longestTaskMs, maxStatusMs: p.maxStatusMs }; });
   if (!reply.ok || reply.value.outcome !== 'updated' || !reply.value.timings) throw new Error(`sync did not update: ${JSON.stringify(reply)}`);
-  return { kind, rows: reply.value.timings.rowsWritten, wallMs, timings: reply.value.timings, popupMaxLagMs: Math.round(probe.maxLagMs * 10) / 10, popupLongTasks: probe.longTasks, popupLongestTaskMs: Math.round(probe.longestTaskMs) };
+  return { kind, rows: reply.value.timings.rowsWritten, wallMs, timings: reply.value.timings, popupMaxLagMs: Math.round(probe.maxLagMs * 10) / 10, popupLongTasks: probe.longTasks, popupLongestTaskMs: Math.round(probe.longestTaskMs), popupStatusMaxMs: Math.round(probe.maxStatusMs) };
 }
 
 /** Runs the sync bench; `runs` fresh applies and `runs` diffs. */
@@ -88,8 +92,8 @@ export async function benchSync(runs = 3): Promise<void> {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 
-  const header = ['sync', 'rows written', 'apply ms', 'read', 'diff', 'write', 'matcher ms', 'verify ms', 'download ms', 'wall ms', 'popup max lag ms', 'popup long tasks'];
-  const rows = results.map((r) => [r.kind, r.rows, r.timings.applyMs, r.timings.phases?.readMs ?? '-', r.timings.phases?.diffMs ?? '-', r.timings.phases?.writeMs ?? '-', r.timings.matcherMs, r.timings.verifyMs, r.timings.downloadMs, r.wallMs, r.popupMaxLagMs, r.popupLongTasks].map(String));
+  const header = ['sync', 'rows written', 'apply ms', 'read', 'diff', 'write', 'matcher ms', 'verify ms', 'download ms', 'wall ms', 'popup max lag ms', 'popup long tasks', 'popup status max ms'];
+  const rows = results.map((r) => [r.kind, r.rows, r.timings.applyMs, r.timings.phases?.readMs ?? '-', r.timings.phases?.diffMs ?? '-', r.timings.phases?.writeMs ?? '-', r.timings.matcherMs, r.timings.verifyMs, r.timings.downloadMs, r.wallMs, r.popupMaxLagMs, r.popupLongTasks, r.popupStatusMaxMs].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log('');
@@ -103,8 +107,10 @@ export async function benchSync(runs = 3): Promise<void> {
     diffApplyMedianMs: of('diff', (r) => r.timings.applyMs), diffTargetMs: 100,
     matcherRebuildMedianMs: of('fresh', (r) => r.timings.matcherMs),
     popupMaxLagMs: Math.max(...results.map((r) => r.popupMaxLagMs)), popupLongTasks: results.reduce((n, r) => n + r.popupLongTasks, 0),
+    popupStatusMaxMsFresh: of('fresh', (r) => r.popupStatusMaxMs), popupStatusMaxMsDiff: of('diff', (r) => r.popupStatusMaxMs),
   };
-  console.log(`Medians: fresh apply ${summary.freshApplyMedianMs} ms (target < 2000), diff of 100 apply ${summary.diffApplyMedianMs} ms (target < 100), matcher rebuild ${summary.matcherRebuildMedianMs} ms; popup: longest timer lag ${summary.popupMaxLagMs} ms, ${summary.popupLongTasks} long tasks`);
+  console.log(`Medians: fresh apply ${summary.freshApplyMedianMs} ms (target < 2000), diff of 100 apply ${summary.diffApplyMedianMs} ms (target < 100), matcher rebuild ${summary.matcherRebuildMedianMs} ms; popup: longest timer lag ${summary.popupMaxLagMs} ms, ${summary.popupLongTasks} long tasks, slowest corpus-status answer (median of runs) ${summary.popupStatusMaxMsFresh} ms during a fresh apply, ${summary.popupStatusMaxMsDiff} ms during a diff`);
+  console.log(`Load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ')} (shared machine; compare within one run)`);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/sync.json'), `${JSON.stringify({ date: new Date().toISOString(), summary, results }, null, 2)}\n`);
   console.log(JSON.stringify(summary));
