@@ -112,7 +112,11 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   if (digest !== manifest.corpus.sha256) {
     throw new SyncError('The corpus file does not match the SHA-256 in the signed manifest: it was altered or damaged on the way. Nothing was changed.', 'hash');
   }
-  const check = await validateCorpus(parseJsonBytes(bytes, 'corpus', corpusResponse.headers.get('content-type')), 'the new corpus');
+  const parsedCorpus = parseJsonBytes(bytes, 'corpus', corpusResponse.headers.get('content-type'));
+  // Between the long CPU steps, let the background answer waiting requests (lookups, status).
+  await yieldToEvents();
+  const check = await validateCorpus(parsedCorpus, 'the new corpus');
+  await yieldToEvents();
   if (!check.ok) {
     const more = check.problems.length > 3 ? ` (and ${check.problems.length - 3} more)` : '';
     throw new SyncError(`The new corpus did not pass its checks, so it was refused: ${check.problems.slice(0, 3).join('; ')}${more}.`, 'corpus');
@@ -123,9 +127,11 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
 
   // Row fingerprints are content hashing like the checks above: done here, outside the transaction.
   const fingerprints = fingerprintCorpus(check.corpus);
-  const t2 = clock();
+  await yieldToEvents();
   progress({ running: true, stage: 'apply', fraction: 0 });
+  // The marker a restart finds if the browser closes before the transaction commits.
   await deps.store.set({ [SYNC_STATE_KEY]: { ...state, applyingVersion: manifest.corpusVersion } });
+  const t2 = clock();
   let result: ApplyResult;
   try {
     result = await applyCorpus(deps.db, check.corpus, {
@@ -139,6 +145,7 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   }
   const t3 = clock();
   progress({ running: true, stage: 'matcher' });
+  await yieldToEvents();
   await deps.afterApply?.(result);
   const t4 = clock();
   const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -148,6 +155,8 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
     message: `Updated from version ${result.previousVersion ?? 'none'} to ${result.version}: ${describeDiff(result.diff)}.`,
   };
 }
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The corpus file's URL: relative to the manifest, and on the manifest's origin (its host permission). */
 export function resolveCorpusUrl(manifestUrl: string, manifest: FeedManifest): string {

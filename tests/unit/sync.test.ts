@@ -225,6 +225,13 @@ describe('a whole sync', () => {
     server.setDir((await publishToDir(v2, key)).dir);
   });
 
+  it('without the feed host\'s permission, asks the reader to grant it and fetches nothing', async () => {
+    withFeed();
+    const seen = server.requests.length;
+    expect(await syncNow(deps({ hasPermission: async () => false }))).toMatchObject({ outcome: 'failed', message: expect.stringContaining('no permission to read from 127.0.0.1') });
+    expect(server.requests.length).toBe(seen);
+  });
+
   it('after a write that never committed, start-up logs it and the old corpus is whole', async () => {
     withFeed();
     storage[SYNC_STATE_KEY] = { failures: 0, applyingVersion: 2 };
