@@ -158,6 +158,14 @@ describe('corpus sync from a signed feed', () => {
     expect(second.text).toContain('304');
     expect(feed.requests.filter((r) => r.path === '/manifest.json').at(-1)).toMatchObject({ status: 304 });
     expect(await corpusStatus()).toMatchObject({ version: v2.version, hash: v2.hash });
+
+    // Scheduled: daily by default, and the interval setting re-arms the alarm.
+    const alarm = () => b.worker.evaluate(() => chrome.alarms.get('corpus-sync'));
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(24 * 60);
+    await options.getByLabel('Check for updates').selectOption('6');
+    await options.getByRole('button', { name: 'Save feed settings' }).click();
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(6 * 60);
+    await expect.poll(() => logRows().count()).toBe(3); // saving syncs too: 304 again
   });
 
   it('refuses every kind of bad update, keeping v2 and every note, and says why', async () => {

@@ -243,8 +243,8 @@ describe('a whole sync', () => {
 
   it('an error inside the apply transaction rolls everything back', async () => {
     const bad = structuredClone(v2);
-    // Two passages with one id pass nothing in validateCorpus; applyCorpus trusts its input, so
-    // the second put of a changed id is fine, but a non-cloneable value makes IndexedDB throw mid-way.
+    // The last term is written after every passage: a value IndexedDB cannot store makes it throw
+    // half-way through the writes, after thousands of rows went in, inside the one transaction.
     (bad.terms[bad.terms.length - 1] as unknown as { summary: unknown }).summary = () => 'not cloneable';
     const before = await snapshot();
     await expect(applyCorpus(db, bad)).rejects.toThrow();
