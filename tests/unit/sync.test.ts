@@ -244,7 +244,7 @@ describe('a whole sync', () => {
   it('an error inside the apply transaction rolls everything back', async () => {
     const bad = structuredClone(v2);
     // The last term is written after every passage: a value IndexedDB cannot store makes it throw
-    // half-way through the writes, after thousands of rows went in, inside the one transaction.
+    // half-way through the writes, after other rows went in, inside the one transaction.
     (bad.terms[bad.terms.length - 1] as unknown as { summary: unknown }).summary = () => 'not cloneable';
     const before = await snapshot();
     await expect(applyCorpus(db, bad)).rejects.toThrow();
