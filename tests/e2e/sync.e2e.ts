@@ -187,6 +187,14 @@ describe('corpus sync from a signed feed', () => {
       { name: 'HTTP error', arrange: () => setOverride('/manifest.json', (_q, r) => r.writeHead(500).end('oops')), message: /HTTP 500/ },
       { name: 'captive portal', arrange: () => setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in to Wi-Fi</title>')), message: /captive portal/ },
       { name: 'truncated JSON', arrange: () => { feed.setDir(good.dir); const bytes = readFileSync(join(good.dir, 'manifest.json')); setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, 40))); }, message: /not valid JSON/ },
+      { name: 'truncated corpus', arrange: () => { feed.setDir(good.dir); const file = good.feed.manifest.corpus.url; const bytes = readFileSync(join(good.dir, file)); setOverride(`/${file}`, (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, bytes.length >> 1))); }, message: /cut short/ },
+      { name: 'invalid JSON corpus', arrange: async () => {
+        // Signed and hashed as published, but not JSON: the publisher's own mistake is caught too.
+        const dir = mkdtempSync(join(tmpdir(), 'nkr-feed-')); temp.push(dir);
+        const f = await makeFeed(new TextEncoder().encode('{"schemaVersion": 1, "version": '), { corpusVersion: v3.version, published: new Date(), validDays: 30, keyId: key.id, privateKey: key.privateKey });
+        for (const [name, data] of f.files) writeFileSync(join(dir, name), data);
+        feed.setDir(dir);
+      }, message: /corpus is not valid JSON/ },
       { name: 'bad signature', arrange: () => { feed.setDir(good.dir); const text = readFileSync(join(good.dir, 'manifest.json'), 'utf8').replace(/"expires": "\d{4}/, '"expires": "2099'); setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(text)); }, message: /signature does not match/ },
       { name: 'missing signature', arrange: () => { feed.setDir(good.dir); setOverride('/manifest.json.sig', (_q, r) => r.writeHead(404).end()); }, message: /not signed/ },
       { name: 'unknown key', arrange: async () => { feed.setDir((await dirFor(v3, stranger)).dir); }, message: /does not trust/ },
