@@ -21,6 +21,8 @@ export interface SyncHooks {
   readBundled: () => Promise<unknown>;
   /** The corpus changed: republish matcher data, drop the lookup cache. */
   corpusChanged: () => Promise<void>;
+  /** The feed address changed (its host permission must not turn into a site the content script runs on). */
+  feedChanged?: () => Promise<void>;
 }
 
 let running: Promise<SyncLogEntry | null> | undefined;
@@ -102,7 +104,7 @@ export function registerCorpusSync(hooks: SyncHooks): void {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void runSync(hooks);
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SYNC_SETTINGS_KEY in changes) void scheduleSync();
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes) { void scheduleSync(); void hooks.feedChanged?.(); }
   });
   // A browser that closed mid-apply left a marker: say so in the log, then keep the schedule.
   recovered = recoverInterruptedApply({ db: hooks.db(), store }).then(() => scheduleSync())

@@ -27,6 +27,7 @@ export default defineBackground(() => {
     ready: () => setup ?? setUp(),
     readBundled: readBundledCorpus,
     corpusChanged: async () => { cache = undefined; await publishMatcherData(getDatabase(), true); },
+    feedChanged: syncReaderSites,
   };
   registerCorpusSync(syncHooks);
 

@@ -138,6 +138,8 @@ describe('corpus sync from a signed feed', () => {
     expect(first.outcome, first.text).toBe('updated');
     expect(first.text).toContain(`to ${v2.version}`);
     expect(await corpusStatus()).toMatchObject({ version: v2.version, hash: v2.hash, terms: bundled.terms.length + 1, passages: bundled.passages.length - 1 });
+    // The feed host's permission is for downloads: the content script is not registered there.
+    await expect.poll(() => b.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []))).not.toContain('http://127.0.0.1/*');
 
     // The open page, never reloaded, now highlights the new term.
     await expect.poll(async () => (await allHighlighted(page)).map((s) => s.toLowerCase()), { timeout: 10_000 }).toContain('launch site');
