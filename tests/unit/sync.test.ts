@@ -277,3 +277,23 @@ describe('backoff and note status', () => {
 });
 
 it('SyncError carries a kind', () => { expect(new SyncError('m', 'hash').kind).toBe('hash'); });
+
+describe('the sync requests', () => {
+  it('run only for the extension’s own pages', async () => {
+    const { handleRequest } = await import('../../entrypoints/background/handle-request');
+    const calls: string[] = [];
+    const reqDeps = {
+      ownId: 'own', db: () => db, corpus: async () => null, injectCardUi: async () => {}, drafts: { get: async () => ({}), set: async () => {}, remove: async () => {} },
+      notifyTab: async () => {},
+      sync: { now: async () => { calls.push('now'); return null; }, reset: async () => { calls.push('reset'); return { at: 1, url: '', outcome: 'reset' as const, message: 'Reset.' }; } },
+    } as unknown as Parameters<typeof handleRequest>[2];
+    const fromPage = { id: 'own', tab: { id: 3 }, url: 'https://www.reuters.com/world/', frameId: 0 } as never;
+    const fromOptions = { id: 'own', url: 'chrome-extension://own/options.html' } as never;
+    expect(await handleRequest({ type: 'sync-now' }, fromPage, reqDeps)).toMatchObject({ ok: false, error: expect.stringContaining('own pages') });
+    expect(await handleRequest({ type: 'sync-reset' }, fromPage, reqDeps)).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+    expect(await handleRequest({ type: 'sync-now' }, fromOptions, reqDeps)).toEqual({ ok: true, value: null });
+    expect(await handleRequest({ type: 'sync-reset' }, fromOptions, reqDeps)).toMatchObject({ ok: true, value: { outcome: 'reset' } });
+    expect(calls).toEqual(['now', 'reset']);
+  });
+});
