@@ -67,20 +67,17 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
     const t2 = performance.now();
     const total = TABLES.reduce((n, t) => n + diff[t].added.length + diff[t].changed.length + diff[t].removed.length, 0);
     let written = 0;
+    // Every chunk is queued at once: IndexedDB runs a transaction's requests in order, so waiting
+    // for each chunk before queueing the next would only leave the database idle in between.
+    const writes: Promise<unknown>[] = [];
+    const track = (p: Promise<unknown>, n: number) => writes.push(p.then(() => options.onProgress?.((written += n), total)));
     for (const t of TABLES) {
       const table = db[t] as unknown as { bulkPut(rows: readonly unknown[]): Promise<unknown>; bulkDelete(ids: string[]): Promise<unknown> };
       const rows = [...diff[t].added, ...diff[t].changed];
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        await table.bulkPut(chunk);
-        options.onProgress?.((written += chunk.length), total);
-      }
-      for (let i = 0; i < diff[t].removed.length; i += CHUNK) {
-        const chunk = diff[t].removed.slice(i, i + CHUNK);
-        await table.bulkDelete(chunk);
-        options.onProgress?.((written += chunk.length), total);
-      }
+      for (let i = 0; i < rows.length; i += CHUNK) track(table.bulkPut(rows.slice(i, i + CHUNK)), Math.min(CHUNK, rows.length - i));
+      for (let i = 0; i < diff[t].removed.length; i += CHUNK) track(table.bulkDelete(diff[t].removed.slice(i, i + CHUNK)), Math.min(CHUNK, diff[t].removed.length - i));
     }
+    await Promise.all(writes);
     const changedPassages = changedPassageIds(diff, oldPassages);
     const removedPassages = diff.passages.removed;
     const now = options.now ?? Date.now();
