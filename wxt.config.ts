@@ -10,7 +10,12 @@ const testFeedKeys = process.env.NKR_TEST_FEED_KEYS;
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], ...(testFeedKeys ? { define: { __NKR_TEST_FEED_KEYS__: JSON.stringify(testFeedKeys) } } : {}) }),
+  // __NKR_BENCH__: bench-only hooks exist only in `wxt build --mode bench` (lib/build-flags.ts).
+  // __NKR_TEST_FEED_KEYS__: only in the corpus-sync test build (see testFeedKeys above).
+  vite: (env) => ({
+    plugins: [preact()],
+    define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench'), ...(testFeedKeys ? { __NKR_TEST_FEED_KEYS__: JSON.stringify(testFeedKeys) } : {}) },
+  }),
   ...(testFeedKeys ? { outDirTemplate: 'test-sync/{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.

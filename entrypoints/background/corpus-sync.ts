@@ -22,7 +22,7 @@ export interface SyncHooks {
   /** The corpus changed: republish matcher data, drop the lookup cache. */
   corpusChanged: () => Promise<void>;
   /** The feed address changed (its host permission must not turn into a site the content script runs on). */
-  feedChanged?: () => Promise<void>;
+  feedChanged?: () => Promise<unknown>;
 }
 
 let running: Promise<SyncLogEntry | null> | undefined;

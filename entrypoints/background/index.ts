@@ -4,7 +4,7 @@ import { askTab } from '@/lib/messages';
 import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
 import { registerCorpusSync, resetCorpus, runSync, type SyncHooks } from './corpus-sync';
 import { handleRequest } from './handle-request';
-import { syncReaderSites } from './site-access';
+import { syncReaderSitesOrLog } from './site-access';
 
 const CARD_UI_FILE = '/card-ui.js';
 
@@ -27,14 +27,14 @@ export default defineBackground(() => {
     ready: () => setup ?? setUp(),
     readBundled: readBundledCorpus,
     corpusChanged: async () => { cache = undefined; await publishMatcherData(getDatabase(), true); },
-    feedChanged: syncReaderSites,
+    feedChanged: syncReaderSitesOrLog,
   };
   registerCorpusSync(syncHooks);
 
-  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSites(); });
+  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSitesOrLog(); });
   browser.runtime.onStartup.addListener(() => { void setUp(); });
-  browser.permissions.onAdded.addListener(() => { void syncReaderSites(); });
-  browser.permissions.onRemoved.addListener(() => { void syncReaderSites(); });
+  browser.permissions.onAdded.addListener(() => { void syncReaderSitesOrLog(); });
+  browser.permissions.onRemoved.addListener(() => { void syncReaderSitesOrLog(); });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleRequest(message, sender, {

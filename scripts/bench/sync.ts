@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Corpus } from '../../lib/corpus/schema';
 import { generateKeyPair, makeFeed } from '../../lib/sync/publish';
 import type { SyncLogEntry, SyncTimings } from '../../lib/sync/state';
-import { launchWithExtension, ROOT, startServer } from '../../tests/e2e/harness';
+import { launchWithExtension, ROOT, startServer } from '../support/browser';
 import { buildTestExtension } from '../feed/build-test';
 import { serveFeed } from '../feed/server';
 import { syntheticCorpus, withChanges } from '../feed/synthetic';
