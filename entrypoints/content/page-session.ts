@@ -7,10 +7,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileAutomaton, type Automaton } from '@/lib/matcher';
 import { unpackAutomaton } from '@/lib/matcher/pack';
-import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
+import { MATCHER_DATA_KEY, matcherTerms, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
 import { decideVisibility } from '@/lib/relevance';
 import { pageVerdict, parseSettings, SETTINGS_KEY, siteKey, type Settings } from '@/lib/settings';
+import { mentionPlace } from './article-region';
 import { CardController } from './card-controller';
 import type { Mention } from './mentions';
 import { watchMutations, type MutationWatch } from './mutation-watch';
@@ -88,7 +89,7 @@ export class PageSession {
     const data = this.data!;
     const started = performance.now();
     // The background's precompiled automaton; compiling here is the slow fallback.
-    this.automaton = (data.packed && unpackAutomaton(data.packed, data.terms.map((t) => t.id))) || compileAutomaton(data.terms);
+    this.automaton = (data.packed && unpackAutomaton(data.packed, matcherTerms(data).map((t) => t.id))) || compileAutomaton(matcherTerms(data));
     this.setupMs = performance.now() - started;
     return this.automaton;
   }
@@ -183,7 +184,7 @@ export class PageSession {
       }
       return visible;
     });
-    const verdict = decideVisibility(ordered, this.data.terms, this.settings);
+    const verdict = decideVisibility(ordered.map((m) => ({ term: m.term, standalone: m.standalone, place: mentionPlace(m.startNode) })), this.data.terms, this.settings);
     active.onTopic = verdict.onTopic;
     const shown = ordered.filter((_, i) => verdict.visible[i]);
     active.shown = new Set(shown);

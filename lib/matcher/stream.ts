@@ -228,20 +228,30 @@ export class MatchStream {
     for (let i = 1; i < n; i++) {
       const item = order[i]!;
       let j = i - 1;
-      while (j >= 0 && (start[order[j]!]! > start[item]! || (start[order[j]!] === start[item] && end[order[j]!]! < end[item]!))) {
+      while (j >= 0 && this.after(order[j]!, item)) {
         order[j + 1] = order[j]!;
         j--;
       }
       order[j + 1] = item;
     }
     let lastEnd = -1;
+    const stop = this.automaton.formStop;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
-      if (sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
+      // A stop phrase claims its words and tells no one.
+      if (stop[this.candForm[k]!] === 0 && sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
       lastEnd = end[k]!;
     }
     this.candCount = 0;
+  }
+
+  /** Candidate order: by start, then longest first, then a stop phrase before an alias of the same span. */
+  private after(a: number, b: number): boolean {
+    const { candStart: start, candEnd: end } = this;
+    if (start[a] !== start[b]) return start[a]! > start[b]!;
+    if (end[a] !== end[b]) return end[a]! < end[b]!;
+    return this.automaton.formStop[this.candForm[a]!]! < this.automaton.formStop[this.candForm[b]!]!;
   }
 
   private accept(start: number, end: number, form: number): void {
@@ -320,7 +330,9 @@ export class MatchStream {
 
   private addCandidate(start: number, end: number, form: number): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
-    this.candStart[this.candCount] = start;
+    // A stop phrase's unclaimed prefix ("Russia’s " of "Russia’s |Security Council") is left to
+    // other aliases. The offset counts canonical characters, never more than the text's own.
+    this.candStart[this.candCount] = start + this.automaton.formClaimFrom[form]!;
     this.candEnd[this.candCount] = end;
     this.candForm[this.candCount] = form;
     this.candCount++;
