@@ -3,9 +3,9 @@
  * arrays. The classes fold case, dashes, spaces and quotes, so the scanner never builds a
  * normalised copy of the page's text: it looks each code unit up once in `classOf`.
  *
- * Korean particles (평양에서, 김정은이) are one shared sub-trie hanging off every Korean name's
- * last node, instead of forty copies per name; a cursor that enters it remembers which name it
- * came from and reports that name when a particle ends.
+ * Korean particles (평양에서, 김정은이, KN-23은) are one shared sub-trie that every name's last node
+ * may step into (a flag, not copied edges); a cursor that enters it remembers which name it came
+ * from and reports that name when a particle ends.
  */
 import { KOREAN_PARTICLES, takesParticles, trieForms, type AliasRule } from './alias-forms';
 import { canonicalText, fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
@@ -54,8 +54,10 @@ export interface Automaton {
   readonly trigram: Uint8Array;
   /** The form ending at node n, PARTICLE_END, or -1. */
   readonly formAt: Int32Array;
-  /** Nodes from this id up are the shared particle sub-trie. */
+  /** Nodes from this id up are the shared particle sub-trie; this id is its root. */
   readonly firstParticleNode: number;
+  /** 1 at the last node of a name that takes particles: its next step may enter the particle root. */
+  readonly particleAt: Uint8Array;
   /** 1 where the form's last character is a word character, so a boundary must follow. */
   readonly formNeedsEnd: Uint8Array;
   readonly formTerm: Int32Array;
@@ -149,10 +151,12 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     enteredBySeparator.push(false);
     formAtNode.push(-1);
     for (const particle of KOREAN_PARTICLES) formAtNode[insert(particleRoot, particle)] = PARTICLE_END;
-    for (const end of koreanEnds) {
-      for (const [cls, next] of children[particleRoot]!) if (!children[end]!.has(cls)) children[end]!.set(cls, next);
-    }
   }
+  // Names that take particles only carry a flag: the scanner falls back to the particle root's
+  // edges there. Copying those edges onto every such name (now every Latin-script alias too,
+  // KN-23은) would triple the trie's edges and lengthen every lookup at a name's end.
+  const particleAt = new Uint8Array(children.length);
+  for (const end of koreanEnds) particleAt[end] = 1;
 
   const nodeCount = children.length;
   const rootNext = new Int32Array(classCount);
@@ -178,6 +182,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode),
     formAt: Int32Array.from(formAtNode),
     firstParticleNode,
+    particleAt,
     formNeedsEnd: Uint8Array.from(formNeedsEnd),
     formTerm: Int32Array.from(formTerm),
     formStandalone: Uint8Array.from(formStandalone),

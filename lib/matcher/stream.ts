@@ -54,6 +54,7 @@ export class MatchStream {
   private readonly childNode: Int32Array;
   private readonly formNeedsEnd: Uint8Array;
   private readonly firstParticleNode: number;
+  private readonly particleAt: Uint8Array;
 
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
@@ -67,6 +68,7 @@ export class MatchStream {
     this.childNode = automaton.childNode;
     this.formNeedsEnd = automaton.formNeedsEnd;
     this.firstParticleNode = automaton.firstParticleNode;
+    this.particleAt = automaton.particleAt;
   }
 
   /** Starts a new block: nothing matches across a block boundary. */
@@ -196,6 +198,13 @@ export class MatchStream {
     for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
       if (childClass[e] === cls) return this.childNode[e]!;
     }
+    if (this.particleAt[node] === 1) {
+      // A name's own continuation first (above); then a Korean particle glued to it.
+      const root = this.firstParticleNode;
+      for (let e = childStart[root]!, end = childStart[root + 1]!; e < end; e++) {
+        if (childClass[e] === cls) return this.childNode[e]!;
+      }
+    }
     return 0;
   }
 
@@ -300,7 +309,7 @@ export class MatchStream {
         }
       }
       if (j === length) {
-        if (childStart[node]! !== childStart[node + 1]!) return false;
+        if (childStart[node]! !== childStart[node + 1]! || this.particleAt[node] === 1) return false;
         break;
       }
       const cls = classOf[text.charCodeAt(j)]! >> 2;
