@@ -37,8 +37,9 @@ export const ANCHOR_REPEATS = 2;
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
  * 2024 treaty), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
- * times, or both together in more than one passage, or together in one passage with a side named
- * again and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
+ * times; or both together in more than one passage, or in one passage that names them three times
+ * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said), or in one passage with a
+ * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show; on a page off the topic, only specific terms in
  * the article do. Mentions must be given in document order for `firstMentionOnly`.
  */
@@ -50,7 +51,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let bilateral = false;
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
-  const sidesByPassage = new Map<unknown, number>();
+  const sidesByPassage = new Map<unknown, { sides: number; count: number }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -61,12 +62,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
     if (side) {
       const key = m.place?.passage ?? i;
-      sidesByPassage.set(key, (sidesByPassage.get(key) ?? 0) | side);
+      const seen = sidesByPassage.get(key);
+      sidesByPassage.set(key, { sides: (seen?.sides ?? 0) | side, count: (seen?.count ?? 0) + 1 });
     }
   });
   let together = 0;
-  for (const sides of sidesByPassage.values()) if (sides === 3) together++;
-  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2
+  let dense = false;
+  for (const { sides, count } of sidesByPassage.values()) {
+    if (sides !== 3) continue;
+    together++;
+    if (count > ANCHOR_REPEATS) dense = true;
+  }
+  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense
     || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();

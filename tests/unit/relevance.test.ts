@@ -75,6 +75,7 @@ describe('relevance gate on page shapes', () => {
     },
     { name: 'both sides named often, but only in navigation and sidebars', mentions: [furniture(NK, 1), furniture(RU, 1), furniture(NK, 2), furniture(RU, 2), main(SANCTIONS, 1)], onTopic: false },
     { name: 'both sides together in one passage, one named again, with the topic’s concepts', mentions: [main(NK, 1), main(MISSILES, 1), main(RU, 1), main(MISSILES, 2), main(NK, 2)], onTopic: true },
+    { name: 'a live-blog line naming both sides three times (Kim Jong Un at the Vostochny Cosmodrome, Russian media said)', mentions: [main(KIM, 1), main(RU, 1), main(RU, 1)], onTopic: true },
     { name: 'both sides together in two passages', mentions: [main(NK, 1), main(RU, 1), main(RU, 2), main(NK, 2)], onTopic: true },
     { name: 'a bilateral term in the article opens the gate on its own', mentions: [main(3, 1), main(SANCTIONS, 2)], onTopic: true },
     { name: 'a bilateral term only in a sidebar does not', mentions: [furniture(3, 1), main(SANCTIONS, 2)], onTopic: false, shown: [false, false] },
