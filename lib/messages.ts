@@ -26,8 +26,19 @@ export interface RankedPassage {
   marks: [number, number][];
 }
 
+/** What a card says about a term beyond its name: the summary and where it comes from (catalogue, issue 13). */
+export interface TermGrounding {
+  summary: string;
+  /** paper (the excerpt, closely paraphrased) or background (the public record); absent means paper. */
+  grounding?: 'paper' | 'background';
+  /** Source line for a background summary. */
+  source?: string;
+  /** The public record where it differs from the paper's wording, shown as background. */
+  record?: { text: string; source: string };
+}
+
 export interface LookupResult {
-  term: TermSummary & { summary: string };
+  term: TermSummary & TermGrounding;
   /** Best first; at most three. */
   passages: RankedPassage[];
   /** The whole timeline, each event flagged when it concerns this term. */

@@ -84,6 +84,8 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
     const meta: CorpusMeta = {
       key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, source: 'sync', loadedAt: now,
       ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+      // Stop phrases travel with the corpus: without them a synced corpus would show the look-alikes again.
+      ...(corpus.stops?.length ? { stops: corpus.stops } : {}),
       rowHashes: encodeHashes(next),
       lastUpdate: {
         from: stored?.version ?? null, to: corpus.version, at: now,
