@@ -76,7 +76,7 @@ describe('privacy in Chromium', () => {
     await expect.poll(() => popup.getByTestId('page-summary').textContent(), { timeout: 10_000 }).toContain('mentions');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator('form.settings').waitFor();
+    await options.locator('form.settings').first().waitFor();
     // Give anything scheduled (timers, alarms, a lazy fetch) time to show itself.
     await new Promise((r) => setTimeout(r, 2000));
 
