@@ -106,8 +106,18 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     async openExtensionPage(path: string, selector = 'body *') {
       const page = await browser.newPage();
       void page.goto(extensionUrl(path)).catch(() => {});
-      await page.waitForSelector(selector, { timeout: 15_000 });
-      return page;
+      // While the page swaps from about:blank to the extension page, a wait can die with a
+      // protocol error from the old document: wait again until the deadline.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline || (error as Error).name === 'TimeoutError') throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     },
     async close() {
       await browser.close().catch(() => {});
