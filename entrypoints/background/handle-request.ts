@@ -9,7 +9,7 @@ import type { ContextDatabase } from '@/lib/db';
 import { lookup, type CorpusCache } from '@/lib/lookup';
 import { BackgroundRequestSchema } from '@/lib/message-schema';
 import { isFromThisExtension, type BackgroundResponses, type Envelope } from '@/lib/messages';
-import { getDraft, putDraft, takeDraft, type DraftStore } from '@/lib/notes/drafts';
+import { getDraft, putDraft, removeDraft, takeDraft, type DraftStore } from '@/lib/notes/drafts';
 import { NewNoteSchema, type Note } from '@/lib/notes/schema';
 import type { TabRequest } from '@/lib/messages';
 
@@ -29,6 +29,9 @@ export interface BackgroundDeps {
 /** A page (content script) or one of the extension's own pages (popup, options, the note form). */
 const fromPage = (sender: Runtime.MessageSender) => sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
 const fromExtensionPage = (sender: Runtime.MessageSender) => /^(chrome|moz)-extension:\/\//.test(sender.url ?? '');
+
+/** Drafts being saved right now: a token saves at most once, even when sent twice at once. */
+const savingDrafts = new Set<string>();
 
 /** The last lookups' durations (in the service worker's memory only; gone when it sleeps). */
 const lookupTimings: number[] = [];
@@ -110,30 +113,42 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
       }
       case 'save-draft': {
         if (!fromExtensionPage(sender)) throw new Error('Only the note form can save a draft.');
-        const corpus = await deps.corpus();
-        const draft = await takeDraft(deps.drafts, request.token, now());
-        if (!draft || !corpus) throw new Error('This note form has expired. Close it and start again from the card.');
-        const passageId = request.passageId && draft.passageIds.includes(request.passageId) ? request.passageId : draft.passageIds[0];
-        const passage = passageId ? corpus.passages.get(passageId) : undefined;
-        const candidate = {
-          termId: draft.termId,
-          termLabel: corpus.terms.get(draft.termId)?.label ?? draft.termId,
-          quote: draft.quote,
-          pageUrl: draft.pageUrl,
-          pageTitle: draft.pageTitle,
-          ...(passage ? { passageId: passage.id } : {}),
-          passageText: passage?.text ?? '',
-          passageSection: passage ? corpus.sectionHeadings.get(passage.section) ?? '' : '',
-          comment: request.comment.trim(),
-          tags: request.tags,
-        };
-        const checked = v.safeParse(NewNoteSchema, candidate);
-        if (!checked.success) throw new Error(`The note could not be saved (${describeIssues('note', checked.issues)[0]}).`);
-        const at = now();
-        const note: Note = { ...checked.output, id: (deps.newId ?? (() => crypto.randomUUID()))(), createdAt: at, updatedAt: at };
-        await deps.db().notes.add(note);
-        await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: true }).catch(() => {});
-        return reply<'save-draft'>({ id: note.id });
+        if (savingDrafts.has(request.token)) throw new Error('This note is already being saved.');
+        savingDrafts.add(request.token);
+        try {
+          // The draft is removed only once its note is stored: a failed save keeps it for a retry.
+          const corpus = await deps.corpus();
+          const draft = await getDraft(deps.drafts, request.token, now());
+          if (!draft || !corpus) throw new Error('This note form has expired. Close it and start again from the card.');
+          const passageId = request.passageId && draft.passageIds.includes(request.passageId) ? request.passageId : draft.passageIds[0];
+          const passage = passageId ? corpus.passages.get(passageId) : undefined;
+          const candidate = {
+            termId: draft.termId,
+            termLabel: corpus.terms.get(draft.termId)?.label ?? draft.termId,
+            quote: draft.quote,
+            pageUrl: draft.pageUrl,
+            pageTitle: draft.pageTitle,
+            ...(passage ? { passageId: passage.id } : {}),
+            passageText: passage?.text ?? '',
+            passageSection: passage ? corpus.sectionHeadings.get(passage.section) ?? '' : '',
+            comment: request.comment.trim(),
+            tags: request.tags,
+          };
+          const checked = v.safeParse(NewNoteSchema, candidate);
+          if (!checked.success) throw new Error(`The note could not be saved (${describeIssues('note', checked.issues)[0]}).`);
+          const at = now();
+          const note: Note = { ...checked.output, id: (deps.newId ?? (() => crypto.randomUUID()))(), createdAt: at, updatedAt: at };
+          try {
+            await deps.db().notes.add(note);
+          } catch (error) {
+            throw new Error(`The note could not be stored (${error instanceof Error ? error.message : String(error)}). Your note is still here: try again.`);
+          }
+          await removeDraft(deps.drafts, draft.token);
+          await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: true }).catch(() => {});
+          return reply<'save-draft'>({ id: note.id });
+        } finally {
+          savingDrafts.delete(request.token);
+        }
       }
       case 'close-draft': {
         if (!fromExtensionPage(sender)) throw new Error('Only the note form can close a draft.');

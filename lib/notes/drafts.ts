@@ -42,7 +42,12 @@ export async function getDraft(store: DraftStore, token: string, now: number): P
   return draft;
 }
 
-/** Removes and returns a draft: a token saves at most once. */
+/** Forgets a draft: called once its note is stored, so a failed save keeps it for a retry. */
+export async function removeDraft(store: DraftStore, token: string): Promise<void> {
+  await store.remove(PREFIX + token);
+}
+
+/** Removes and returns a draft (a cancelled form). */
 export async function takeDraft(store: DraftStore, token: string, now: number): Promise<NoteDraft | null> {
   const draft = await getDraft(store, token, now);
   await store.remove(PREFIX + token);
