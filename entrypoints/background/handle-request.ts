@@ -7,6 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { describeIssues } from '@/lib/corpus/issues';
 import type { ContextDatabase } from '@/lib/db';
 import { lookup, type CorpusCache } from '@/lib/lookup';
+import { pagePassages } from '@/lib/page-passages';
 import { BackgroundRequestSchema } from '@/lib/message-schema';
 import { isFromThisExtension, type BackgroundResponses, type Envelope } from '@/lib/messages';
 import { getDraft, putDraft, removeDraft, takeDraft, type DraftStore } from '@/lib/notes/drafts';
@@ -155,6 +156,12 @@ export async function handleRequest(message: unknown, sender: Runtime.MessageSen
         const draft = await takeDraft(deps.drafts, request.token, now());
         if (draft) await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: false }).catch(() => {});
         return reply<'close-draft'>({ closed: true });
+      }
+      case 'page-passages': {
+        if (!fromExtensionPage(sender)) throw new Error('Only the extension’s popup can ask for this.');
+        const corpus = await deps.corpus();
+        if (!corpus) throw new Error('The paper is still being set up. Try again in a moment.');
+        return reply<'page-passages'>({ passages: pagePassages(corpus, request.terms), citation: corpus.citation });
       }
       case 'load-card-ui': {
         if (sender.tab?.id === undefined) throw new Error('Only a page can ask for the card.');

@@ -1,18 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
+import { NotesView } from '@/components/notes/NotesView';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { PaperView } from '@/components/popup/PaperView';
+import { PopupTabs } from '@/components/popup/PopupTabs';
+import type { Citation } from '@/lib/corpus/schema';
+import { getDatabase } from '@/lib/db';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
+import { addNote } from '@/lib/notes/store';
+import type { PagePassage } from '@/lib/page-passages';
 import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup is about: the active one, or ?tab=<id> (the end-to-end tests open the popup in a tab). */
-async function targetTab(): Promise<{ id: number; url?: string } | null> {
+async function targetTab(): Promise<{ id: number; url?: string; title?: string } | null> {
   const param = new URLSearchParams(location.search).get('tab');
   if (param) {
     const tab = await browser.tabs.get(Number(param)).catch(() => null);
-    return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+    return tab?.id !== undefined ? { id: tab.id, url: tab.url, title: tab.title } : null;
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+  return tab?.id !== undefined ? { id: tab.id, url: tab.url, title: tab.title } : null;
 }
+
+type View = 'notes' | 'page';
+/** ?view=page opens on "This page" (the tests); otherwise notes, with the search focused. */
+const initialView = (): View => (new URLSearchParams(location.search).get('view') === 'page' ? 'page' : 'notes');
 
 async function readAccess(tab: { id: number; url?: string } | null): Promise<SiteAccess> {
   if (!tab) return { kind: 'unsupported' };
@@ -28,7 +39,9 @@ async function readAccess(tab: { id: number; url?: string } | null): Promise<Sit
 
 export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
+  const [tab, setTab] = useState<{ id: number; url?: string; title?: string } | null>(null);
+  const [view, setView] = useState<View>(initialView);
+  const [paper, setPaper] = useState<{ passages: PagePassage[] | null; citation: Citation | null; error?: string }>({ passages: null, citation: null });
   const [access, setAccess] = useState<SiteAccess | null>(null);
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -49,6 +62,24 @@ export function App() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+
+  // What the paper says about the page: asked once the page has reported its terms.
+  const termKey = access?.kind === 'running' ? access.status.terms.map((t) => `${t.id}:${t.count}`).join(',') : '';
+  useEffect(() => {
+    if (access?.kind !== 'running' || !access.status.terms.length) { setPaper({ passages: [], citation: null }); return; }
+    askBackground({ type: 'page-passages', terms: access.status.terms.map(({ id, count }) => ({ id, count })) })
+      .then((r) => setPaper({ passages: r.passages, citation: r.citation }), (e: Error) => setPaper({ passages: null, citation: null, error: e.message }));
+  }, [termKey]);
+
+  /** Saves a passage as a note on this page, straight into the database (this is an extension page). */
+  const savePassage = async (p: PagePassage) => {
+    const term = p.terms[0];
+    if (!tab?.url || !/^https?:/.test(tab.url) || !term) throw new Error('The extension cannot see this page’s address.');
+    await addNote(getDatabase(), {
+      termId: term.id, termLabel: term.label, quote: '', pageUrl: tab.url.slice(0, 4000), pageTitle: (tab.title ?? '').slice(0, 500),
+      passageId: p.id, passageText: p.text, passageSection: p.sectionHeading, comment: '', tags: [],
+    });
+  };
 
   const site = access && access.kind !== 'unsupported' ? access.site : null;
   const change = async (patch: (s: Settings) => Partial<Settings>) => {
@@ -84,25 +115,32 @@ export function App() {
         <h1>North Korea–Russia Context</h1>
         <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
-      {access ? (
-        <PagePanel
-          access={access}
-          enabledEverywhere={settings.enabled}
-          siteDisabled={!!site && disablingEntries(settings, site).length > 0}
-          onSiteToggle={(on) => site && void change((s) => {
-            // Turning on also lifts a switch-off made for a parent domain (bbc.co.uk for news.bbc.co.uk).
-            const off = new Set(disablingEntries(s, site));
-            return { disabledSites: on ? s.disabledSites.filter((d) => !off.has(d)) : [...new Set([...s.disabledSites, site])] };
-          })}
-          onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
-          onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
-          onEnableAllSites={() => void enable(['*://*/*'])}
-          onNextMention={() => tab && void askTab(tab.id, { type: 'step-mention', direction: 1 }).then(() => window.close())}
-          error={error}
-        />
-      ) : (
-        <p class="muted">Looking at this page…</p>
-      )}
+      <PopupTabs<View> tabs={[{ key: 'notes', label: 'Notes' }, { key: 'page', label: 'This page' }]} current={view} onChange={(v) => setView(v)}>
+        {view === 'notes' ? (
+          <NotesView db={getDatabase()} listHeight={340} footer={<a class="small" href="/notes.html" target="_blank" rel="noopener">All notes: export, import, bulk delete ↗</a>} />
+        ) : (
+          <>
+        {access ? (
+          <PagePanel
+            access={access}
+            enabledEverywhere={settings.enabled}
+            siteDisabled={!!site && disablingEntries(settings, site).length > 0}
+            onSiteToggle={(on) => site && void change((s) => {
+              // Turning on also lifts a switch-off made for a parent domain (bbc.co.uk for news.bbc.co.uk).
+              const off = new Set(disablingEntries(s, site));
+              return { disabledSites: on ? s.disabledSites.filter((d) => !off.has(d)) : [...new Set([...s.disabledSites, site])] };
+            })}
+            onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
+            onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
+            onEnableAllSites={() => void enable(['*://*/*'])}
+            onNextMention={() => tab && void askTab(tab.id, { type: 'step-mention', direction: 1 }).then(() => window.close())}
+            onRevealTerm={(termId) => tab && void askTab(tab.id, { type: 'reveal-term', termId }).then((r) => { if (r.found) window.close(); }, (e: Error) => setError(e.message))}
+            paper={<PaperView passages={paper.passages} citation={paper.citation} error={paper.error} onSave={savePassage} />}
+            error={error}
+          />
+        ) : (
+          <p class="muted">Looking at this page…</p>
+        )}
       <footer class="popup-footer muted">
         {corpus
           ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
@@ -110,6 +148,9 @@ export function App() {
         <br />
         Source: Edward Howell, Chatham House, 4 December 2024.
       </footer>
+          </>
+        )}
+      </PopupTabs>
     </main>
   );
 }

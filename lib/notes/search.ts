@@ -33,6 +33,8 @@ export type IndexedNote = Note & { search: string; site: string };
 
 /** Adds what the list filters by (the database keeps the same fields from version 2 on). */
 export function indexNote(note: Note & { search?: string; site?: string }): IndexedNote {
+  // Stored notes carry both already (version 2): no copy, which matters at 10,000 notes.
+  if (typeof note.search === 'string' && typeof note.site === 'string') return note as IndexedNote;
   return { ...note, search: note.search ?? noteSearchText(note), site: note.site ?? siteOf(note.pageUrl) };
 }
 

@@ -11,7 +11,7 @@ async function openPopupFor(page: import('playwright-core').Page) {
   await page.bringToFront();
   const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
   const popup = await env.browser.context.newPage();
-  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}&view=page`); // "This page" (the popup opens on notes)
   return popup;
 }
 
