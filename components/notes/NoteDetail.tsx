@@ -26,6 +26,12 @@ export function NoteDetail({ note, status, citation, onSave, onDelete, onBack }:
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => { setComment(note.comment); setTags(note.tags.join(', ')); }, [note.id, note.updatedAt]);
   useEffect(() => box.current?.focus(), [note.id]);
+  // Escape goes back from anywhere on the page (focus may sit on the body after a save).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); onBack(); } };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
   const link = textFragmentUrl(note.pageUrl, note.quote);
   const paper = citation ? safeLink(citation.url) : null;
   const dirty = comment.trim() !== note.comment || parseTags(tags).join(',') !== note.tags.join(',');
@@ -41,7 +47,7 @@ export function NoteDetail({ note, status, citation, onSave, onDelete, onBack }:
   };
 
   return (
-    <article class="note-detail" aria-label={`Note on ${note.termLabel}`} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onBack(); } }}>
+    <article class="note-detail" aria-label={`Note on ${note.termLabel}`}>
       <div class="row spread">
         <button type="button" onClick={onBack} aria-label="Back to the list">← Notes</button>
         <button type="button" class="danger" onClick={onDelete}>Delete note</button>
