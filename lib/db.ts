@@ -73,3 +73,4 @@ export function getDatabase(): ContextDatabase {
   instance ??= new ContextDatabase();
   return instance;
 }
+
