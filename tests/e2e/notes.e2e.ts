@@ -218,11 +218,12 @@ describe('this page', () => {
   });
 
   it.each(['light', 'dark'] as const)('draws the popup in the %s scheme (screenshots saved to test-results/)', async (scheme) => {
-    const themed = await launchWithExtension(env.server, { colorScheme: scheme, viewport: { width: 380, height: 600 } });
+    const themed = await launchWithExtension(env.server, { colorScheme: scheme, viewport: { width: 410, height: 600 } });
     try {
       const notes = await openExtensionPage(themed, 'notes.html');
-      await notes.getByLabel('Import a JSON backup').setInputFiles(join(ARTIFACTS, 'notes-backup.json'));
-      await expect.poll(() => notes.getByTestId('import-message').textContent()).toContain('new');
+      // Sample notes on the fixture pages (tests/fixtures/notes), the passages taken from the corpus.
+      await notes.getByLabel('Import a JSON backup').setInputFiles(join(ROOT, 'tests/fixtures/notes/sample-notes.json'));
+      await expect.poll(() => notes.getByTestId('import-message').textContent()).toContain('4 new');
       await notes.close();
       const page = await themed.open('/pages/article.html');
       await pageStatus(themed, page);
@@ -236,6 +237,12 @@ describe('this page', () => {
       await popup.getByRole('tab', { name: 'This page' }).click();
       await expect.poll(() => popup.getByTestId('paper-view').getByRole('listitem').count()).toBe(3);
       await popup.screenshot({ path: join(ARTIFACTS, `popup-page-${scheme}.png`), fullPage: true });
+      // The README shows the light notes view (docs/screenshot-popup-notes.png is refreshed by this test).
+      if (scheme === 'light') {
+        await popup.getByRole('tab', { name: 'Notes' }).click();
+        await popup.locator('#notes-list [role=option]').first().waitFor();
+        await popup.screenshot({ path: join(ROOT, 'docs/screenshot-popup-notes.png') });
+      }
     } finally {
       await themed.close();
     }
