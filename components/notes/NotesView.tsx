@@ -15,7 +15,7 @@ interface Props {
   /** The list's height in px (the popup is small; the full page gives it more). */
   listHeight: number;
   /** Shown above the list: the full page's export/import/bulk actions, given the filtered notes. */
-  tools?(shown: IndexedNote[], remove: (ids: string[]) => void): ComponentChildren;
+  tools?(shown: IndexedNote[], remove: (ids: string[]) => void, total: number): ComponentChildren;
   /** Shown under the list: the popup's "All notes" link. */
   footer?: ComponentChildren;
 }
@@ -135,7 +135,7 @@ export function NotesView({ db, listHeight, tools, footer }: Props) {
           {options.sites.map((s) => <option key={s.site} value={s.site}>{s.site} ({s.count})</option>)}
         </select>
       </div>
-      {tools?.(shown, (ids) => void remove(ids))}
+      {tools?.(shown, (ids) => void remove(ids), all.length)}
       {state?.error && <p class="error" role="alert">{state.error}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {!state ? (

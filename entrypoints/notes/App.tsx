@@ -14,7 +14,7 @@ export function App() {
       <NotesView
         db={db}
         listHeight={Math.max(320, window.innerHeight - 260)}
-        tools={(shown, remove) => <NotesTools db={db} shown={shown} total={shown.length} onDelete={remove} />}
+        tools={(shown, remove, total) => <NotesTools db={db} shown={shown} total={total} onDelete={remove} />}
       />
     </main>
   );
