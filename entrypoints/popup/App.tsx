@@ -54,7 +54,6 @@ export function App() {
       setTab(t);
       setSettings(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
       await refresh(t);
-      setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
     })();
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
@@ -62,6 +61,12 @@ export function App() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+
+  // The corpus line (under "This page") is asked for only when that tab shows: counting the notes
+  // walks the whole notes store, which would hold up the notes list's first read.
+  useEffect(() => {
+    if (view === 'page' && !corpus) void askBackground({ type: 'corpus-status' }).then(setCorpus, () => {});
+  }, [view]);
 
   // What the paper says about the page: asked once the page has reported its terms.
   const termKey = access?.kind === 'running' ? access.status.terms.map((t) => `${t.id}:${t.count}`).join(',') : '';
