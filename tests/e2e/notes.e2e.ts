@@ -42,7 +42,13 @@ async function saveNoteThroughCard(comment: string, tags: string): Promise<void>
   await pageStatus(env.browser, page);
   await openCard(page, 'shells', '152mm', true);
   await card(page).getByRole('button', { name: 'Save note' }).click();
-  const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
+  // The form is an extension page in a frame: found among the page's frames (the card's root may be closed).
+  let form = page.frames().find((f) => f.url().includes('/note-form.html'));
+  for (let i = 0; !form && i < 100; i++) {
+    await page.waitForTimeout(50);
+    form = page.frames().find((f) => f.url().includes('/note-form.html'));
+  }
+  if (!form) throw new Error('the note form did not open');
   await form.getByLabel('Your note').fill(comment);
   await form.getByLabel(/Tags/).fill(tags);
   await form.getByRole('button', { name: 'Save note' }).click();
