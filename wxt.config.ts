@@ -6,7 +6,8 @@ import { CURATED_MATCHES } from './lib/sites';
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // __NKR_BENCH__: bench-only hooks exist only in `wxt build --mode bench` (lib/build-flags.ts).
+  vite: (env) => ({ plugins: [preact()], define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench') } }),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.
     'build:publicAssets': (_wxt, assets) => {

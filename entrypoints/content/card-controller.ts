@@ -6,7 +6,7 @@
 import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
 import type { MatcherDataTerm } from '@/lib/matcher-data';
 import { askBackground, type LookupResult } from '@/lib/messages';
-import { siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { changeSettingsFromPage, siteKey, type Settings } from '@/lib/settings';
 import { DEFAULT_TIMINGS, HoverIntent } from './hover-intent';
 import type { Mention } from './mentions';
 import { sentenceAround } from './page-text';
@@ -156,12 +156,12 @@ export class CardController {
         // The card may show a related term by now: hide the one it shows.
         const termId = this.current?.termId ?? this.deps.termOf(mention).id;
         this.intent.hideNow();
-        void updateSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] }));
+        void changeSettingsFromPage('stop highlighting this term', (s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] }));
       },
       disableSite: () => {
         this.intent.hideNow();
         const site = siteKey(location.href);
-        if (site) void updateSettings((s) => ({ disabledSites: [...new Set([...s.disabledSites, site])] }));
+        if (site) void changeSettingsFromPage('turn highlighting off on this site', (s) => ({ disabledSites: [...new Set([...s.disabledSites, site])] }));
       },
       openRelated: (termId: string) => {
         const current = this.current;

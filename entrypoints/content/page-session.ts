@@ -5,9 +5,8 @@
  * turning it off (or the extension updating) leaves nothing behind.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileAutomaton, type Automaton } from '@/lib/matcher';
-import { unpackAutomaton } from '@/lib/matcher/pack';
-import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
+import type { Automaton } from '@/lib/matcher';
+import { automatonOf, MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
 import { decideVisibility } from '@/lib/relevance';
 import { pageVerdict, parseSettings, SETTINGS_KEY, siteKey, type Settings } from '@/lib/settings';
@@ -87,8 +86,8 @@ export class PageSession {
     if (this.automaton) return this.automaton;
     const data = this.data!;
     const started = performance.now();
-    // The background's precompiled automaton; compiling here is the slow fallback.
-    this.automaton = (data.packed && unpackAutomaton(data.packed, data.terms.map((t) => t.id))) || compileAutomaton(data.terms);
+    // The background's precompiled automaton; compiling here is the slow fallback (and says so).
+    this.automaton = automatonOf(data);
     this.setupMs = performance.now() - started;
     return this.automaton;
   }

@@ -3,7 +3,7 @@
  * go into the document's highlight registry and the manifest's stylesheet styles them. Where
  * the API is missing, mentions are wrapped in <nkr-mark> elements instead, and unwrapped on stop.
  */
-import type { TermKind } from '@/lib/corpus/schema';
+import { TERM_KINDS as KINDS, type TermKind } from '@/lib/kinds';
 import type { HighlightStyle } from '@/lib/settings';
 import type { Mention } from './mentions';
 
@@ -15,8 +15,6 @@ export interface Painter {
   mark(state: 'focus' | 'active', mention: Mention | null): void;
   clear(): void;
 }
-
-const KINDS: TermKind[] = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'];
 
 /** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+). */
 export function highlightApiAvailable(): boolean {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Note } from '../../lib/notes/schema';
 import { toJsonBackup } from '../../lib/notes/export';
-import { launchWithExtension, startServer, type StaticServer } from '../../tests/e2e/harness';
+import { launchWithExtension, startServer, type StaticServer } from '../support/browser';
 
 export interface NotesBench {
   notes: number;

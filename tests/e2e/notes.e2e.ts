@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { card, launchWithExtension, openCard, pageStatus, ROOT, useExtensionBrowser, type ExtensionBrowser } from './harness';
+import { card, launchWithExtension, openCard, openPopupFor, pageStatus, ROOT, useExtensionBrowser, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -194,10 +194,11 @@ describe('notes in the popup', () => {
 });
 
 describe('this page', () => {
+  /** The popup for a tab (a window of its own that does not take focus), on the view asked for. */
   async function popupFor(browser: ExtensionBrowser, page: Page, view: 'page' | 'notes') {
-    await page.bringToFront();
-    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
-    return openExtensionPage(browser, `popup.html?tab=${tabId}&view=${view}`);
+    const popup = await openPopupFor(browser, page);
+    if (view === 'page') await popup.getByRole('tab', { name: 'This page' }).click();
+    return popup;
   }
 
   it('lists the terms with counts, reveals one on the page, and saves a passage the paper has on the article', async () => {
