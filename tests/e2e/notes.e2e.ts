@@ -237,6 +237,7 @@ describe('this page', () => {
       const page = await themed.open('/pages/article.html');
       await pageStatus(themed, page);
       const popup = await popupFor(themed, page, 'notes');
+      await popup.setViewportSize({ width: 410, height: 600 });
       await expect.poll(() => popup.locator('#notes-list [role=option]').count()).toBeGreaterThan(0);
       const colours = await popup.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
       const lum = (rgb: string) => { const [r, g, b] = rgb.match(/\d+/g)!.map(Number); return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!; };
