@@ -193,6 +193,30 @@ describe('notes in the popup', () => {
   });
 });
 
+describe('notes after a corpus update', () => {
+  it('says when the paper’s passage changed or left the corpus, and keeps the text the reader saw', async () => {
+    const base = { createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000, termId: 'vostochny-cosmodrome', termLabel: 'Vostochny Cosmodrome', quote: 'Kim met Putin at the cosmodrome.', pageUrl: 'https://www.reuters.com/world/y', pageTitle: 'Summit', passageSection: 'From friendship to formal partnership', tags: ['corpus-update'] };
+    const notes = [
+      { ...base, id: '33333333-3333-4333-8333-333333333331', passageId: 'p-summits', passageText: 'An older wording of this passage, from before the update.', comment: 'changed passage' },
+      { ...base, id: '33333333-3333-4333-8333-333333333332', passageId: 'p-dropped-in-update', passageText: 'A passage the update removed.', comment: 'dropped passage' },
+    ];
+    const file = join(ARTIFACTS, 'notes-corpus-update.json');
+    writeFileSync(file, JSON.stringify({ format: 'nk-russia-context/notes', version: 1, notes }));
+    const page = await openExtensionPage(env.browser, 'notes.html');
+    await page.getByLabel('Import a JSON backup').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('import-message').textContent()).toContain('2 new');
+    for (const [comment, warning, kept] of [['changed passage', /has changed since you saved the note/, 'An older wording of this passage'], ['dropped passage', /no longer in the paper’s corpus/, 'A passage the update removed.']] as const) {
+      await page.getByLabel('Search notes').fill(comment);
+      await expect.poll(() => page.locator('#notes-list [role=option]').count()).toBe(1);
+      await page.getByLabel('Search notes').press('Enter');
+      await expect.poll(() => page.getByTestId('passage-status').textContent()).toMatch(warning);
+      await expect(page.getByRole('region', { name: 'The paper’s passage' }).textContent()).resolves.toContain(kept);
+      await page.getByRole('button', { name: 'Delete note' }).click();
+    }
+    await page.close();
+  });
+});
+
 describe('this page', () => {
   /** The popup for a tab (a window of its own that does not take focus), on the view asked for. */
   async function popupFor(browser: ExtensionBrowser, page: Page, view: 'page' | 'notes') {
