@@ -7,6 +7,7 @@
 import type { CorpusCache } from './lookup';
 import { rank } from './ranking';
 
+/** A passage for the page as a whole, with the page's terms it speaks to. */
 export interface PagePassage {
   id: string;
   order: number;

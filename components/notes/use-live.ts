@@ -24,6 +24,7 @@ export function prefetchNotes(db: ContextDatabase): void {
   prefetched.first.catch(() => {});
 }
 
+/** The notes the view holds, and whether all of them have been read yet. */
 export interface NotesState {
   notes: IndexedNote[];
   /** False while only the newest few are loaded. */

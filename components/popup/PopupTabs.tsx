@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 
+/** One tab: its key and its label. */
 export interface TabSpec<K extends string> { key: K; label: string }
 
 interface Props<K extends string> {

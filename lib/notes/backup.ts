@@ -17,6 +17,7 @@ const BackupSchema = v.object({
   notes: v.array(v.unknown()),
 });
 
+/** A backup's notes, or why the file was refused. */
 export type BackupResult = { ok: true; notes: Note[] } | { ok: false; error: string };
 
 /** Validates a backup file's text; the error names the entry (1-based) and the field. */
@@ -55,6 +56,7 @@ export function mergeDecision(existing: Pick<Note, 'updatedAt'> | undefined, inc
   return incoming.updatedAt > existing.updatedAt ? 'replace' : 'keep';
 }
 
+/** How many notes an import added, replaced with a newer version, or kept as they were. */
 export interface MergeReport { added: number; replaced: number; kept: number }
 
 /** Merges validated notes into the database in one transaction (all or nothing), in chunks of a thousand. */

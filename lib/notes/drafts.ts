@@ -5,12 +5,14 @@
  * the reader types loses nothing, and nothing outlives the browser session.
  */
 
+/** Where drafts live: browser.storage.session in the extension, a fake in tests. */
 export interface DraftStore {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string | string[]): Promise<void>;
 }
 
+/** What a note keeps from the page, held under a token while the form is open. */
 export interface NoteDraft {
   token: string;
   createdAt: number;
@@ -30,6 +32,7 @@ export interface NoteDraft {
 export const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
 const PREFIX = 'draft:';
 
+/** Keeps a draft under its token (and drops drafts older than an hour). */
 export async function putDraft(store: DraftStore, draft: NoteDraft): Promise<void> {
   await dropExpired(store, draft.createdAt);
   await store.set({ [PREFIX + draft.token]: draft });

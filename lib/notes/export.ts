@@ -6,6 +6,7 @@ import { textFragmentUrl } from './text-fragment';
 
 /** The JSON backup's format name and version: an import checks both. */
 export const BACKUP_FORMAT = 'nk-russia-context/notes';
+/** Bumped when the backup format changes in a way older readers cannot follow. */
 export const BACKUP_VERSION = 1;
 
 /** Only the note's own fields, in a fixed order (the database adds search fields of its own). */

@@ -5,6 +5,7 @@
  */
 import type { Note } from './schema';
 
+/** The note's passage is the paper's as saved, changed, gone, or the note has none. */
 export type PassageStatus = 'current' | 'changed' | 'removed' | 'none';
 
 /** Compares a note's passage snapshot with the passage now stored under its id (if any). */

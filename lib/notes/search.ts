@@ -20,6 +20,7 @@ export function siteOf(url: string): string {
   }
 }
 
+/** The popup's search and filters. */
 export interface NoteFilter {
   /** Words that must all appear (in any field); "#tag" matches a tag. */
   query: string;
