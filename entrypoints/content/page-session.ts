@@ -10,6 +10,7 @@ import { automatonOf, MATCHER_DATA_KEY, parseMatcherData, type MatcherData } fro
 import type { Envelope, PageStatus, ScanStats, TabRequest, TabResponses } from '@/lib/messages';
 import { decideVisibility } from '@/lib/relevance';
 import { pageVerdict, parseSettings, SETTINGS_KEY, siteKey, type Settings } from '@/lib/settings';
+import { mentionPlace } from './article-region';
 import { CardController } from './card-controller';
 import type { Mention } from './mentions';
 import { watchMutations, type MutationWatch } from './mutation-watch';
@@ -182,7 +183,7 @@ export class PageSession {
       }
       return visible;
     });
-    const verdict = decideVisibility(ordered, this.data.terms, this.settings);
+    const verdict = decideVisibility(ordered.map((m) => ({ term: m.term, standalone: m.standalone, place: mentionPlace(m.startNode) })), this.data.terms, this.settings);
     active.onTopic = verdict.onTopic;
     const shown = ordered.filter((_, i) => verdict.visible[i]);
     active.shown = new Set(shown);

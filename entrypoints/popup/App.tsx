@@ -4,6 +4,7 @@ import { useSettings } from '@/components/shared/use-settings';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
 import { PaperView } from '@/components/popup/PaperView';
 import { PopupTabs } from '@/components/popup/PopupTabs';
+import { PopupSyncStatus } from '@/components/sync/SyncStatusLine';
 import type { Citation } from '@/lib/corpus/schema';
 import { getDatabase } from '@/lib/db';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
@@ -169,6 +170,8 @@ export function App() {
           </>
         )}
       </PopupTabs>
+      {/* The corpus sync's status line (lib/sync), under either tab. */}
+      <PopupSyncStatus />
     </main>
   );
 }
