@@ -78,6 +78,8 @@ export interface BackgroundResponses {
   'note-draft': NoteDraftView;
   'save-draft': { id: string };
   'close-draft': { closed: true };
+  /** The passages that best fit a page's mentions together (lib/page-passages.ts), with the citation. */
+  'page-passages': { passages: import('./page-passages').PagePassage[]; citation: Citation };
   /** The sync's log entry; null when no feed is set. */
   'sync-now': SyncLogEntry | null;
   'sync-reset': SyncLogEntry;
@@ -94,7 +96,9 @@ export type TabRequest =
   /** Scans the page again from scratch, `repeat` times back to back (the benchmark warms up with this). */
   | { type: 'rescan'; repeat?: number }
   /** The note form opened by this page was saved or cancelled. */
-  | { type: 'note-finished'; token: string; saved: boolean };
+  | { type: 'note-finished'; token: string; saved: boolean }
+  /** The popup's "This page": scroll to the term's first shown mention and open its card. */
+  | { type: 'reveal-term'; termId: string };
 
 export interface ScanStats {
   /** Time this page took to build its matcher (decode the packed automaton), in ms; once a page. */
@@ -131,6 +135,7 @@ export interface TabResponses {
   'page-status': PageStatus;
   rescan: { runs: ScanStats[] };
   'note-finished': { received: true };
+  'reveal-term': { found: boolean };
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };

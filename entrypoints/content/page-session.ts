@@ -230,6 +230,19 @@ export class PageSession {
     return list.length;
   }
 
+  /** Scrolls to the first shown mention of a term and opens its card (the popup's "This page"). */
+  private reveal(termId: string): boolean {
+    const active = this.active;
+    const data = this.data;
+    if (!active || !data) return false;
+    const mention = active.scan.store.ordered().find((m) => active.shown.has(m) && data.terms[m.term]?.id === termId);
+    if (!mention) return false;
+    this.focus(mention);
+    mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    void active.card.openFromKeyboard(mention);
+    return true;
+  }
+
   private status(): PageStatus {
     const active = this.active;
     const counts = new Map<number, number>();
@@ -273,6 +286,10 @@ export class PageSession {
         return Promise.resolve(answer<'page-status'>(this.status()));
       case 'step-mention':
         return Promise.resolve(answer<'step-mention'>({ mentions: this.step((request as { direction?: unknown }).direction === -1 ? -1 : 1) }));
+      case 'reveal-term': {
+        const termId = (request as { termId?: unknown }).termId;
+        return Promise.resolve(answer<'reveal-term'>({ found: typeof termId === 'string' && this.reveal(termId) }));
+      }
       case 'rescan':
         return this.rescanTimes(Math.min(Math.max(Math.floor(Number((request as { repeat?: unknown }).repeat) || 1), 1), 20));
       case 'note-finished': {

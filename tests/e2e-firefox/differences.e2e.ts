@@ -72,12 +72,12 @@ describe('Firefox differences', () => {
     expect(await highlightsIn(before)).toEqual([]);
 
     // The popup about the withdrawn site's tab (its address is hidden now, so the notice names the site).
-    const popup = await openPopupFor(env.control, before, env.ff.extensionUrl('popup.html'));
+    const popup = await openPopupFor(env.control, before, env.ff.extensionUrl('popup.html?view=page'));
     await expect.poll(() => popup.text('[data-testid=access-notice]'), { timeout: 10_000 }).toContain('withdrawn');
     expect(await popup.text('[data-testid=access-notice]')).toContain('reuters.com');
     expect(await popup.text('[data-testid=access-notice] button')).toMatch(/Allow .*again/);
     // The popup on the still-allowed site says the same (the reader sees it wherever they are).
-    const otherPopup = await openPopupFor(env.control, other, env.ff.extensionUrl('popup.html'));
+    const otherPopup = await openPopupFor(env.control, other, env.ff.extensionUrl('popup.html?view=page'));
     await expect.poll(() => otherPopup.text('[data-testid=access-notice]'), { timeout: 10_000 }).toContain('reuters.com');
     expect(NEWS_HOST).toContain('reuters.com');
     await popup.close();

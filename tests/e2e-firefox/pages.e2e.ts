@@ -18,7 +18,7 @@ describe('the popup in Firefox', () => {
   it('says what the page holds and how it is highlighted, and names the paper’s corpus', async () => {
     const page = await env.ff.open('/pages/pristine.html');
     const status = await pageStatus(env.control, page);
-    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html'));
+    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html?view=page'));
     await expect.poll(() => popup.text('[data-testid=page-summary]'), { timeout: 10_000 }).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
     expect(await popup.text('[data-testid=mode]')).toContain('CSS Highlight API');
     expect(await popup.text('[aria-label="Terms on this page"]')).toContain('Kim Jong Un');
@@ -32,7 +32,7 @@ describe('the popup in Firefox', () => {
   it('turns highlighting off on this site in one click, and back on', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);
-    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html'));
+    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html?view=page'));
     // The switch named by its label, as a screen reader would find it.
     await expect.poll(() => popup.checked('input[role=switch]', 'Highlight on reuters.com'), { timeout: 10_000 }).toBe(true);
     await popup.click('input[role=switch]', 'Highlight on reuters.com');

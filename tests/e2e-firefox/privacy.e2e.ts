@@ -39,7 +39,7 @@ describe('privacy in Firefox', () => {
       const p = await open(path);
       await pageStatus(env.control, p);
     }
-    const popup = await openPopupFor(env.control, article, env.ff.extensionUrl('popup.html'));
+    const popup = await openPopupFor(env.control, article, env.ff.extensionUrl('popup.html?view=page'));
     await expect.poll(() => popup.text('[data-testid=page-summary]'), { timeout: 10_000 }).toContain('mentions');
     const options = await env.ff.openExtensionPage('options.html', 'form.settings');
     // Give anything scheduled (timers, alarms, a lazy fetch) time to show itself.

@@ -73,6 +73,7 @@ describe('privacy in Chromium', () => {
       await pageStatus(browser, p);
     }
     const popup = await openPopupFor(browser, article);
+    await popup.getByRole('tab', { name: 'This page' }).click(); // it opens on the reader's notes
     await expect.poll(() => popup.getByTestId('page-summary').textContent(), { timeout: 10_000 }).toContain('mentions');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
