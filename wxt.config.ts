@@ -5,8 +5,8 @@ import { CURATED_MATCHES } from './lib/sites';
 
 /** The add-on's id on addons.mozilla.org: fixed forever once published. */
 const GECKO_ID = 'nk-russia-context@nkru-context.dev';
-/** Only the extension's own scripts, no plugins, no <base> tricks, no form posts (README "Privacy"). */
-const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+/** Only the extension's own scripts and no plugins (README "Privacy"). */
+const EXTENSION_CSP = "script-src 'self'; object-src 'none'";
 // Corpus sync: a TEST build (scripts/feed/build-test.ts) also trusts the feed keys in this variable, and
 // goes to its own folder, so the production build in .output/chrome-mv3 never trusts a test key.
 const testFeedKeys = process.env.NKR_TEST_FEED_KEYS;
