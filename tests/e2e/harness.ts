@@ -216,10 +216,9 @@ export async function pointAt(page: Page, id: string, text: string): Promise<{ x
   return point;
 }
 
-/** The card's host and whether the card is shown (the shadow root is open, so locators reach in). */
-export function card(page: Page) {
-  return page.locator('nkr-card-host .card');
-}
+// The card lives in a closed shadow root: tests reach it over DevTools (see closed-card.ts).
+export { card, focusedInCard, noteFrame } from './closed-card';
+import { card } from './closed-card';
 
 /**
  * For a test file: a static server and Chromium with the extension, started before its tests and
