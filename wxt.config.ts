@@ -6,7 +6,12 @@ import { CURATED_MATCHES } from './lib/sites';
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // hostile (issue 11): WXT's content-script context posts a start-up message a page can hear and
+    // forge to shut the script down; ours says nothing (entrypoints/content/quiet-context.ts).
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve('entrypoints/content/quiet-context.ts') }] },
+  }),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.
     'build:publicAssets': (_wxt, assets) => {

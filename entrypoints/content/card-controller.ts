@@ -41,7 +41,7 @@ export class CardController {
       hide: () => this.close(),
     });
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
+      if (event.isTrusted && event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
     }, { capture: true, signal: deps.signal });
   }
 

@@ -4,7 +4,6 @@
  * hovers to the card. Everything it starts hangs off one AbortController per activation, so
  * turning it off (or the extension updating) leaves nothing behind.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileAutomaton, type Automaton } from '@/lib/matcher';
 import { unpackAutomaton } from '@/lib/matcher/pack';
 import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
@@ -47,24 +46,39 @@ export class PageSession {
   /** Storage keys a change event has already delivered (newer than the first read). */
   private readonly seen = new Set<string>();
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  /** The page's address at the last scan: a single-page app's navigation shows as a change. */
+  private href = location.href;
+
+  /** `signal`: the page run's one AbortController (lifecycle.ts); aborting it stops everything. */
+  constructor(private readonly signal: AbortSignal) {}
 
   async start(): Promise<void> {
     browser.storage.onChanged.addListener(this.onStorageChanged);
     browser.runtime.onMessage.addListener(this.onMessage);
-    this.ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(this.onStorageChanged);
-      browser.runtime.onMessage.removeListener(this.onMessage);
+    this.signal.addEventListener('abort', () => {
+      // An orphaned script's browser APIs may throw: what matters here is the page.
+      try {
+        browser.storage.onChanged.removeListener(this.onStorageChanged);
+        browser.runtime.onMessage.removeListener(this.onMessage);
+      } catch { /* the extension is gone, and its listeners with it */ }
       this.deactivate();
     });
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => { if (this.active) void this.rescanAll(); });
+    // Trusted back/forward navigations only; pushState shows up in the next mutation batch.
+    window.addEventListener('popstate', (e) => { if (e.isTrusted) this.checkLocation(); }, { signal: this.signal });
     const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY]);
     // The extension may have been updated or removed while we waited, and a change may have
     // arrived through storage.onChanged already: that one is newer than what we read.
-    if (this.ctx.isInvalid) return;
+    if (this.signal.aborted) return;
     if (!this.seen.has(SETTINGS_KEY)) this.settings = parseSettings(stored[SETTINGS_KEY]);
     if (!this.seen.has(MATCHER_DATA_KEY)) this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
     this.reconcile();
+  }
+
+  /** A single-page app moved to another address: scan afresh. */
+  private checkLocation(): void {
+    if (location.href === this.href) return;
+    this.href = location.href;
+    if (this.active) void this.rescanAll();
   }
 
   /** Starts or stops to match the settings and the data. */
@@ -94,6 +108,7 @@ export class PageSession {
   }
 
   private activate(): void {
+    if (this.signal.aborted) return;
     const automaton = this.matcher();
     const controller = new AbortController();
     const signal = controller.signal;
@@ -119,6 +134,7 @@ export class PageSession {
       signal,
     });
     active.mutations = watchMutations(async (batch) => {
+      this.checkLocation();
       if (batch.restyled) this.recheckHidden();
       if (batch.roots.length || batch.removed) {
         // Moved or new elements may sit in a hidden part of the page now.

@@ -16,6 +16,8 @@ export interface Painter {
   clear(): void;
 }
 
+/** The keyboard-focus and open-card marks, kept across repaints. */
+const MARKS = ['nkr-focus', 'nkr-active'];
 const KINDS: TermKind[] = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'];
 
 /** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+). */
@@ -29,7 +31,8 @@ export function createPainter(onWrap?: (mention: Mention, text: Text) => void): 
 
 class HighlightApiPainter implements Painter {
   readonly mode = 'highlight-api';
-  private names: string[] = [];
+  /** The highlights this painter registered, by name: it removes only its own (see `drop`). */
+  private owned = new Map<string, Highlight>();
 
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
     const byKind = new Map<TermKind, AbstractRange[]>();
@@ -39,28 +42,44 @@ class HighlightApiPainter implements Painter {
       if (list) list.push(m.range);
       else byKind.set(kind, [m.range]);
     }
-    for (const name of this.names) CSS.highlights.delete(name);
-    this.names = [];
+    for (const name of [...this.owned.keys()]) if (!MARKS.includes(name)) this.drop(name);
     for (const kind of KINDS) {
       const ranges = byKind.get(kind);
       if (!ranges) continue;
       const name = `nkr-${style}-${kind}`;
-      CSS.highlights.set(name, new Highlight(...ranges));
-      this.names.push(name);
+      const highlight = new Highlight();
+      for (const range of ranges) highlight.add(range);
+      CSS.highlights.set(name, highlight);
+      this.owned.set(name, highlight);
     }
   }
 
   mark(state: 'focus' | 'active', mention: Mention | null): void {
     const name = `nkr-${state}`;
-    if (!mention) { CSS.highlights.delete(name); return; }
+    this.drop(name);
+    if (!mention) return;
     const highlight = new Highlight(mention.range);
     highlight.priority = state === 'focus' ? 2 : 1;
     CSS.highlights.set(name, highlight);
+    this.owned.set(name, highlight);
   }
 
   clear(): void {
-    for (const name of [...this.names, 'nkr-focus', 'nkr-active']) CSS.highlights.delete(name);
-    this.names = [];
+    this.dropAll();
+  }
+
+  private dropAll(): void {
+    for (const name of [...this.owned.keys()]) this.drop(name);
+  }
+
+  /**
+   * Removes a highlight only if it is still the one this painter set: after an extension update
+   * the new script may already have painted under the same name while the old one stops.
+   */
+  private drop(name: string): void {
+    const mine = this.owned.get(name);
+    if (mine && CSS.highlights.get(name) === mine) CSS.highlights.delete(name);
+    this.owned.delete(name);
   }
 }
 
