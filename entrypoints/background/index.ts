@@ -4,6 +4,7 @@ import { askTab } from '@/lib/messages';
 import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
 import { handleRequest } from './handle-request';
 import { syncReaderSites } from './site-access';
+import { injectIntoOpenTabs } from './inject-open-tabs';
 
 const CARD_UI_FILE = '/card-ui.js';
 
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSites(); });
+  browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
   browser.runtime.onStartup.addListener(() => { void setUp(); });
   browser.permissions.onAdded.addListener(() => { void syncReaderSites(); });
   browser.permissions.onRemoved.addListener(() => { void syncReaderSites(); });
