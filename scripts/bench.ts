@@ -233,12 +233,12 @@ async function benchHovers(ext: ExtensionBrowser, file: string) {
     await page.waitForTimeout(450); // let the previous card close
     await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(420);
-    if (attempt % 10 === 9) painted = (await pageStatus(ext, page)).cardLatencies.length;
+    if (attempt % 10 === 9) painted = ((await pageStatus(ext, page)).cardLatencies ?? []).length;
   }
   await page.waitForTimeout(300);
   const status = await pageStatus(ext, page);
   await page.close();
-  return { page: file, cardLatencies: status.cardLatencies.slice(-HOVERS) };
+  return { page: file, cardLatencies: (status.cardLatencies ?? []).slice(-HOVERS) };
 }
 
 /** The background's lookup time, from an extension page: every term, against sentences from a page. */

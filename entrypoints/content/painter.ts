@@ -11,6 +11,10 @@ export interface Painter {
   readonly mode: 'highlight-api' | 'wrap';
   /** Shows exactly these mentions, each coloured by its term's kind. */
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void;
+  /** Highlight API only: shows these mentions too, one range at a time (no work for the others). */
+  add?(mentions: Iterable<Mention>, kindOf: (m: Mention) => TermKind, style: HighlightStyle): void;
+  /** Highlight API only: stops showing these mentions. */
+  remove?(mentions: Iterable<Mention>): void;
   /** Marks one mention as reached by keyboard or as the one whose card is open. */
   mark(state: 'focus' | 'active', mention: Mention | null): void;
   clear(): void;
@@ -18,7 +22,6 @@ export interface Painter {
 
 /** The keyboard-focus and open-card marks, kept across repaints. */
 const MARKS = ['nkr-focus', 'nkr-active'];
-const KINDS: TermKind[] = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'];
 
 /** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+). */
 export function highlightApiAvailable(): boolean {
@@ -34,23 +37,37 @@ class HighlightApiPainter implements Painter {
   /** The highlights this painter registered, by name: it removes only its own (see `drop`). */
   private owned = new Map<string, Highlight>();
 
+  /** Which highlight shows each mention, to take it out again without touching the others. */
+  private where = new Map<Mention, Highlight>();
+
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
-    const byKind = new Map<TermKind, AbstractRange[]>();
-    for (const m of mentions) {
-      const kind = kindOf(m);
-      const list = byKind.get(kind);
-      if (list) list.push(m.range);
-      else byKind.set(kind, [m.range]);
-    }
     for (const name of [...this.owned.keys()]) if (!MARKS.includes(name)) this.drop(name);
-    for (const kind of KINDS) {
-      const ranges = byKind.get(kind);
-      if (!ranges) continue;
-      const name = `nkr-${style}-${kind}`;
-      const highlight = new Highlight();
-      for (const range of ranges) highlight.add(range);
-      CSS.highlights.set(name, highlight);
-      this.owned.set(name, highlight);
+    this.where.clear();
+    this.add(mentions, kindOf, style);
+  }
+
+  add(mentions: Iterable<Mention>, kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
+    for (const m of mentions) {
+      if (this.where.has(m)) continue;
+      const name = `nkr-${style}-${kindOf(m)}`;
+      let highlight = this.owned.get(name);
+      if (!highlight) {
+        highlight = new Highlight();
+        CSS.highlights.set(name, highlight);
+        this.owned.set(name, highlight);
+      }
+      // One range at a time: never spread an unbounded array into a call.
+      highlight.add(m.range);
+      this.where.set(m, highlight);
+    }
+  }
+
+  remove(mentions: Iterable<Mention>): void {
+    for (const m of mentions) {
+      const highlight = this.where.get(m);
+      if (!highlight) continue;
+      highlight.delete(m.range);
+      this.where.delete(m);
     }
   }
 
@@ -66,6 +83,7 @@ class HighlightApiPainter implements Painter {
 
   clear(): void {
     this.dropAll();
+    this.where.clear();
   }
 
   private dropAll(): void {
