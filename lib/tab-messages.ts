@@ -52,6 +52,8 @@ export interface PageStatus {
   scan: ScanStats | null;
   /** Bench build: recent times from the dwell timer firing to the card painted, in ms (newest last). */
   cardLatencies?: number[];
+  /** Bench build: all the scanner's slices since the page run began (scans and rescans). */
+  work?: { busyMs: number; slices: number; longestSliceMs: number };
 }
 
 export interface TabResponses {

@@ -6,6 +6,7 @@
  *
  *   --pages a.html,b.html   only these pages       --runs N     repeats per page (default 9)
  *   --no-markjs             skip mark.js (slow)      --hovers N   card hovers (default 100)
+ *   --only storm            only the storm cases (scripts/bench/storm.ts)   --no-storm   skip them
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
 import type { ScanStats } from '../lib/messages';
+import { benchStorm } from './bench/storm';
 import { askPage, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
@@ -271,13 +273,15 @@ const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-
 
 async function main() {
   const server = await startServer(Object.fromEntries(readdirSync(BENCH_PAGES_DIR).map((f) => [`/bench/${f}`, ISOLATION_HEADERS])));
-  const ext = await launchWithExtension(server, { args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
+  // The bench build (wxt build --mode bench) answers the bench's own tab requests (rescan, card latencies).
+  const ext = await launchWithExtension(server, { extensionDir: join(ROOT, '.output/chrome-mv3-bench'), args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
+  const only = option('--only', '');
   const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`] });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   await plain.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === 'www.reuters.com' ? route.continue() : route.abort()));
 
   const results: PageResult[] = [];
-  for (const file of pages) {
+  for (const file of only ? [] : pages) {
     try {
       const r = await benchPage(ext, plain, file);
       results.push(r);
@@ -290,7 +294,8 @@ async function main() {
   let hover: Awaited<ReturnType<typeof benchHovers>> | null = null;
   let lookups: Awaited<ReturnType<typeof benchLookups>> | null = null;
   const hoverPage = option('--hover-page', 'yahoo-2.html');
-  if (HOVERS > 0 && existsIn(hoverPage)) {
+  const storm = (!only || only === 'storm') && !flag('--no-storm') ? await benchStorm(ext, plain) : null;
+  if (HOVERS > 0 && !only && existsIn(hoverPage)) {
     hover = await benchHovers(ext, hoverPage);
     lookups = await benchLookups(ext, 200);
   }
@@ -341,7 +346,7 @@ async function main() {
     date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
     floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',
     method: 'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan (wall time, and its slices alone), and the floor’s first run in a fresh isolated world; timers step in 5 µs (pages cross-origin isolated)',
-    summary, results,
+    summary, results, storm,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);

@@ -14,6 +14,7 @@ import { PageScan } from './page-scan';
 import { createPainter, type Painter } from './painter';
 import { watchPointer } from './pointer-watch';
 import { ShownMentions, type ShownSink } from './shown';
+import { ViewportWindow } from './viewport-window';
 
 /** Of each frame, the time re-checking restyled text may take, in ms. */
 const RESTYLE_BUDGET_MS = 4;
@@ -103,7 +104,7 @@ export class Activation {
     });
   }
 
-  /** Highlight API: one range at a time. Fallback painter: it edits the page, so whole and unobserved. */
+  /** Highlight API: ranges near the viewport, one at a time (viewport-window.ts). Fallback painter: it edits the page, so whole and unobserved. */
   private sink(): ShownSink {
     const kindOf = (m: Mention) => this.deps.terms[m.term]!.kind;
     const style = () => this.deps.settings().style;
@@ -113,10 +114,7 @@ export class Activation {
       else paint();
     };
     if (this.painter.mode === 'wrap') return { added: whole, removed: whole, reset: whole };
-    return {
-      added: (ms) => this.painter.add!(ms, kindOf, style()),
-      removed: (ms) => this.painter.remove!(ms),
-      reset: (ms) => this.painter.paint([...ms], kindOf, style()),
-    };
+    const view = new ViewportWindow(this.painter, kindOf, style, this.controller.signal);
+    return { added: (ms) => view.add(ms), removed: (ms) => view.remove(ms), reset: (ms) => view.reset(ms) };
   }
 }

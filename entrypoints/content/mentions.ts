@@ -115,8 +115,14 @@ export class MentionStore {
     for (const node of nodes) {
       if (node.nodeType === Node.TEXT_NODE) { removed += this.removeAt(node as Text); continue; }
       if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) removed += this.removeAt(t as Text);
+      if (this.byNode.size === 0) continue;
+      // Plain child/sibling steps: cheaper than a TreeWalker for the small subtrees most changes are.
+      for (let n: Node | null = node.firstChild; n !== null && n !== node; ) {
+        if (n.nodeType === Node.TEXT_NODE) removed += this.removeAt(n as Text);
+        let next: Node | null = n.firstChild;
+        while (next === null && n !== null && n !== node) { next = n.nextSibling; if (next === null) { n = n.parentNode; if (n === node) break; } }
+        n = next;
+      }
     }
     return removed;
   }

@@ -28,6 +28,6 @@ function status(page: PageRun): PageStatus {
     terms: [...counts].map(([term, count]) => ({ id: terms[term]!.id, label: terms[term]!.label, count })).sort((a, b) => b.count - a.count),
     scan: active?.stats ?? null,
     // The bench build reports card latencies; a production build has no such field.
-    ...(import.meta.env.MODE === 'bench' && active ? { cardLatencies: active.card.latencies } : {}),
+    ...(import.meta.env.MODE === 'bench' && active ? { cardLatencies: active.card.latencies, work: { ...active.scan.totals } } : {}),
   };
 }
