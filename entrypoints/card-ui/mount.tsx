@@ -6,7 +6,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { CardProps, CardUiApi } from '@/lib/card-contract';
+import { CARD_CONTRACT_VERSION, type CardProps, type CardUiApi } from '@/lib/card-contract';
 import { TermCard } from '@/components/card/TermCard';
 import css from '@/components/card/card.css?inline';
 
@@ -102,6 +102,7 @@ export function createCardUi(): CardUiApi {
   };
 
   return {
+    version: CARD_CONTRACT_VERSION,
     show,
     hide,
     contains: (target) => !!host?.isConnected && target instanceof Node && (target === host || host.contains(target) || !!shadow?.contains(target)),

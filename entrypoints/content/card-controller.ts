@@ -3,7 +3,7 @@
  * the contents, and the card's own code (loaded on first use) draws it. Implements the actions
  * the card offers, which need the page (its URL, its words) or the reader's settings.
  */
-import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
+import { registeredCardUi, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
 import type { MatcherDataTerm } from '@/lib/matcher-data';
 import { askBackground, type LookupResult } from '@/lib/messages';
 import { siteKey, updateSettings, type Settings } from '@/lib/settings';
@@ -140,9 +140,8 @@ export class CardController {
 
   private loadUi(): Promise<CardUiApi> {
     this.uiLoading ??= (async () => {
-      const existing = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
-      if (!existing) await askBackground({ type: 'load-card-ui' });
-      const api = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
+      if (!registeredCardUi()) await askBackground({ type: 'load-card-ui' });
+      const api = registeredCardUi();
       if (!api) throw new Error('The card could not be loaded.');
       this.ui = api;
       return api;
