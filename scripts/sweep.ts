@@ -6,7 +6,9 @@
  *    two loads of its own is reported as "varies");
  *  - whether the boxes of headings, paragraphs and images moved (by more than half a pixel);
  *  - time to idle (load to the first fully idle 50 ms, requestIdleCallback) with/without: median of
- *    `--runs` loads each; the median of the per-page ratios is the headline (target < 1.05);
+ *    `--runs` loads each, both in the extension's browser (without: the reader turned the site off,
+ *    so the script only reads its settings), so that two browsers' differences do not count; the
+ *    median of the per-page ratios is the headline (target < 1.05);
  *  - highlights: mentions shown, terms, whether the page is on the topic, and generic terms shown
  *    on a page off the topic (target 0).
  * Prints a table and writes bench-results/sweep.json. Options: --pages a.html,b.html  --runs N
@@ -15,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
-import { BENCH_PAGES_DIR, CHROMIUM, launchWithExtension, NEWS_HOST, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
+import { BENCH_PAGES_DIR, changeSettings, CHROMIUM, launchWithExtension, NEWS_HOST, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -51,7 +53,8 @@ async function load(context: BrowserContext, url: string, ext: ExtensionBrowser 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR_/.test(m.text())) errors.push(m.text()); });
+  page.on('console', (m) => { // Chromium's own notices (a blocked resource, the app manifest a profile fetches) are not page errors.
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_|^Manifest fetch from/.test(m.text())) errors.push(m.text()); });
   await page.addInitScript(IDLE_PROBE);
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const idleMs = (await Promise.race([page.evaluate('window.__idleAt'), new Promise((r) => setTimeout(() => r(NaN), 30_000))])) as number;
@@ -64,6 +67,8 @@ async function load(context: BrowserContext, url: string, ext: ExtensionBrowser 
 interface Row {
   page: string;
   errorsCaused: number;
+  /** The messages of those errors (for the reader of the report). */
+  causedErrors: string[];
   dom: 'identical' | 'differs' | 'varies';
   boxesMoved: number;
   boxes: number;
@@ -80,16 +85,23 @@ async function sweepPage(ext: ExtensionBrowser, plain: BrowserContext, file: str
   const url = ext.url(`/bench/${file}`);
   const withLoads: Load[] = [];
   const withoutLoads: Load[] = [];
+  const offIdle: number[] = [];
   let status: Awaited<ReturnType<typeof pageStatus>> | null = null;
   for (let i = 0; i < RUNS; i++) {
     const without = await load(plain, url, null);
     withoutLoads.push(without);
     await without.page.close();
+    await changeSettings(ext, { disabledSites: [] });
     const withExt = await load(ext.context, url, ext);
     withLoads.push(withExt);
     if (i === 0) status = await pageStatus(ext, withExt.page);
     await withExt.page.close();
+    await changeSettings(ext, { disabledSites: ['reuters.com'] });
+    const off = await load(ext.context, url, null);
+    offIdle.push(off.idleMs);
+    await off.page.close();
   }
+  await changeSettings(ext, { disabledSites: [] });
   const a = withoutLoads[0]!;
   const b = withLoads[0]!;
   const ownErrors = new Set(withoutLoads.flatMap((l) => l.errors));
@@ -99,12 +111,13 @@ async function sweepPage(ext: ExtensionBrowser, plain: BrowserContext, file: str
   let moved = 0;
   for (let i = 0; i < Math.min(a.boxes.length, b.boxes.length); i++) if (a.boxes[i]!.some((v, k) => Math.abs(v - b.boxes[i]![k]!) > 0.5)) moved++;
   moved += Math.abs(a.boxes.length - b.boxes.length);
-  const idleWithout = median(withoutLoads.map((l) => l.idleMs));
+  const idleWithout = median(offIdle);
   const idleWith = median(withLoads.map((l) => l.idleMs));
   const terms = status?.terms ?? [];
   return {
     page: file,
     errorsCaused: caused.length,
+    causedErrors: caused.map((e) => e.slice(0, 200)),
     dom,
     boxesMoved: moved,
     boxes: a.boxes.length,
@@ -155,6 +168,7 @@ async function main() {
     medianIdleRatio: round(median(rows.filter((r) => Number.isFinite(r.idleRatio)).map((r) => r.idleRatio)), 3),
     genericOffTopic: rows.reduce((n, r) => n + r.genericOffTopic, 0),
   };
+  for (const r of rows) for (const e of r.causedErrors) console.log(`  error with the extension on ${r.page}: ${e}`);
   console.log('');
   console.log(`${summary.pages} pages, ${RUNS} loads each way: errors caused ${summary.errorsCaused}; DOM identical on ${summary.domIdentical} (differs: ${summary.domDiffers.join(', ') || 'none'}; varies by itself: ${summary.domVaries.join(', ') || 'none'}); boxes moved ${summary.boxesMoved}; time-to-idle ratio median ${summary.medianIdleRatio}; generic terms on off-topic pages ${summary.genericOffTopic}`);
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
