@@ -63,10 +63,13 @@ export class ShownMentions {
     const asked = new Set<Element>();
     const added: Mention[] = [];
     for (const m of changes.added) {
+      if (settings.firstMentionOnly) { refill.add(m.term); continue; }
+      // Past the cap or not allowed: nothing to ask the page (most of a storm's mentions).
+      if (!this.allowed.has(m.term) || this.shown.has(m)) continue;
+      if (this.shown.size >= MAX_SHOWN) { this.capped = true; continue; }
       const el = m.startNode.parentElement;
       if (el && !asked.has(el)) { asked.add(el); this.cssVisible.delete(el); }
-      if (settings.firstMentionOnly) refill.add(m.term);
-      else this.consider(m, added);
+      this.consider(m, added);
     }
     for (const term of refill) this.refillFirst(term, added, removed);
     if (added.length) this.sink.added(added);
