@@ -6,8 +6,10 @@ import { CURATED_MATCHES } from './lib/sites';
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  // __NKR_BENCH__: bench-only hooks exist only in `wxt build --mode bench` (lib/build-flags.ts).
+  vite: (env) => ({
     plugins: [preact()],
+    define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench') },
     // hostile (issue 11): WXT's content-script context posts a start-up message a page can hear and
     // forge to shut the script down; ours says nothing (entrypoints/content/quiet-context.ts).
     resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve('entrypoints/content/quiet-context.ts') }] },

@@ -1,23 +1,30 @@
 /** How the paper is cited on the card and when a reader copies the citation. */
 import type { Citation } from './corpus/schema';
 
+/**
+ * English month names from the platform (Intl), in UTC so a reader's time zone never moves a date
+ * to the day before. Assembled day-month-year as the paper writes them, whatever the reader's locale.
+ */
+const LONG = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const SHORT = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "4 December 2024" (or "December 2024", "2024") from an ISO date as precise as it is given. */
+function formatDate(iso: string, format: Intl.DateTimeFormat, precision: 'day' | 'month' | 'year'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y) return iso;
+  if (precision === 'year' || !m) return String(y);
+  const parts = Object.fromEntries(format.formatToParts(Date.UTC(y, m - 1, d || 1)).map((p) => [p.type, p.value]));
+  return precision === 'month' || !d ? `${parts.month} ${y}` : `${parts.day} ${parts.month} ${y}`;
+}
+
 /** "4 December 2024" from "2024-12-04", independent of the reader's locale and time zone. */
 export function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  if (!y) return iso;
-  if (!m) return String(y);
-  if (!d) return `${months[m - 1]} ${y}`;
-  return `${d} ${months[m - 1]} ${y}`;
+  return formatDate(iso, LONG, 'day');
 }
 
 /** Short dates for the timeline: "24 Feb 2022", "Sep 2023", "2024". */
 export function formatShortDate(iso: string, precision: 'day' | 'month' | 'year'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  if (precision === 'year' || !m) return String(y);
-  if (precision === 'month' || !d) return `${months[m - 1]} ${y}`;
-  return `${d} ${months[m - 1]} ${y}`;
+  return formatDate(iso, SHORT, precision);
 }
 
 /** Chatham House style: Author (year), Title: Subtitle, Type, Place: Publisher, URL. */

@@ -3,10 +3,11 @@
  * kinds and relevance flags, no text. The background publishes it to storage.local whenever the
  * corpus changes, so a page can start matching without waking the service worker.
  */
-import type { Corpus, TermKind } from './corpus/schema';
+import type { Corpus } from './corpus/schema';
+import { isTermKind, type TermKind } from './kinds';
 import type { AliasRule } from './matcher/alias-forms';
-import { compileAutomaton } from './matcher/automaton';
-import { packAutomaton } from './matcher/pack';
+import { compileAutomaton, type Automaton } from './matcher/automaton';
+import { packAutomaton, unpackAutomaton } from './matcher/pack';
 
 export const MATCHER_DATA_KEY = 'matcherData';
 
@@ -43,14 +44,24 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms'>
   };
 }
 
-const KINDS = new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']);
-
 /** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */
 export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
   if (d.packed !== undefined && typeof d.packed !== 'string') return null;
-  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && KINDS.has(t.kind) && Array.isArray(t.aliases)
+  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases)
     && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
   return ok ? d : null;
+}
+
+/**
+ * The page's matcher: the background's precompiled automaton, or, when it is missing or does not
+ * unpack (a build that packs differently, damaged storage), compiled here, which is slower and so
+ * said in the console.
+ */
+export function automatonOf(data: MatcherData, warn: (message: string) => void = console.warn): Automaton {
+  const unpacked = data.packed ? unpackAutomaton(data.packed, data.terms.map((t) => t.id)) : null;
+  if (unpacked) return unpacked;
+  warn(`[NK–RU Context] ${data.packed ? 'The published matcher did not unpack' : 'No packed matcher was published'}; compiling it on this page instead (a slower start).`);
+  return compileAutomaton(data.terms);
 }

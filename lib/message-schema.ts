@@ -1,11 +1,18 @@
 /**
- * The schema every request to the background is validated against. Kept apart from
- * lib/messages.ts so that content scripts, which only send, do not carry valibot.
+ * The requests half of the background contract: the schema every request is validated against
+ * where it arrives (the background), and the request type both ends use. The replies half is
+ * `BackgroundResponses` in lib/messages.ts, keyed by the same `type`s (a type check there fails
+ * when the two halves disagree). Kept apart from lib/messages.ts so that content scripts, which
+ * only send, do not carry valibot.
+ *
+ * Notes are written only through the note form (prepare-note → save-draft): there is no request
+ * that saves a note a page composed. Benchmark-only requests live in
+ * entrypoints/background/bench-hooks.ts and exist only in a bench build.
  */
 import * as v from 'valibot';
-import { NewNoteSchema } from './notes/schema';
+import { ID_MAX_LENGTH, ID_PATTERN } from './kinds';
 
-const TermId = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+const TermId = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH), v.regex(ID_PATTERN));
 const Token = v.pipe(v.string(), v.uuid());
 const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
 
@@ -13,12 +20,9 @@ const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
 export const BackgroundRequestSchema = v.variant('type', [
   /** The card's contents for a term, passages ranked by the sentence around the mention. */
   v.strictObject({ type: v.literal('lookup'), termId: TermId, context: v.pipe(v.string(), v.maxLength(2000)) }),
-  v.strictObject({ type: v.literal('save-note'), note: NewNoteSchema }),
   v.strictObject({ type: v.literal('corpus-status') }),
   /** Injects the card's code into the sender's frame (it loads on first hover, not with the page). */
   v.strictObject({ type: v.literal('load-card-ui') }),
-  /** Recent lookup timings, for the benchmark. */
-  v.strictObject({ type: v.literal('diagnostics') }),
   /**
    * A page opens the note form: it hands over what the note keeps from the page, and gets a
    * token for the form, which runs in the extension's own frame so the page never sees the typing.

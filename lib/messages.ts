@@ -1,8 +1,8 @@
 /**
- * The one message contract between the extension's contexts. Every request the background
- * receives is validated against `BackgroundRequestSchema` (lib/message-schema.ts) and its sender
- * checked; every reply is
- * an envelope, so an error crosses contexts as a readable message instead of a rejected promise.
+ * The background contract: what each request to the background answers (`BackgroundResponses`),
+ * and `askBackground`, the one way to send one. The requests themselves, and their validation
+ * where they arrive, are in lib/message-schema.ts. Every reply is an envelope, so an error crosses
+ * contexts as a readable message instead of a rejected promise.
  */
 import type { Citation, TermKind, TimelineEvent } from './corpus/schema';
 import type { BackgroundRequest } from './message-schema';
@@ -44,6 +44,8 @@ export interface CorpusStatus {
   terms: number;
   events: number;
   notes: number;
+  /** The paper the corpus quotes: pages cite it from here, never from a copy of their own. */
+  citation: Citation;
 }
 
 /** What the note form shows: the note's term, the page's words, the passages it may keep. */
@@ -58,15 +60,17 @@ export interface NoteDraftView {
 /** What each background request answers. */
 export interface BackgroundResponses {
   lookup: LookupResult;
-  'save-note': { id: string };
   'corpus-status': CorpusStatus | null;
   'load-card-ui': { loaded: true };
-  diagnostics: { lookupMs: number[] };
   'prepare-note': { token: string };
   'note-draft': NoteDraftView;
   'save-draft': { id: string };
   'close-draft': { closed: true };
 }
+
+/** Fails to compile when a request has no reply type or a reply type no request. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const CONTRACT_COMPLETE: Same<keyof BackgroundResponses, BackgroundRequest['type']> = true;
 
 // The tab-message contract lives in lib/tab-messages.ts; re-exported here for existing imports.
 export type { PageStatus, ScanStats, TabRequest, TabResponses } from './tab-messages';

@@ -1,7 +1,8 @@
 /**
- * The reader's settings, in extension storage so every context (and every open tab) sees a
- * change at once through storage.onChanged. Read defensively: a bad stored value falls back to
- * the default instead of breaking the page.
+ * The reader's settings: their type, defaults and the pure rules on them. Stored in extension
+ * storage (the item, reads, writes and the watch are in lib/storage.ts) so every context and
+ * every open tab sees a change at once. Read defensively: a bad stored value falls back to the
+ * default instead of breaking the page.
  */
 
 export type HighlightStyle = 'quiet' | 'strong';
@@ -49,17 +50,34 @@ export function parseSettings(stored: unknown): Settings {
   };
 }
 
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
+/** The settings after `change`, from whatever is stored now: one merge rule for every writer. */
+export function mergeSettings(stored: unknown, change: (current: Settings) => Partial<Settings>): Settings {
+  const current = parseSettings(stored);
+  return parseSettings({ ...current, ...change(current) });
 }
 
-/** Read-modify-write of the settings; returns the new value. */
-export async function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
-  const current = await readSettings();
-  const next = parseSettings({ ...current, ...change(current) });
+/**
+ * Read-modify-write from a content script, on the raw key: the page-load script does not carry
+ * WXT's storage library (about 3 KB gzipped). Pages and the background use lib/storage.ts.
+ */
+export async function updateSettingsFromPage(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+  const next = mergeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], change);
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;
+}
+
+/**
+ * A change the reader asked for from a card ("don't highlight", "turn off here"), made without
+ * waiting: a failure is logged with what did not happen, never dropped. Resolves either way.
+ */
+export async function changeSettingsFromPage(what: string, change: (current: Settings) => Partial<Settings>): Promise<boolean> {
+  try {
+    await updateSettingsFromPage(change);
+    return true;
+  } catch (error) {
+    console.error(`[NK–RU Context] Could not ${what}: your settings were not saved.`, error);
+    return false;
+  }
 }
 
 /** The key a site is remembered by: its host name without a leading "www.". */

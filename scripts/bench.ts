@@ -15,7 +15,7 @@ import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
 import type { ScanStats } from '../lib/messages';
 import { benchStorm } from './bench/storm';
-import { askPage, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
+import { askPage, BENCH_EXTENSION_DIR, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from './support/browser';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -273,8 +273,8 @@ const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-
 
 async function main() {
   const server = await startServer(Object.fromEntries(readdirSync(BENCH_PAGES_DIR).map((f) => [`/bench/${f}`, ISOLATION_HEADERS])));
-  // The bench build (wxt build --mode bench) answers the bench's own tab requests (rescan, card latencies).
-  const ext = await launchWithExtension(server, { extensionDir: join(ROOT, '.output/chrome-mv3-bench'), args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
+  // The bench build (wxt build --mode bench): the production code plus the hooks it reads timings from.
+  const ext = await launchWithExtension(server, { extensionDir: BENCH_EXTENSION_DIR, args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
   const only = option('--only', '');
   const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`] });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });

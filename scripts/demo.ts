@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { card, launchWithExtension, pageStatus, pointAt, ROOT, startServer } from '../tests/e2e/harness';
+import { launchWithExtension, openCard, pageStatus, ROOT, startServer } from './support/browser';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const server = await startServer();
@@ -27,9 +27,7 @@ if (!headless) {
     const page = await browser.open('/pages/demo.html');
     const status = await pageStatus(browser, page);
     await page.screenshot({ path: join(outDir, `page-${scheme}.png`) });
-    const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
-    await page.mouse.move(at.x, at.y, { steps: 3 });
-    await card(page).waitFor({ state: 'visible', timeout: 5000 });
+    await openCard(page, 'lead', 'Vostochny Cosmodrome');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, `card-${scheme}.png`) });
     console.log(`${scheme}: ${status.mentions} mentions of ${status.terms.length} terms highlighted; screenshots in demo-output/page-${scheme}.png and demo-output/card-${scheme}.png`);

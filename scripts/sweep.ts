@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
-import { BENCH_PAGES_DIR, changeSettings, CHROMIUM, launchWithExtension, NEWS_HOST, pageStatus, ROOT, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
+import { BENCH_PAGES_DIR, changeSettings, CHROMIUM, launchWithExtension, NEWS_HOST, pageStatus, ROOT, startServer, type ExtensionBrowser } from './support/browser';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);

@@ -1,7 +1,2 @@
-/** How each kind of term is named and coloured on the card (same hues as the page highlights). */
-import type { TermKind } from '@/lib/corpus/schema';
-
-export const KIND_LABEL: Record<TermKind, string> = {
-  person: 'Person', state: 'State', place: 'Place', organisation: 'Organisation',
-  event: 'Event', weapon: 'Weapon', document: 'Document', concept: 'Concept',
-};
+/** How each kind of term is named on the card: the shared list (lib/kinds.ts), where colours live too. */
+export { KIND_LABEL } from '@/lib/kinds';

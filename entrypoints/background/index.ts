@@ -3,7 +3,7 @@ import { loadCorpusCache, type CorpusCache } from '@/lib/lookup';
 import { askTab } from '@/lib/messages';
 import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
 import { handleRequest } from './handle-request';
-import { syncReaderSites } from './site-access';
+import { syncReaderSitesOrLog } from './site-access';
 import { injectIntoOpenTabs } from './inject-open-tabs';
 
 const CARD_UI_FILE = '/card-ui.js';
@@ -22,11 +22,11 @@ export default defineBackground(() => {
     return setup;
   };
 
-  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSites(); });
+  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSitesOrLog(); });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
   browser.runtime.onStartup.addListener(() => { void setUp(); });
-  browser.permissions.onAdded.addListener(() => { void syncReaderSites(); });
-  browser.permissions.onRemoved.addListener(() => { void syncReaderSites(); });
+  browser.permissions.onAdded.addListener(() => { void syncReaderSitesOrLog(); });
+  browser.permissions.onRemoved.addListener(() => { void syncReaderSitesOrLog(); });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleRequest(message, sender, {

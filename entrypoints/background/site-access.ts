@@ -16,3 +16,17 @@ export async function syncReaderSites(): Promise<void> {
   else if (plan.action === 'register') await browser.scripting.registerContentScripts([plan.script]);
   else if (plan.action === 'update') await browser.scripting.updateContentScripts([plan.script]);
 }
+
+/**
+ * syncReaderSites for event listeners: a failure would leave the reader's enabled sites without
+ * the extension (or running it where access was removed), so it is logged, never dropped.
+ */
+export async function syncReaderSitesOrLog(): Promise<boolean> {
+  try {
+    await syncReaderSites();
+    return true;
+  } catch (error) {
+    console.error('[NK–RU Context] Could not update the sites you enabled:', error);
+    return false;
+  }
+}

@@ -4,9 +4,10 @@
  * the card offers, which need the page (its URL, its words) or the reader's settings.
  */
 import { registeredCardUi, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
+import { BENCH_BUILD } from '@/lib/build-flags';
 import type { MatcherDataTerm } from '@/lib/matcher-data';
 import { askBackground, type LookupResult } from '@/lib/messages';
-import { siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { changeSettingsFromPage, siteKey, type Settings } from '@/lib/settings';
 import { DEFAULT_TIMINGS, HoverIntent } from './hover-intent';
 import type { Mention } from './mentions';
 import { sentenceAround } from './page-text';
@@ -100,7 +101,7 @@ export class CardController {
     ui.show({ anchor: anchorOf(mention), result, error, keyboard, actions: this.actions(mention) });
     this.deps.onOpened(mention);
     // Bench build only: painted is the frame after the render has been produced.
-    if (import.meta.env.MODE === 'bench') {
+    if (BENCH_BUILD) {
       requestAnimationFrame(() => setTimeout(() => {
         this.latencies.push(performance.now() - started);
         if (this.latencies.length > 200) this.latencies.shift();
@@ -157,12 +158,12 @@ export class CardController {
         // The card may show a related term by now: hide the one it shows.
         const termId = this.current?.termId ?? this.deps.termOf(mention).id;
         this.intent.hideNow();
-        void updateSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] }));
+        void changeSettingsFromPage('stop highlighting this term', (s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] }));
       },
       disableSite: () => {
         this.intent.hideNow();
         const site = siteKey(location.href);
-        if (site) void updateSettings((s) => ({ disabledSites: [...new Set([...s.disabledSites, site])] }));
+        if (site) void changeSettingsFromPage('turn highlighting off on this site', (s) => ({ disabledSites: [...new Set([...s.disabledSites, site])] }));
       },
       openRelated: (termId: string) => {
         const current = this.current;

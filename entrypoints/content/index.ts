@@ -1,4 +1,5 @@
 import './highlights.css';
+import { BENCH_BUILD } from '@/lib/build-flags';
 import { CURATED_MATCHES } from '@/lib/sites';
 import * as benchHooks from './features/bench-hooks';
 import * as noteFinished from './features/note-finished';
@@ -13,7 +14,7 @@ import { TabRouter } from './tab-router';
 const RUNNING = Symbol.for('nk-russia-context.running');
 
 /** The page's features, each answering its tab messages (Refined GitHub's shape). */
-const FEATURES = [pageStatus, stepMention, noteFinished, revealTerm, ...(import.meta.env.MODE === 'bench' ? [benchHooks] : [])];
+const FEATURES = [pageStatus, stepMention, noteFinished, revealTerm, ...(BENCH_BUILD ? [benchHooks] : [])];
 
 export default defineContentScript({
   matches: [...CURATED_MATCHES],

@@ -3,9 +3,8 @@
  * `Activation` (highlighting, the card) running exactly while they allow it. Features (features/)
  * read its state and answer tab messages. Everything stops with the page run's signal.
  */
-import { compileAutomaton, type Automaton } from '@/lib/matcher';
-import { unpackAutomaton } from '@/lib/matcher/pack';
-import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
+import type { Automaton } from '@/lib/matcher';
+import { automatonOf, MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import { pageVerdict, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import type { PageStatus } from '@/lib/tab-messages';
 import { Activation } from './activation';
@@ -74,8 +73,8 @@ export class PageRun {
     if (this.automaton) return this.automaton;
     const data = this.data!;
     const started = performance.now();
-    // The background's precompiled automaton; compiling here is the slow fallback.
-    this.automaton = (data.packed && unpackAutomaton(data.packed, data.terms.map((t) => t.id))) || compileAutomaton(data.terms);
+    // The background's precompiled automaton; compiling here is the slow fallback (and says so).
+    this.automaton = automatonOf(data);
     this.setupMs = performance.now() - started;
     return this.automaton;
   }

@@ -3,7 +3,7 @@
  * go into the document's highlight registry and the manifest's stylesheet styles them. Where
  * the API is missing, mentions are wrapped in <nkr-mark> elements instead, and unwrapped on stop.
  */
-import type { TermKind } from '@/lib/corpus/schema';
+import type { TermKind } from '@/lib/kinds';
 import type { HighlightStyle } from '@/lib/settings';
 import type { Mention } from './mentions';
 

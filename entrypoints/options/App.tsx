@@ -1,12 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/options/SettingsForm';
-import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from '@/lib/corpus/refusal';
+import { useSettings } from '@/components/shared/use-settings';
+import { formatCitation, safeLink } from '@/lib/citation';
+import type { CorpusRefusal } from '@/lib/corpus/refusal';
 import { askBackground, type CorpusStatus } from '@/lib/messages';
-import { MATCHER_DATA_KEY, parseMatcherData } from '@/lib/matcher-data';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, updateSettings, type Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
+import { corpusRefusalItem, readMatcherData, updateSettings } from '@/lib/storage';
+
+/** The paper as the corpus cites it; the link only if it is https (a corpus can be hostile). */
+function Cite({ citation }: { citation: CorpusStatus['citation'] }) {
+  const link = safeLink(citation.url);
+  return (
+    <p data-testid="citation">
+      {formatCitation(citation)}
+      {link && <> <a href={link} target="_blank" rel="noopener noreferrer">Open the paper</a></>}
+    </p>
+  );
+}
 
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [problem, setProblem] = useState('');
+  const [settings, setSettings] = useSettings(setProblem);
   const [labels, setLabels] = useState(new Map<string, string>());
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
   const [sites, setSites] = useState<string[]>([]);
@@ -15,29 +29,32 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY, CORPUS_REFUSAL_KEY]);
-      setRefusal((stored[CORPUS_REFUSAL_KEY] as CorpusRefusal | undefined) ?? null);
-      setSettings(parseSettings(stored[SETTINGS_KEY]));
-      setLabels(new Map(parseMatcherData(stored[MATCHER_DATA_KEY])?.terms.map((t) => [t.id, t.label]) ?? []));
+      setRefusal(await corpusRefusalItem.getValue());
+      setLabels(new Map((await readMatcherData())?.terms.map((t) => [t.id, t.label]) ?? []));
       setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
       const curated = new Set(browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []);
       setSites(((await browser.permissions.getAll()).origins ?? []).filter((o) => !curated.has(o)));
     })();
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const change = async (patch: Partial<Settings>) => {
-    setSettings(await updateSettings(() => patch));
-    setSaved('Saved. Open tabs use it now.');
+    try {
+      setSettings(await updateSettings(() => patch));
+      setProblem('');
+      setSaved('Saved. Open tabs use it now.');
+    } catch (error) {
+      setSaved('');
+      setProblem(`Not saved: ${(error as Error).message}`);
+    }
   };
 
   const revoke = async (origin: string) => {
-    await browser.permissions.remove({ origins: [origin] });
-    setSites(sites.filter((s) => s !== origin));
+    try {
+      if (!(await browser.permissions.remove({ origins: [origin] }))) throw new Error('the browser kept the permission');
+      setSites(sites.filter((s) => s !== origin));
+    } catch (error) {
+      setProblem(`Access to ${origin} was not removed: ${(error as Error).message}`);
+    }
   };
 
   return (
@@ -45,6 +62,7 @@ export function App() {
       <h1>North Korea–Russia Context: settings</h1>
       <SettingsForm settings={settings} termLabels={labels} onChange={(p) => void change(p)} />
       <p class="status muted" role="status">{saved}</p>
+      {problem && <p class="error" role="alert">{problem}</p>}
 
       <section>
         <h2>Sites you enabled</h2>
@@ -60,7 +78,7 @@ export function App() {
 
       <section>
         <h2>The paper</h2>
-        <p>Edward Howell, <cite>North Korea and Russia's dangerous partnership</cite>, Chatham House, 4 December 2024, <a href="https://doi.org/10.55317/9781784136321" target="_blank" rel="noopener noreferrer">doi.org/10.55317/9781784136321</a>.</p>
+        {corpus && <Cite citation={corpus.citation} />}
         {refusal && (
           <div role="alert" class="error">
             <p>On {new Date(refusal.at).toLocaleString()} the extension refused a corpus that did not pass its checks, and kept the one it had:</p>

@@ -1,17 +1,33 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useSettings } from '@/components/shared/use-settings';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
-import { DEFAULT_SETTINGS, disablingEntries, parseSettings, SETTINGS_KEY, siteKey, updateSettings, type Settings } from '@/lib/settings';
+import { formatDay } from '@/lib/citation';
+import { disablingEntries, siteKey, type Settings } from '@/lib/settings';
+import { updateSettings } from '@/lib/storage';
 
-/** The tab the popup is about: the active one, or ?tab=<id> (the end-to-end tests open the popup in a tab). */
+/**
+ * The tab the popup is about: the active tab of the last focused browser window. For the toolbar
+ * popup that is the reader's tab; a popup window that does not take focus (how the end-to-end
+ * tests open it) sees the same tab, so no test-only address parameter is needed.
+ */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param) {
-    const tab = await browser.tabs.get(Number(param)).catch(() => null);
-    return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
+}
+
+/**
+ * The page's status once `settled` accepts it: the page applies a change itself (storage.onChanged)
+ * or starts after injection, so ask until it answers with the new state, up to about two seconds,
+ * then show what it says.
+ */
+async function statusWhen(tab: { id: number; url?: string } | null, settled: (access: SiteAccess) => boolean): Promise<SiteAccess> {
+  let access = await readAccess(tab);
+  for (let i = 0; i < 40 && !settled(access); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    access = await readAccess(tab);
+  }
+  return access;
 }
 
 async function readAccess(tab: { id: number; url?: string } | null): Promise<SiteAccess> {
@@ -27,11 +43,11 @@ async function readAccess(tab: { id: number; url?: string } | null): Promise<Sit
 }
 
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [error, setError] = useState<string | undefined>();
+  const [settings, setSettings] = useSettings(setError);
   const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
   const [access, setAccess] = useState<SiteAccess | null>(null);
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
-  const [error, setError] = useState<string | undefined>();
 
   const refresh = async (t = tab) => setAccess(await readAccess(t));
 
@@ -39,23 +55,19 @@ export function App() {
     void (async () => {
       const t = await targetTab();
       setTab(t);
-      setSettings(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
       await refresh(t);
       setCorpus(await askBackground({ type: 'corpus-status' }).catch(() => null));
     })();
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) setSettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const site = access && access.kind !== 'unsupported' ? access.site : null;
   const change = async (patch: (s: Settings) => Partial<Settings>) => {
     try {
-      setSettings(await updateSettings(patch));
-      // The page applies the change itself (storage.onChanged); ask it again for the new status.
-      setTimeout(() => void refresh(), 150);
+      const next = await updateSettings(patch);
+      setSettings(next);
+      // The page applies the change itself (storage.onChanged): wait until it reports the new state.
+      const shouldRun = next.enabled && !(site && disablingEntries(next, site).length);
+      setAccess(await statusWhen(tab, (a) => a.kind !== 'running' || a.status.running === shouldRun));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -72,7 +84,8 @@ export function App() {
         if (files?.css?.length) await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
         if (files?.js?.length) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: files.js });
       }
-      setTimeout(() => void refresh(), 300);
+      // The script was injected just now: wait until it answers from the page.
+      setAccess(await statusWhen(tab, (a) => a.kind === 'running'));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -108,7 +121,7 @@ export function App() {
           ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
           : 'The paper is being set up…'}
         <br />
-        Source: Edward Howell, Chatham House, 4 December 2024.
+        {corpus && <>Source: {corpus.citation.author}, {corpus.citation.publisher}, {formatDay(corpus.citation.published)}.</>}
       </footer>
     </main>
   );

@@ -4,15 +4,15 @@
  * (bundled or synced) with `CorpusSchema`. docs/corpus-format.md describes the same shapes in prose.
  */
 import * as v from 'valibot';
+import { ID_PATTERN, TERM_KINDS, type TermKind } from '../kinds';
 
 /** Bumped when the shape of corpus.json changes; a reader refuses a schema it does not know. */
 export const CORPUS_SCHEMA_VERSION = 1;
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "kim-jong-un"'));
+const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lower-case slug like "kim-jong-un"'));
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
-export const TERM_KINDS = ['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept'] as const;
-export type TermKind = (typeof TERM_KINDS)[number];
+export { TERM_KINDS, type TermKind };
 
 /** How an alias may be inflected: Korean particles glued to the name, Russian case endings. */
 export const INFLECTIONS = ['ko', 'ru'] as const;

@@ -1,9 +1,10 @@
 /** A reader's note, saved from a card. Validated wherever one enters: messages, import. */
 import * as v from 'valibot';
+import { ID_PATTERN } from '../kinds';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40, 'a tag must be at most 40 characters'));
-const TermId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+const TermId = v.pipe(v.string(), v.regex(ID_PATTERN));
 const PageUrl = v.pipe(v.string(), v.maxLength(4000), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) page'));
 
 /** What the card sends: everything but the id and the times, which the background assigns. */

@@ -11,7 +11,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageStatus } from '../../lib/tab-messages';
-import { pageStatus, type ExtensionBrowser } from '../../tests/e2e/harness';
+import { pageStatus, type ExtensionBrowser } from '../support/browser';
 
 const BASE_MENTIONS = 5000;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askPage, card, focusedInCard, inExtensionPage, noteFrame, launchWithExtension, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
+import { askPage, card, focusedInCard, highlightsIn, inExtensionPage, launchWithExtension, noteFrame, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
@@ -37,8 +37,12 @@ describe('hovering a mention', () => {
     await page.mouse.move(at.x - 80, at.y);
     await page.mouse.move(at.x + 80, at.y, { steps: 8 }); // ~8 frames across, well under the dwell
     await page.mouse.move(at.x + 80, at.y + 300);
-    await page.waitForTimeout(900);
+    await page.waitForTimeout(900); // three hover delays: a card would have opened by now
     expect(await card(page).count()).toBe(0);
+    // The positive control: resting on the same mention does open it, so the check above was not
+    // passing merely because hovering did nothing at all.
+    await openCard(page, 'lead', 'Kim Jong Un');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Kim Jong Un');
     await page.close();
   });
 
@@ -154,7 +158,10 @@ describe('a hostile page', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.mouse.move(10, 10);
-    await page.waitForTimeout(300);
+    // The pointer handling has run since the replacement: a card opens on another mention.
+    await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
+    await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'story2').length).toBeGreaterThan(0);
+    await openCard(page, 'story2', 'Panel of Experts');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -230,9 +237,7 @@ describe('light and dark', () => {
     try {
       const page = await themed.open('/pages/demo.html');
       await pageStatus(themed, page);
-      const at = await pointAt(page, 'lead', 'Vostochny Cosmodrome');
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      await card(page).waitFor({ state: 'visible', timeout: 3000 });
+      await openCard(page, 'lead', 'Vostochny Cosmodrome');
       await page.waitForTimeout(300);
       const colours = await card(page).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
       // Dark text on light, or light text on dark: the card follows the reader's scheme.

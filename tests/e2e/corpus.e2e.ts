@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusHash } from '../../lib/corpus/hash';
 import type { Corpus } from '../../lib/corpus/schema';
-import { card, EXTENSION_DIR, inExtensionPage, launchWithExtension, openCard, pageStatus, ROOT, startServer, type StaticServer } from './harness';
+import { card, corpusStatus, EXTENSION_DIR, launchWithExtension, openCard, pageStatus, ROOT, saveNoteThroughForm, startServer, type StaticServer } from './harness';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 let server: StaticServer;
@@ -28,14 +28,6 @@ function extensionWithCorpus(content: string): string {
   return dir;
 }
 
-const corpusStatus = (b: Parameters<typeof inExtensionPage>[0]) => inExtensionPage(b, async () => {
-  for (let i = 0; i < 100; i++) {
-    const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
-    if (reply?.ok && reply.value) return reply.value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}, undefined);
 
 describe('a bundled corpus that does not validate', () => {
   it('is refused, says why, and leaves the stored corpus and notes untouched', async () => {
@@ -46,10 +38,9 @@ describe('a bundled corpus that does not validate', () => {
     // First run: the good corpus goes in, and the reader saves a note.
     let b = await launchWithExtension(server, { extensionDir, userDataDir: profile });
     expect(await corpusStatus(b)).toMatchObject({ version: corpus.version, notes: 0 });
-    const saved = await inExtensionPage(b, (note) => chrome.runtime.sendMessage({ type: 'save-note', note }), {
-      termId: 'kim-jong-un', termLabel: 'Kim Jong Un', quote: 'Kim Jong Un arrived.', pageUrl: 'https://www.reuters.com/a', pageTitle: 'A',
-      passageId: 'p-summits', passageText: 'Throughout 2023…', passageSection: 'From friendship to formal partnership', comment: 'keep me', tags: ['x'],
-    });
+    const notePage = await b.open('/pages/article.html');
+    await pageStatus(b, notePage);
+    const saved = await saveNoteThroughForm(b, notePage, { termId: 'kim-jong-un', quote: 'Kim Jong Un arrived.', comment: 'keep me', tags: ['x'] });
     expect(saved).toMatchObject({ ok: true });
     await b.close();
 
@@ -99,8 +90,11 @@ describe('a hostile but well-formed corpus', () => {
       await expect(card(page).locator('blockquote').first().textContent()).resolves.toContain('<a href="javascript:');
       expect(await card(page).locator('img').count()).toBe(0);
       expect(await card(page).locator('a[href^="javascript"]').count()).toBe(0);
+      // The positive signal: the click really reached the quote (seen by the page as a click on the
+      // card's host), and a task queued after it (where a javascript: navigation would run) has run.
+      const clicked = page.evaluate(() => new Promise<string>((resolve) => addEventListener('click', (e) => setTimeout(() => resolve((e.target as Element).localName), 0), { capture: true, once: true })));
       await card(page).locator('blockquote').first().click();
-      await page.waitForTimeout(200);
+      expect(await clicked).toBe('nkr-card-host');
       expect(await page.title()).not.toBe('pwned');
     } finally {
       await b.close();

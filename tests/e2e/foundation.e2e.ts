@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, pageStatus, ROOT, useExtensionBrowser } from './harness';
+import { corpusStatus, EXTENSION_DIR, pageStatus, ROOT, tabIdOf, useExtensionBrowser } from './harness';
 
 const corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 
@@ -9,18 +9,8 @@ const env = useExtensionBrowser();
 
 describe('the installed extension', () => {
   it('seeds the database with the bundled corpus (read back through the extension)', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
-    const status = await page.evaluate(async () => {
-      for (let i = 0; i < 100; i++) {
-        const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
-        if (reply?.ok && reply.value) return reply.value;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return null;
-    });
+    const status = await corpusStatus(env.browser);
     expect(status).toMatchObject({ version: corpus.version, hash: corpus.hash, source: 'bundled', passages: corpus.passages.length, terms: corpus.terms.length, events: corpus.events.length, notes: 0 });
-    await page.close();
   });
 
   it('runs its content script on a news page', async () => {
@@ -35,9 +25,15 @@ describe('the installed extension', () => {
   it('does not run on a site that is not on the list and was not enabled', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`http://example.org/pages/article.html`);
-    await page.waitForTimeout(500);
-    const highlights = await page.evaluate(() => CSS.highlights.size);
-    expect(highlights).toBe(0);
+    // The positive control: the same article on a listed site, opened after it, is scanned…
+    const listed = await env.browser.open('/pages/article.html');
+    expect((await pageStatus(env.browser, listed)).mentions).toBeGreaterThan(5);
+    await listed.close();
+    // …while on example.org no content script is there to answer, and nothing is highlighted.
+    const tabId = await tabIdOf(env.browser, page);
+    const answer = await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }).then(() => 'answered', (e: Error) => e.message), tabId);
+    expect(answer).toMatch(/Receiving end does not exist/);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.close();
   });
 

@@ -1,234 +1,22 @@
 /**
- * Real Chromium with the built extension, and a static server on 127.0.0.1 for test pages.
- * Pages are opened as http://www.reuters.com/... (a curated news host) through Chromium's host
- * resolver, so the production build is what runs; every other host is blocked.
+ * The end-to-end tests' harness: the browser and server helpers (scripts/support/browser.ts, which
+ * the benchmark and the demo share), plus a per-file fixture for vitest.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { PageStatus, TabRequest } from '../../lib/messages';
 import { afterAll, beforeAll } from 'vitest';
+import { rmSync } from 'node:fs';
+import { extensionVariant, launchWithExtension, startServer, type ExtensionBrowser, type LaunchOptions, type StaticServer } from '../../scripts/support/browser';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
-export const BENCH_PAGES_DIR = resolve(ROOT, '../shared/bench-pages');
-export const NEWS_HOST = 'www.reuters.com';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
-
-export interface StaticServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/**
- * Serves `/pages/<file>` from tests/fixtures/pages and `/bench/<file>` from ../shared/bench-pages.
- * `headers` adds response headers per path (a CSP, say).
- */
-export async function startServer(headers: Record<string, Record<string, string>> = {}): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [, area, ...rest] = path.split('/');
-    const base = area === 'pages' ? PAGES_DIR : area === 'bench' ? BENCH_PAGES_DIR : null;
-    const file = base && join(base, ...rest);
-    if (!file || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(headers[path] ?? {}) });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server did not start');
-  return { port: address.port, close: () => new Promise((done) => server.close(() => done())) };
-}
-
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  /** URL of a page on the news host. */
-  url(path: string): string;
-  open(path: string): Promise<Page>;
-  close(): Promise<void>;
-}
-
-export interface LaunchOptions {
-  extensionDir?: string;
-  colorScheme?: 'light' | 'dark';
-  userDataDir?: string;
-  /** null: the window's own size (a headed demo). */
-  viewport?: { width: number; height: number } | null;
-  headless?: boolean;
-  /** More Chromium switches (the benchmark's secure-origin switch). */
-  args?: string[];
-}
-
-export async function launchWithExtension(server: StaticServer, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'nkr-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}, MAP example.org:80 127.0.0.1:${server.port}`,
-      ...(options.args ?? []),
-    ],
-  });
-  // Nothing leaves the machine: only our two hosts (and the extension itself) are reachable.
-  await context.route(/^https?:\/\//, (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === NEWS_HOST || host === 'example.org' || host === '127.0.0.1' ? route.continue() : route.abort();
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const url = (path: string) => `http://${NEWS_HOST}${path}`;
-  return {
-    context,
-    worker,
-    extensionId,
-    url,
-    async open(path: string) {
-      const page = await context.newPage();
-      await page.goto(url(path));
-      return page;
-    },
-    async close() {
-      await context.close();
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Waits for the content script to finish its first scan and returns the page status. */
-export async function pageStatus(browser: ExtensionBrowser, page: Page, expect: 'scanned' | 'stopped' = 'scanned'): Promise<PageStatus> {
-  // Right after install the page may start before the background has published the corpus:
-  // wait for the scan (or, when asked, for a deliberate stop), not for "no corpus yet".
-  return expect === 'scanned'
-    ? askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(s.running && s.scan))
-    : askPage(browser, page, { type: 'page-status' }, (s: PageStatus) => Boolean(!s.running && s.reason && s.reason !== 'no-corpus'));
-}
-
-/**
- * Sends a tab request to the page's content script from the service worker (as the popup and
- * the keyboard command do), retrying until it answers and `ready` accepts the answer.
- */
-export async function askPage<T>(browser: ExtensionBrowser, page: Page, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
-  // The extension has no "tabs" permission, so it cannot look tabs up by URL: use the active one.
-  await page.bringToFront();
-  return browser.worker.evaluate(async ({ request, ready }) => {
-    const accept = new Function('value', `return (${ready})(value)`) as (v: unknown) => boolean;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    let last: unknown;
-    for (let i = 0; i < 200; i++) {
-      try {
-        const reply = await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 });
-        last = reply;
-        if (reply?.ok && accept(reply.value)) return reply.value;
-      } catch (error) { last = String(error); }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
-  }, { request, ready: ready.toString() }) as Promise<T>;
-}
-
-/** The highlighted text on a page, by highlight name, read from the page's CSS.highlights. */
-export async function highlightedText(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      out[name] = [...highlight].map((r) => (r instanceof Range ? r.toString() : new Range().toString()));
-    }
-    return out;
-  });
-}
-
-/** All highlighted strings, any style or kind (focus and active marks excluded). */
-export async function allHighlighted(page: Page): Promise<string[]> {
-  const byName = await highlightedText(page);
-  return Object.entries(byName).filter(([name]) => !['nkr-focus', 'nkr-active'].includes(name)).flatMap(([, list]) => list);
-}
-
-/** Each highlighted range: its text, its highlight name, and the id of its nearest ancestor with one. */
-export async function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
-  return page.evaluate(() => {
-    const out: { name: string; text: string; id: string | null }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const r of highlight) {
-        const range = r as Range;
-        const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-        out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
-      }
-    }
-    return out;
-  });
-}
-
-/** Runs `fn` in an extension page (the popup), where chrome.* APIs and the extension's storage live. */
-export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    return await page.evaluate(fn as (a: unknown) => Promise<T>, arg as unknown);
-  } finally {
-    await page.close();
-  }
-}
-
-/** Merges a change into the stored settings, as the popup and options page do. */
-export async function changeSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
-  await browser.worker.evaluate(async (p) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...((settings as object | undefined) ?? {}), ...p } });
-  }, patch);
-}
-
-/** The centre of the first box of `text` inside the element with `id` (for hovering it). */
-export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(({ id, text }) => {
-    const root = document.getElementById(id);
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + Math.min(text.length, 3));
-      const r = range.getClientRects()[0];
-      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, { id, text });
-  if (!point) throw new Error(`"${text}" not found in #${id}`);
-  return point;
-}
-
-// The card lives in a closed shadow root: tests reach it over DevTools (see closed-card.ts).
-export { card, focusedInCard, noteFrame } from './closed-card';
-import { card } from './closed-card';
+export * from '../../scripts/support/browser';
 
 /**
  * For a test file: a static server and Chromium with the extension, started before its tests and
  * stopped after them. Read `.browser` / `.server` inside tests.
  */
-export function useExtensionBrowser(headers: Record<string, Record<string, string>> = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
+export function useExtensionBrowser(headers: Record<string, Record<string, string>> = {}, options: LaunchOptions = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
   const state: { browser?: ExtensionBrowser; server?: StaticServer } = {};
   beforeAll(async () => {
     state.server = await startServer(headers);
-    state.browser = await launchWithExtension(state.server);
+    state.browser = await launchWithExtension(state.server, options);
   });
   afterAll(async () => {
     await state.browser?.close();
@@ -240,14 +28,11 @@ export function useExtensionBrowser(headers: Record<string, Record<string, strin
   };
 }
 
-/** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
-export async function openCard(page: Page, id: string, text: string, enter = false) {
-  const at = await pointAt(page, id, text);
-  await page.mouse.move(at.x, at.y, { steps: 3 });
-  await card(page).waitFor({ state: 'visible', timeout: 3000 });
-  if (enter) {
-    const box = (await card(page).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40, { steps: 3 });
-  }
-  return at;
+
+/** Like useExtensionBrowser, on a changed copy of the build (extensionVariant), removed afterwards. */
+export function useExtensionVariant(edit: Parameters<typeof extensionVariant>[0], files: Record<string, string> = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
+  let dir: string | undefined;
+  const fixture = useExtensionBrowser({}, { get extensionDir() { dir ??= extensionVariant(edit, files); return dir; } });
+  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  return fixture;
 }

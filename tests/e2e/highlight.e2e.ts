@@ -2,8 +2,8 @@
  * Spotting and highlighting on real pages in real Chromium: the right words, split across
  * elements or added later, never inside form fields, editors or code, never touching the DOM.
  */
-import { describe, expect, it } from 'vitest';
-import { askPage, changeSettings, highlightsIn, pageStatus, useExtensionBrowser } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { askPage, changeSettings, highlightsIn, pageStatus, resetSettings, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser({ '/pages/pristine.html': { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'unsafe-inline'" } });
 
@@ -75,6 +75,9 @@ describe('highlighting a news page', () => {
 });
 
 describe('the reader’s settings, applied to open tabs at once', () => {
+  // One browser serves the whole file: a test that fails half-way must not leave its settings to the next.
+  afterEach(() => resetSettings(env.browser));
+
   it('switches between the quiet and strong styles, and to first mentions only', async () => {
     const page = await env.browser.open('/pages/article.html');
     const before = await pageStatus(env.browser, page);

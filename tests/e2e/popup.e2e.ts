@@ -1,32 +1,29 @@
 /**
- * The toolbar popup, opened on a news tab (as a page with ?tab=<id>, since automation cannot
- * click the toolbar button): what it says about the page, and its one-click switches.
+ * The toolbar popup, opened for a news tab (in a window of its own that does not take focus, since
+ * automation cannot click the toolbar button): what it says about the page, and its one-click switches.
  */
-import { describe, expect, it } from 'vitest';
-import { highlightsIn, pageStatus, useExtensionBrowser } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { highlightsIn, openPopupFor, pageStatus, resetSettings, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
-async function openPopupFor(page: import('playwright-core').Page) {
-  await page.bringToFront();
-  const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id);
-  const popup = await env.browser.context.newPage();
-  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
+const openPopup = (page: import('playwright-core').Page) => openPopupFor(env.browser, page);
 
 /** The sample article, scanned, with the popup opened for its tab. */
 async function openArticleWithPopup() {
   const page = await env.browser.open('/pages/article.html');
   await pageStatus(env.browser, page);
-  return { page, popup: await openPopupFor(page) };
+  return { page, popup: await openPopup(page) };
 }
 
 describe('the popup', () => {
+  // The switches change the shared browser's settings: put them back even when a test fails.
+  afterEach(() => resetSettings(env.browser));
+
   it('says what the page holds and how it is highlighted', async () => {
     const page = await env.browser.open('/pages/pristine.html'); // a page that does not change after load
     const status = await pageStatus(env.browser, page);
-    const popup = await openPopupFor(page);
+    const popup = await openPopup(page);
     await expect.poll(() => popup.getByTestId('page-summary').textContent()).toContain(`${status.mentions} mentions of ${status.terms.length} terms`);
     await expect(popup.getByTestId('mode').textContent()).resolves.toContain('CSS Highlight API');
     await expect(popup.getByRole('list', { name: 'Terms on this page' }).textContent()).resolves.toContain('Kim Jong Un');

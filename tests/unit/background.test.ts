@@ -58,18 +58,23 @@ describe('the background’s message handling', () => {
     expect(reply.ok && (reply.value as { term: { label: string } }).term.label).toBe('Vostochny Cosmodrome');
   });
 
-  it('saves a valid note with an id and times, and refuses a bad one without saving', async () => {
-    expect(await handleRequest({ type: 'save-note', note }, fromPage, deps)).toEqual({ ok: true, value: { id: '0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e50' } });
-    expect(await db.notes.get('0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e50')).toMatchObject({ ...note, createdAt: 1_700_000_000_000 });
-    const bad = await handleRequest({ type: 'save-note', note: { ...note, pageUrl: 'javascript:alert(1)' } }, fromPage, deps);
-    expect(bad).toMatchObject({ ok: false });
-    expect(await db.notes.count()).toBe(1);
+  it('has no request that saves a note a page composed: save-note is refused and nothing is written', async () => {
+    const reply = await handleRequest({ type: 'save-note', note }, fromPage, deps);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/malformed request/) });
+    expect(await handleRequest({ type: 'save-note', note }, formPage, deps)).toMatchObject({ ok: false });
+    expect(await db.notes.count()).toBe(0);
   });
 
-  it('takes a note’s page address from the browser, not from the message', async () => {
-    const fromOtherPage = { ...fromPage, url: 'https://www.reuters.com/real-page' };
-    await handleRequest({ type: 'save-note', note: { ...note, pageUrl: 'https://evil.example/forged' } }, fromOtherPage, deps);
-    expect((await db.notes.toArray())[0]!.pageUrl).toBe('https://www.reuters.com/real-page');
+  it('takes a note’s page address from the browser, not from the page, on the note form’s save', async () => {
+    // A page cannot even name an address: the request has no such field.
+    const forged = await handleRequest({ type: 'prepare-note', termId: 'kim-jong-un', quote: 'q', pageTitle: 't', passageIds: [], pageUrl: 'https://evil.example/forged' }, fromPage, deps);
+    expect(forged).toMatchObject({ ok: false, error: expect.stringMatching(/malformed request/) });
+    const realPage = { ...fromPage, url: 'https://www.reuters.com/real-page' };
+    const opened = await handleRequest({ type: 'prepare-note', termId: 'kim-jong-un', quote: 'Kim Jong Un arrived.', pageTitle: 'Forged title is fine', passageIds: ['p-summits'] }, realPage, deps);
+    const token = opened.ok ? (opened.value as { token: string }).token : '';
+    expect(await handleRequest({ type: 'save-draft', token, comment: 'c', tags: [] }, formPage, deps)).toMatchObject({ ok: true });
+    const [stored] = await db.notes.toArray();
+    expect(stored!.pageUrl).toBe('https://www.reuters.com/real-page');
   });
 
   it('injects the card only into the page that asked', async () => {
@@ -168,5 +173,19 @@ describe('setting up the bundled corpus', () => {
     expect(findMatches(automaton, 'Kim Jong Un at Vostochny').map((m) => m.termId)).toEqual(['kim-jong-un', 'vostochny-cosmodrome']);
     // Content scripts get no corpus text: only what matching needs.
     expect(JSON.stringify(stored)).not.toContain('supreme leader since');
+  });
+});
+
+describe('the benchmark’s hooks (bench build only)', () => {
+  it('answers diagnostics to an extension page only, with the lookups recorded', async () => {
+    const { answerBenchRequest, recordLookup } = await import('../../entrypoints/background/bench-hooks');
+    recordLookup(1.5);
+    expect(answerBenchRequest({ type: 'diagnostics' }, true)).toMatchObject({ ok: true, value: { lookupMs: expect.arrayContaining([1.5]) } });
+    expect(answerBenchRequest({ type: 'diagnostics' }, false)).toMatchObject({ ok: false });
+    expect(answerBenchRequest({ type: 'lookup' }, true)).toBeNull();
+  });
+
+  it('is off outside a bench build: diagnostics is a malformed request here', async () => {
+    expect(await handleRequest({ type: 'diagnostics' }, formPage, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed request/) });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTags } from '../../components/card/NoteForm';
 import { TermCard, type TermCardProps } from '../../components/card/TermCard';
 import type { LookupResult } from '../../lib/messages';
-import { formatCitation, formatShortDate } from '../../lib/citation';
+import { formatCitation, formatDay, formatShortDate } from '../../lib/citation';
 import { segmentsOf, snippetBounds } from '../../lib/snippet';
 
 const XSS = '<img src=x onerror="window.__pwned = 1">';
@@ -101,6 +101,11 @@ describe('card helpers', () => {
   it('formats dates and the citation without the reader’s locale', () => {
     expect(formatShortDate('2022-02-24', 'day')).toBe('24 Feb 2022');
     expect(formatShortDate('2023-09', 'month')).toBe('Sep 2023');
+    expect(formatShortDate('2024', 'year')).toBe('2024');
+    expect(formatShortDate('2024-06-19', 'month')).toBe('Jun 2024');
+    expect(formatDay('2024-12-04')).toBe('4 December 2024');
+    expect(formatDay('2024-01-01')).toBe('1 January 2024'); // never the day before, in any time zone
+    expect(formatDay('2024-09')).toBe('September 2024');
     expect(formatCitation({ ...hostile.citation, title: 'T', url: 'https://doi.org/10.1/x' })).toBe('A (2024), ‘T: S’, research paper, P, 4 December 2024, https://doi.org/10.1/x');
   });
 });

@@ -28,14 +28,22 @@ describe('the catalogue on news sentences', () => {
     expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
   });
 
-  it('has sentences for every alias class the issue names', () => {
-    const all = NEWS_SENTENCES.map((s) => s.text).join('\n');
-    expect(all).toMatch(/\p{Script=Hangul}/u); // Korean
-    expect(all).toMatch(/\p{Script=Cyrillic}/u); // Russian
-    expect(all).toMatch(/D\.P\.R\.K\.|U\.N\./); // dotted abbreviations
-    expect(all).toMatch(/152 ?mm|152-mm/); // number and unit forms
-    expect(all).toMatch(/\b[A-Z]{4,}( [A-Z]{2,}){3,}/); // an all-caps headline
-    expect(all).toMatch(/’s|'s/); // possessives
+  // Each alias class the issue names, as a pattern over the page's words: for each, some news
+  // sentence has such words, and the real matcher finds a term in exactly those words (not merely
+  // elsewhere in the sentence), so the class is proven on the code, not on the fixture.
+  it.each([
+    ['Korean', /\p{Script=Hangul}+/gu],
+    ['Russian', /\p{Script=Cyrillic}+(?: \p{Script=Cyrillic}+)*/gu],
+    ['dotted abbreviations', /D\.P\.R\.K\.|U\.N\./g],
+    ['number and unit forms', /152 ?mm|152-mm/g],
+    ['an all-caps headline', /\b[A-Z]{4,}(?: [A-Z]{2,}){3,}/g],
+    ['possessives', /\p{L}+(?:’s|'s)/gu],
+  ] as const)('finds terms written as %s', (_class, pattern) => {
+    const hits = NEWS_SENTENCES.flatMap((s) => [...s.text.matchAll(pattern)].flatMap((span) => {
+      const from = span.index!, to = from + span[0].length;
+      return findMatches(automaton, s.text).filter((m) => m.standalone && m.start < to && m.end > from).map((m) => m.text);
+    }));
+    expect(hits.length, 'no term found in words of this class').toBeGreaterThan(0);
   });
 
   it('finds declined Russian and particle-bearing Korean names', () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, pageVerdict, parseSettings, readSettings, siteKey, updateSettings } from '../../lib/settings';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { changeSettingsFromPage, DEFAULT_SETTINGS, pageVerdict, parseSettings, siteKey } from '../../lib/settings';
+import { readSettings, settingsItem, updateSettings, watchSettings } from '../../lib/storage';
 
 describe('settings', () => {
   it('defaults what is missing and drops what is malformed, keeping the rest', () => {
@@ -28,6 +30,26 @@ describe('settings', () => {
     await updateSettings(() => ({ style: 'strong' }));
     await updateSettings((s) => ({ hiddenTerms: [...s.hiddenTerms, 'sanctions'] }));
     expect(await readSettings()).toMatchObject({ style: 'strong', hiddenTerms: ['sanctions'] });
+    // Under the key content scripts read raw.
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ style: 'strong', hiddenTerms: ['sanctions'] });
+  });
+
+  it('tells a watcher of every change, parsed, and stops when unwatched', async () => {
+    const seen: string[] = [];
+    const unwatch = watchSettings((s) => seen.push(s.style));
+    await updateSettings(() => ({ style: 'strong' }));
+    await fakeBrowser.storage.local.set({ settings: { style: 'loud' } }); // another context wrote junk
+    await expect.poll(() => seen).toEqual(['strong', 'quiet']);
+    unwatch();
+    await updateSettings(() => ({ style: 'strong' }));
+    expect(seen).toEqual(['strong', 'quiet']);
+  });
+
+  it('migrates version-1 settings to the normalised version 2', async () => {
+    await fakeBrowser.storage.local.set({ settings: { style: 'strong', hoverDelayMs: -5, legacyField: 1 } });
+    await settingsItem.migrate();
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, style: 'strong' });
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
   });
 });
 
@@ -38,5 +60,20 @@ describe('switching a site back on', () => {
     expect(disablingEntries(s, 'news.bbc.co.uk')).toEqual(['bbc.co.uk']);
     expect(disablingEntries(s, 'bbc.co.uk')).toEqual(['bbc.co.uk']);
     expect(disablingEntries(s, 'reuters.com')).toEqual([]);
+  });
+});
+
+describe('a card’s settings change', () => {
+  it('saves it on the key every context reads', async () => {
+    expect(await changeSettingsFromPage('hide', () => ({ hiddenTerms: ['sanctions'] }))).toBe(true);
+    expect(await readSettings()).toMatchObject({ hiddenTerms: ['sanctions'] });
+  });
+
+  it('says in the console what was not saved when storage refuses, instead of failing silently', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await changeSettingsFromPage('stop highlighting this term', (s) => ({ hiddenTerms: [...s.hiddenTerms, 'x'] }))).toBe(false);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/Could not stop highlighting this term: your settings were not saved/), expect.objectContaining({ message: expect.stringMatching(/quota/) }));
+    error.mockRestore();
   });
 });

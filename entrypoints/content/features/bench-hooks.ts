@@ -1,4 +1,4 @@
-/** Feature, bench build only (`wxt build --mode bench`): `rescan`, full scans back to back for timing. */
+/** Feature, bench build only (BENCH_BUILD, `wxt build --mode bench`): `rescan`, full scans back to back for timing. */
 import type { ScanStats } from '@/lib/tab-messages';
 import type { PageRun } from '../page-run';
 import type { TabRouter } from '../tab-router';

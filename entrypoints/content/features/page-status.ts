@@ -1,4 +1,5 @@
 /** Feature: answers `page-status` (the popup's page panel, the tests, the bench). */
+import { BENCH_BUILD } from '@/lib/build-flags';
 import { siteKey } from '@/lib/settings';
 import type { PageStatus } from '@/lib/tab-messages';
 import type { PageRun } from '../page-run';
@@ -28,6 +29,6 @@ function status(page: PageRun): PageStatus {
     terms: [...counts].map(([term, count]) => ({ id: terms[term]!.id, label: terms[term]!.label, count })).sort((a, b) => b.count - a.count),
     scan: active?.stats ?? null,
     // The bench build reports card latencies; a production build has no such field.
-    ...(import.meta.env.MODE === 'bench' && active ? { cardLatencies: active.card.latencies, work: { ...active.scan.totals } } : {}),
+    ...(BENCH_BUILD && active ? { cardLatencies: active.card.latencies, work: { ...active.scan.totals } } : {}),
   };
 }
