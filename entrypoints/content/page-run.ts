@@ -21,8 +21,14 @@ export class PageRun {
   /** The page's address at the last scan: a single-page app's navigation shows as a change. */
   private href = location.href;
 
+  /** Settles once the settings and data were first read: a status before that would say nothing true. */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
+
   /** `signal`: the page run's one AbortController (lifecycle.ts); aborting it stops everything. */
-  constructor(readonly signal: AbortSignal) {}
+  constructor(readonly signal: AbortSignal) {
+    this.ready = new Promise((resolve) => { this.markReady = resolve; });
+  }
 
   async start(): Promise<void> {
     browser.storage.onChanged.addListener(this.onStorageChanged);
@@ -30,6 +36,7 @@ export class PageRun {
       // An orphaned script's browser APIs may throw: what matters now is the page.
       try { browser.storage.onChanged.removeListener(this.onStorageChanged); } catch { /* gone with the extension */ }
       this.deactivate();
+      this.markReady();
     });
     // Trusted back/forward navigations; pushState shows in the next batch of page changes.
     window.addEventListener('popstate', (e) => { if (e.isTrusted) this.checkLocation(); }, { signal: this.signal });
@@ -40,6 +47,7 @@ export class PageRun {
     if (!this.seen.has(SETTINGS_KEY)) this.settings = parseSettings(stored[SETTINGS_KEY]);
     if (!this.seen.has(MATCHER_DATA_KEY)) this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
     this.reconcile();
+    this.markReady();
   }
 
   /** Scans the whole page afresh (single-page app navigations, the bench). */

@@ -8,7 +8,8 @@ import { MAX_SHOWN } from '../shown';
 import type { TabRouter } from '../tab-router';
 
 export function init(page: PageRun, router: TabRouter): void {
-  router.on('page-status', () => status(page));
+  // Answered once the page run knows its settings (a popup opened during injection gets the real state).
+  router.on('page-status', async () => { await page.ready; return status(page); });
 }
 
 function status(page: PageRun): PageStatus {
