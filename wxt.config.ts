@@ -3,17 +3,23 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CURATED_MATCHES } from './lib/sites';
 
+// Corpus sync: a TEST build (scripts/feed/build-test.ts) also trusts the feed keys in this variable, and
+// goes to its own folder, so the production build in .output/chrome-mv3 never trusts a test key.
+const testFeedKeys = process.env.NKR_TEST_FEED_KEYS;
+
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // __NKR_BENCH__: bench-only hooks exist only in `wxt build --mode bench` (lib/build-flags.ts).
+  // __NKR_TEST_FEED_KEYS__: only in the corpus-sync test build (see testFeedKeys above).
   vite: (env) => ({
     plugins: [preact()],
-    define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench') },
+    define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench'), ...(testFeedKeys ? { __NKR_TEST_FEED_KEYS__: JSON.stringify(testFeedKeys) } : {}) },
     // hostile (issue 11): WXT's content-script context posts a start-up message a page can hear and
     // forge to shut the script down; ours says nothing (entrypoints/content/quiet-context.ts).
     resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve('entrypoints/content/quiet-context.ts') }] },
   }),
+  ...(testFeedKeys ? { outDirTemplate: 'test-sync/{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {
     // The bundled corpus ships as a file the background reads (and validates) at install time.
     'build:publicAssets': (_wxt, assets) => {
@@ -24,9 +30,11 @@ export default defineConfig({
     name: 'North Korea–Russia Context',
     short_name: 'NK–RU Context',
     description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     // The same sites the content script runs on: lets the background inject the card's code there.
-    host_permissions: [...CURATED_MATCHES],
+    // A test build also holds the loopback feed's permission: headless Chromium cannot answer the
+    // browser's permission prompt, and a request for a granted origin resolves without one.
+    host_permissions: [...CURATED_MATCHES, ...(testFeedKeys ? ['http://127.0.0.1/*'] : [])],
     optional_host_permissions: ['*://*/*'],
     // The note form shows in a frame inside the card on any page the extension runs on. Pages can
     // only reach it at a per-session random address, so they cannot probe for the extension.

@@ -4,7 +4,7 @@
  * the page's) and ask the background instead.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Citation, Passage, Section, Term, TimelineEvent } from './corpus/schema';
+import type { Citation, Passage, Section, Stop, Term, TimelineEvent } from './corpus/schema';
 import type { Note } from './notes/schema';
 
 /** Where the stored corpus came from and when it arrived. */
@@ -16,6 +16,12 @@ export interface CorpusMeta {
   source: 'bundled' | 'sync';
   sourceUrl?: string;
   loadedAt: number;
+  /** Set by a feed sync (lib/sync/apply.ts): which passages notes may have quoted changed or went. */
+  lastUpdate?: { from: number | null; to: number; at: number; changedPassages: string[]; removedPassages: string[] };
+  /** Set by a feed sync: a fingerprint per stored row, so the next sync need not read every row. */
+  rowHashes?: Record<'sections' | 'passages' | 'terms' | 'events', string>;
+  /** The corpus's stop phrases (few and small: kept with its meta rather than in a table). */
+  stops?: Stop[];
 }
 
 export const DB_NAME = 'nk-russia-context';

@@ -6,7 +6,7 @@
 import type { Corpus } from './corpus/schema';
 import { isTermKind, type TermKind } from './kinds';
 import type { AliasRule } from './matcher/alias-forms';
-import { compileAutomaton, type Automaton } from './matcher/automaton';
+import { compileAutomaton, type Automaton, type MatcherTerm } from './matcher/automaton';
 import { packAutomaton, unpackAutomaton } from './matcher/pack';
 
 export const MATCHER_DATA_KEY = 'matcherData';
@@ -20,28 +20,47 @@ export interface MatcherDataTerm {
   aliases: AliasRule[];
 }
 
+/** A stop phrase as the matcher needs it: claims its words, shows nothing (lib/corpus/schema.ts). */
+export interface MatcherDataStop {
+  id: string;
+  aliases: AliasRule[];
+}
+
 export interface MatcherData {
   version: number;
   hash: string;
   terms: MatcherDataTerm[];
+  /** Compiled after the terms, so every form's term index past `terms` is a stop phrase. */
+  stops?: MatcherDataStop[];
   /** The compiled automaton (lib/matcher/pack.ts); the content script compiles from `terms` if absent. */
   packed?: string;
 }
 
-export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms'>): MatcherData {
+/** What the automaton is compiled from: the terms, then the stop phrases. */
+export function matcherTerms(data: Pick<MatcherData, 'terms' | 'stops'>): MatcherTerm[] {
+  return [...data.terms, ...(data.stops ?? []).map((s) => ({ ...s, stop: true }))];
+}
+
+export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' | 'stops'>): MatcherData {
+  const stops = (corpus.stops ?? []).map((s) => ({ id: s.id, aliases: s.aliases.map(slimAlias) }));
   return {
     version: corpus.version,
     hash: corpus.hash,
-    packed: packAutomaton(compileAutomaton(corpus.terms)),
+    packed: packAutomaton(compileAutomaton([...corpus.terms, ...stops.map((s) => ({ ...s, stop: true }))])),
+    ...(stops.length ? { stops } : {}),
     terms: corpus.terms.map((t) => ({
       id: t.id,
       label: t.label,
       kind: t.kind,
       specificity: t.specificity,
       ...(t.anchor ? { anchor: t.anchor } : {}),
-      aliases: t.aliases.map((a) => ({ text: a.text, ...(a.case === 'exact' ? { case: 'exact' as const } : {}), ...(a.standalone ? {} : { standalone: false }), ...(a.inflect ? { inflect: a.inflect } : {}) })),
+      aliases: t.aliases.map(slimAlias),
     })),
   };
+}
+
+function slimAlias(a: Corpus['terms'][number]['aliases'][number]): AliasRule {
+  return { text: a.text, ...(a.case === 'exact' ? { case: 'exact' as const } : {}), ...(a.standalone ? {} : { standalone: false }), ...(a.inflect ? { inflect: a.inflect } : {}) };
 }
 
 /** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */
@@ -49,6 +68,8 @@ export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
   if (d.packed !== undefined && typeof d.packed !== 'string') return null;
+  if (d.stops !== undefined && (!Array.isArray(d.stops) || !d.stops.every((s) => s && typeof s.id === 'string' && Array.isArray(s.aliases)
+    && s.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120)))) return null;
   const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases)
     && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
   return ok ? d : null;
@@ -60,8 +81,10 @@ export function parseMatcherData(value: unknown): MatcherData | null {
  * said in the console.
  */
 export function automatonOf(data: MatcherData, warn: (message: string) => void = console.warn): Automaton {
-  const unpacked = data.packed ? unpackAutomaton(data.packed, data.terms.map((t) => t.id)) : null;
+  // Terms, then stop phrases: the order the background compiled them in.
+  const terms = matcherTerms(data);
+  const unpacked = data.packed ? unpackAutomaton(data.packed, terms.map((t) => t.id)) : null;
   if (unpacked) return unpacked;
   warn(`[NK–RU Context] ${data.packed ? 'The published matcher did not unpack' : 'No packed matcher was published'}; compiling it on this page instead (a slower start).`);
-  return compileAutomaton(data.terms);
+  return compileAutomaton(terms);
 }

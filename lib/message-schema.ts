@@ -47,5 +47,9 @@ export const BackgroundRequestSchema = v.variant('type', [
   }),
   /** …or is cancelled. */
   v.strictObject({ type: v.literal('close-draft'), token: Token }),
+  /** Corpus sync (lib/sync): fetch the configured feed now; from the popup or options page only. */
+  v.strictObject({ type: v.literal('sync-now') }),
+  /** Corpus sync: put the bundled corpus back in place of a synced one. */
+  v.strictObject({ type: v.literal('sync-reset') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;

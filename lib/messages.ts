@@ -6,6 +6,7 @@
  */
 import type { Citation, TermKind, TimelineEvent } from './corpus/schema';
 import type { BackgroundRequest } from './message-schema';
+import type { SyncLogEntry } from './sync/state';
 
 export type { BackgroundRequest };
 
@@ -25,8 +26,19 @@ export interface RankedPassage {
   marks: [number, number][];
 }
 
+/** What a card says about a term beyond its name: the summary and where it comes from (catalogue, issue 13). */
+export interface TermGrounding {
+  summary: string;
+  /** paper (the excerpt, closely paraphrased) or background (the public record); absent means paper. */
+  grounding?: 'paper' | 'background';
+  /** Source line for a background summary. */
+  source?: string;
+  /** The public record where it differs from the paper's wording, shown as background. */
+  record?: { text: string; source: string };
+}
+
 export interface LookupResult {
-  term: TermSummary & { summary: string };
+  term: TermSummary & TermGrounding;
   /** Best first; at most three. */
   passages: RankedPassage[];
   /** The whole timeline, each event flagged when it concerns this term. */
@@ -66,6 +78,9 @@ export interface BackgroundResponses {
   'note-draft': NoteDraftView;
   'save-draft': { id: string };
   'close-draft': { closed: true };
+  /** The sync's log entry; null when no feed is set. */
+  'sync-now': SyncLogEntry | null;
+  'sync-reset': SyncLogEntry;
 }
 
 /** Fails to compile when a request has no reply type or a reply type no request. */

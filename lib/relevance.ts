@@ -1,13 +1,22 @@
 /**
- * Which mentions a page shows. Specific terms show everywhere; generic ones (sanctions, BRICS)
- * only on pages about North Korea and Russia. A non-standalone alias (a bare "Kim") shows only
+ * Which mentions a page shows. Specific terms show in any article; generic ones (sanctions, BRICS)
+ * only on pages about North Korea and Russia, judged from the article rather than the page. A non-standalone alias (a bare "Kim") shows only
  * where the page also names its term in full. Pure, so the rules are tested without a page.
  */
 import type { MatcherDataTerm } from './matcher-data';
 
+/** Where a mention sits: in the article or the page's furniture, and in which passage. */
+export interface MentionPlace {
+  region: 'main' | 'boilerplate';
+  /** Any value that is the same for mentions in one passage (paragraph, list item), or null. */
+  passage: unknown;
+}
+
 export interface MentionFacts {
   term: number;
   standalone: boolean;
+  /** Absent: treated as the article's own text, each mention in a passage of its own. */
+  place?: MentionPlace;
 }
 
 export interface VisibilityRules {
@@ -21,31 +30,58 @@ export interface Verdict {
   onTopic: boolean;
 }
 
+/** How many mentions of each side the article's own text needs (one of each is a passing mention). */
+export const ANCHOR_REPEATS = 2;
+
 /**
- * The page is on the topic when it names a North Korea anchor and a Russia anchor, or any
- * specific term that belongs to neither side (the bilateral ones: the Vostochny summit,
- * cash-for-weapons). Mentions must be given in document order for `firstMentionOnly`.
+ * The page is on the topic when its article (not its navigation, sidebars or link lists) names
+ * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
+ * 2024 treaty), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
+ * times; or both together in more than one passage, or in one passage that names them three times
+ * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said), or in one passage with a
+ * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
+ * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show; on a page off the topic, only specific terms in
+ * the article do. Mentions must be given in document order for `firstMentionOnly`.
  */
 export function decideVisibility(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], rules: VisibilityRules): Verdict {
   const named = new Set<number>();
   for (const m of mentions) if (m.standalone) named.add(m.term);
-  let northKorea = false;
-  let russia = false;
+  let northKorea = 0;
+  let russia = 0;
   let bilateral = false;
-  for (const t of named) {
-    const term = terms[t]!;
-    if (term.anchor === 'north-korea') northKorea = true;
-    else if (term.anchor === 'russia') russia = true;
+  /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
+  let concepts = 0;
+  const sidesByPassage = new Map<unknown, { sides: number; count: number }>();
+  mentions.forEach((m, i) => {
+    if (!m.standalone || m.place?.region === 'boilerplate') return;
+    const term = terms[m.term]!;
+    const side = term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0;
+    if (side === 1) northKorea++;
+    else if (side === 2) russia++;
     else if (term.specificity === 'specific') bilateral = true;
+    else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
+    if (side) {
+      const key = m.place?.passage ?? i;
+      const seen = sidesByPassage.get(key);
+      sidesByPassage.set(key, { sides: (seen?.sides ?? 0) | side, count: (seen?.count ?? 0) + 1 });
+    }
+  });
+  let together = 0;
+  let dense = false;
+  for (const { sides, count } of sidesByPassage.values()) {
+    if (sides !== 3) continue;
+    together++;
+    if (count > ANCHOR_REPEATS) dense = true;
   }
-  const onTopic = bilateral || (northKorea && russia);
+  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense
+    || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {
     const term = terms[m.term]!;
     if (hidden.has(term.id)) return false;
     if (!named.has(m.term)) return false;
-    if (term.specificity === 'generic' && !onTopic) return false;
+    if (!onTopic && (term.specificity === 'generic' || m.place?.region === 'boilerplate')) return false;
     if (rules.firstMentionOnly) {
       if (seen.has(m.term)) return false;
       seen.add(m.term);

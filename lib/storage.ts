@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from './corpus/refusal';
 import { MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from './matcher-data';
 import { DEFAULT_SETTINGS, mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from './settings';
+import { SYNC_LOG_KEY, SYNC_PROGRESS_KEY, SYNC_SETTINGS_KEY, SYNC_STATE_KEY } from './sync/state';
 
 /** The keys in storage.local, and what each holds. */
 export const STORAGE_KEYS = {
@@ -17,6 +18,14 @@ export const STORAGE_KEYS = {
   matcherData: MATCHER_DATA_KEY,
   /** The last corpus the extension refused, for the options page to explain (lib/corpus/refusal.ts). */
   corpusRefusal: CORPUS_REFUSAL_KEY,
+  /** Corpus sync (lib/sync/state.ts, each read with its parse function): the feed address and interval… */
+  syncSettings: SYNC_SETTINGS_KEY,
+  /** …the last ETag, failure count and retry time, and the mid-apply marker… */
+  syncState: SYNC_STATE_KEY,
+  /** …the sync log, newest first (at most 50)… */
+  syncLog: SYNC_LOG_KEY,
+  /** …and a running sync's stage and progress, for the popup and options page. */
+  syncProgress: SYNC_PROGRESS_KEY,
 } as const;
 
 /**

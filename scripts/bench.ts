@@ -7,6 +7,7 @@
  *   --pages a.html,b.html   only these pages       --runs N     repeats per page (default 9)
  *   --no-markjs             skip mark.js (slow)      --hovers N   card hovers (default 100)
  *   --only storm            only the storm cases (scripts/bench/storm.ts)   --no-storm   skip them
+ *   --sync-only / --no-sync only / without the corpus sync bench (scripts/bench/sync.ts)
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -358,4 +359,7 @@ function existsIn(file: string): boolean {
   try { return statSync(join(BENCH_PAGES_DIR, file)).isFile(); } catch { return false; }
 }
 
-await main();
+// Corpus sync (scripts/bench/sync.ts): its own test build and browser; --sync-only skips the pages, --no-sync skips it.
+const { benchSync } = await import('./bench/sync');
+if (!flag('--sync-only')) await main();
+if (!flag('--no-sync')) await benchSync();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteSession } from '@/lib/card-contract';
 import { formatCitation, formatDay, safeLink } from '@/lib/citation';
 import type { LookupResult } from '@/lib/messages';
+import { Grounded } from './Grounded';
 import { KIND_LABEL } from './kinds';
 import { NoteFrame } from './NoteFrame';
 import { PassageQuote } from './PassageQuote';
@@ -90,11 +91,11 @@ export function TermCard(props: TermCardProps) {
         <h2 id="nkr-term">{term.label}</h2>
         <button type="button" class="close" aria-label="Close" onClick={props.onClose}>×</button>
       </header>
-      <p id="nkr-summary" class="summary">{term.summary}</p>
+      <Grounded term={term} />
 
       {passages.length > 0 && (
         <section class="passages" aria-label="What the paper says">
-          <h3>In the paper</h3>
+          <h3>{term.grounding === 'background' ? 'Where the paper bears on it' : 'In the paper'}</h3>
           {passages.map((p) => (
             <PassageQuote key={p.id} passage={p} selected={(selectedPassage ?? passages[0]!.id) === p.id} onSelect={() => setSelectedPassage(p.id)} />
           ))}

@@ -52,6 +52,7 @@ export function Timeline({ events, termLabel }: Props) {
       </svg>
       <p class="timeline-caption" aria-live="polite">
         <time dateTime={shown.date}>{formatShortDate(shown.date, shown.precision)}</time> {shown.label}
+        {shown.grounding === 'background' && shown.source && <span class="source">Background, not from the paper · {shown.source}</span>}
       </p>
     </section>
   );

@@ -53,7 +53,7 @@ export async function publishMatcherData(db: ContextDatabase, force = false): Pr
   if (!meta) return null;
   const current = (await browser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY] as MatcherData | undefined;
   if (!force && current?.hash === meta.hash) return current;
-  const data = toMatcherData({ version: meta.version, hash: meta.hash, terms: await db.terms.toArray() });
+  const data = toMatcherData({ version: meta.version, hash: meta.hash, terms: await db.terms.toArray(), stops: meta.stops });
   await browser.storage.local.set({ [MATCHER_DATA_KEY]: data });
   return data;
 }

@@ -27,6 +27,8 @@ export interface BackgroundDeps {
   notifyTab: (tabId: number, frameId: number, message: TabRequest) => Promise<void>;
   now?: () => number;
   newId?: () => string;
+  /** Corpus sync (entrypoints/background/corpus-sync.ts). */
+  sync?: { now(): Promise<BackgroundResponses['sync-now']>; reset(): Promise<BackgroundResponses['sync-reset']> };
 }
 
 /** A page (content script) or one of the extension's own pages (popup, options, the note form). */
@@ -144,6 +146,19 @@ const handlers: { [K in BackgroundRequest['type']]: Handler<K> } = {
       });
     }
     return { closed: true };
+  },
+
+  /** Corpus sync (entrypoints/background/corpus-sync.ts): only the popup and options page may start one. */
+  async 'sync-now'(_request, sender, deps) {
+    if (!fromExtensionPage(sender)) throw new Error('Only the extension’s own pages can sync the corpus.');
+    if (!deps.sync) throw new Error('Corpus sync is not available.');
+    return deps.sync.now();
+  },
+
+  async 'sync-reset'(_request, sender, deps) {
+    if (!fromExtensionPage(sender)) throw new Error('Only the extension’s own pages can reset the corpus.');
+    if (!deps.sync) throw new Error('Corpus sync is not available.');
+    return deps.sync.reset();
   },
 };
 

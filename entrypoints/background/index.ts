@@ -2,6 +2,7 @@ import { getDatabase } from '@/lib/db';
 import { loadCorpusCache, type CorpusCache } from '@/lib/lookup';
 import { askTab } from '@/lib/messages';
 import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
+import { registerCorpusSync, resetCorpus, runSync, type SyncHooks } from './corpus-sync';
 import { handleRequest } from './handle-request';
 import { syncReaderSitesOrLog } from './site-access';
 import { injectIntoOpenTabs } from './inject-open-tabs';
@@ -22,6 +23,15 @@ export default defineBackground(() => {
     return setup;
   };
 
+  const syncHooks: SyncHooks = {
+    db: getDatabase,
+    ready: () => setup ?? setUp(),
+    readBundled: readBundledCorpus,
+    corpusChanged: async () => { cache = undefined; await publishMatcherData(getDatabase(), true); },
+    feedChanged: syncReaderSitesOrLog,
+  };
+  registerCorpusSync(syncHooks);
+
   browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSitesOrLog(); });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
   browser.runtime.onStartup.addListener(() => { void setUp(); });
@@ -41,6 +51,7 @@ export default defineBackground(() => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
       },
       drafts: browser.storage.session,
+      sync: { now: () => runSync(syncHooks), reset: () => resetCorpus(syncHooks) },
       notifyTab: async (tabId, frameId, message) => {
         await browser.tabs.sendMessage(tabId, message, { frameId });
       },

@@ -3,13 +3,17 @@
  * reader grants or removes an optional host permission.
  */
 import { planReaderScript, READER_SCRIPT_ID } from '@/lib/reader-sites';
+import { feedOriginPattern, parseSyncSettings, SYNC_SETTINGS_KEY } from '@/lib/sync/state';
 
 export async function syncReaderSites(): Promise<void> {
   const manifest = browser.runtime.getManifest();
   const script = manifest.content_scripts?.[0];
   if (!script?.js) return;
   const curated = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
-  const { origins = [] } = await browser.permissions.getAll();
+  const { origins: granted = [] } = await browser.permissions.getAll();
+  // The corpus feed's host permission is for downloading updates, not for reading pages there.
+  const { feedUrl } = parseSyncSettings((await browser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]);
+  const origins = feedUrl ? granted.filter((o) => o !== feedOriginPattern(feedUrl)) : granted;
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [READER_SCRIPT_ID] })).length > 0;
   const plan = planReaderScript(origins, curated, { js: script.js, css: script.css ?? [] }, registered);
   if (plan.action === 'unregister') await browser.scripting.unregisterContentScripts({ ids: [READER_SCRIPT_ID] });

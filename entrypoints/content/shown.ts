@@ -1,17 +1,21 @@
 /**
  * Which mentions the page shows, kept up to date incrementally. The page's verdict (which terms
- * it names, whether it is on the topic, the reader's hidden terms; lib/relevance.ts decides) is
- * recomputed per update from per-term counts; only when it changes is every mention looked at
- * again. Otherwise an update costs what was added or removed, and a restyle costs the text
+ * it names, whether its article is on the topic, the reader's hidden terms; lib/relevance.ts
+ * decides, the one place its rules live) is taken from the first VERDICT_SAMPLE visible mentions
+ * and every named term, and gives, per term and region (article or page furniture), whether a
+ * mention shows; only when that changes is every mention looked at again. Otherwise an update costs what was added or removed, and a restyle costs the text
  * inside the restyled elements, spread over frames. At most `MAX_SHOWN` mentions show per page.
  */
 import type { MatcherDataTerm } from '@/lib/matcher-data';
-import { decideVisibility } from '@/lib/relevance';
+import { decideVisibility, type MentionFacts } from '@/lib/relevance';
 import type { Settings } from '@/lib/settings';
+import { mentionPlace } from './article-region';
 import { precedes, type Mention, type MentionStore } from './mentions';
 
 /** The most mentions one page highlights (a page beyond it says so in the popup). */
 export const MAX_SHOWN = 3000;
+/** The page's topic is judged from at most this many of its (visible) mentions, in the order found. */
+const VERDICT_SAMPLE = 5000;
 
 /** Where shown mentions go: the painter, one by one, or whole for the fallback painter. */
 export interface ShownSink {
@@ -25,8 +29,13 @@ export class ShownMentions {
   onTopic = false;
   /** More mentions qualify than the cap lets show. */
   capped = false;
-  private allowed = new Set<number>();
+  /** Terms whose mentions show, in the article and in the page's furniture. */
+  private allowedMain = new Set<number>();
+  private allowedFurniture = new Set<number>();
   private key = '';
+  /** Facts of the mentions the verdict is judged from; rebuilt when they may have changed. */
+  private sample: MentionFacts[] = [];
+  private sampleDirty = true;
   /** With first-mention-only: the one shown per term. */
   private readonly firstOf = new Map<number, Mention>();
   /** Whether the page's CSS shows an element (asked once; forgotten when the element is restyled). */
@@ -45,6 +54,7 @@ export class ShownMentions {
   update(force = false): void {
     const changes = this.store.drain();
     const settings = this.settings();
+    if (changes.reset || changes.removed.length || (changes.added.length && this.sample.length < VERDICT_SAMPLE)) this.sampleDirty = true;
     const key = this.decide(settings);
     if (force || changes.reset || key !== this.key) {
       this.key = key;
@@ -65,8 +75,9 @@ export class ShownMentions {
     for (const m of changes.added) {
       if (settings.firstMentionOnly) { refill.add(m.term); continue; }
       // Past the cap or not allowed: nothing to ask the page (most of a storm's mentions).
-      if (!this.allowed.has(m.term) || this.shown.has(m)) continue;
+      if (!this.allowedMain.has(m.term) && !this.allowedFurniture.has(m.term)) continue;
       if (this.shown.size >= MAX_SHOWN) { this.capped = true; continue; }
+      if (this.shown.has(m) || !this.allowed(m)) continue;
       const el = m.startNode.parentElement;
       if (el && !asked.has(el)) { asked.add(el); this.cssVisible.delete(el); }
       this.consider(m, added);
@@ -110,14 +121,40 @@ export class ShownMentions {
     return this.restyleQueue.size > 0;
   }
 
-  /** The page's verdict from the terms it names: sets the allowed terms; returns a key that changes with it. */
+  /**
+   * The page's verdict: sets the allowed terms per region; returns a key that changes with it.
+   * Asks lib/relevance.ts with the sample's facts, one furniture-placed standalone fact per named
+   * term (it names the term without counting towards the topic), and, per named term, one
+   * non-standalone fact in the article and one in the furniture, whose answers are the allowances.
+   */
   private decide(settings: Settings): string {
+    if (this.sampleDirty) {
+      this.sampleDirty = false;
+      this.sample = [];
+      for (const m of this.store.all()) {
+        if (this.sample.length >= VERDICT_SAMPLE) break;
+        if (this.visible(m)) this.sample.push({ term: m.term, standalone: m.standalone, place: mentionPlace(m.startNode) });
+      }
+    }
     const named = this.store.namedTerms().sort((a, b) => a - b);
-    // One standalone fact per named term: the rules in lib/relevance.ts are per term.
-    const verdict = decideVisibility(named.map((term) => ({ term, standalone: true })), this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
+    const facts: MentionFacts[] = [...this.sample];
+    for (const term of named) facts.push({ term, standalone: true, place: { region: 'boilerplate', passage: null } });
+    const probes = facts.length;
+    for (const term of named) {
+      facts.push({ term, standalone: false, place: { region: 'main', passage: {} } });
+      facts.push({ term, standalone: false, place: { region: 'boilerplate', passage: {} } });
+    }
+    const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
     this.onTopic = verdict.onTopic;
-    this.allowed = new Set(named.filter((_, i) => verdict.visible[i]));
-    return `${[...this.allowed].join(',')}|${settings.firstMentionOnly}`;
+    this.allowedMain = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i]));
+    this.allowedFurniture = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i + 1]));
+    return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${settings.firstMentionOnly}`;
+  }
+
+  /** Whether the verdict lets `m` show (its term, where it sits). */
+  private allowed(m: Mention): boolean {
+    const set = mentionPlace(m.startNode).region === 'boilerplate' ? this.allowedFurniture : this.allowedMain;
+    return set.has(m.term);
   }
 
   private recomputeAll(settings: Settings): void {
@@ -127,14 +164,14 @@ export class ShownMentions {
     this.cssVisible = new WeakMap();
     this.restyleQueue.clear();
     const added: Mention[] = [];
-    if (settings.firstMentionOnly) for (const term of this.allowed) this.refillFirst(term, added, []);
+    if (settings.firstMentionOnly) for (const term of new Set([...this.allowedMain, ...this.allowedFurniture])) this.refillFirst(term, added, []);
     else for (const m of this.store.all()) { this.consider(m, added); if (this.capped) break; }
     this.sink.reset(added);
   }
 
   /** Shows `m` if its term is allowed, the page shows its text, and the cap leaves room. */
   private consider(m: Mention, added: Mention[]): void {
-    if (!this.allowed.has(m.term) || this.shown.has(m)) return;
+    if (this.shown.has(m) || !this.allowed(m)) return;
     if (this.shown.size >= MAX_SHOWN) { this.capped = true; return; }
     if (!this.visible(m)) return;
     this.shown.add(m);
@@ -144,9 +181,7 @@ export class ShownMentions {
   /** First-mention-only: shows the earliest visible mention of `term` (its mentions only). */
   private refillFirst(term: number, added: Mention[], removed: Mention[]): void {
     let first: Mention | null = null;
-    if (this.allowed.has(term)) {
-      for (const m of this.store.ofTerm(term)) if ((!first || precedes(m, first)) && this.visible(m)) first = m;
-    }
+    for (const m of this.store.ofTerm(term)) if ((!first || precedes(m, first)) && this.allowed(m) && this.visible(m)) first = m;
     const current = this.firstOf.get(term) ?? null;
     if (current === first) return;
     if (current && this.shown.delete(current)) removed.push(current);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import { SyncSection } from '@/components/options/SyncSection';
 import { useSettings } from '@/components/shared/use-settings';
 import { formatCitation, safeLink } from '@/lib/citation';
 import type { CorpusRefusal } from '@/lib/corpus/refusal';
@@ -70,6 +71,8 @@ export function App() {
           <ul class="list">{sites.map((o) => <li key={o}>{o} <button type="button" onClick={() => void revoke(o)}>Remove access</button></li>)}</ul>
         )}
       </section>
+
+      <SyncSection />
 
       <section>
         <h2>Keyboard</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSettings } from '@/components/shared/use-settings';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { PopupSyncStatus } from '@/components/sync/SyncStatusLine';
 import { askBackground, askTab, type CorpusStatus } from '@/lib/messages';
 import { formatDay } from '@/lib/citation';
 import { disablingEntries, siteKey, type Settings } from '@/lib/settings';
@@ -116,6 +117,7 @@ export function App() {
       ) : (
         <p class="muted">Looking at this page…</p>
       )}
+      <PopupSyncStatus />
       <footer class="popup-footer muted">
         {corpus
           ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`

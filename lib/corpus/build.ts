@@ -8,8 +8,8 @@ import { MatchStream } from '../matcher/stream';
 import { corpusHash } from './hash';
 import { describeIssues } from './issues';
 import {
-  CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, TimelineSourceSchema, TERM_KINDS,
-  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Term,
+  CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, StopPhraseSchema, TimelineSourceSchema, TERM_KINDS,
+  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Stop, type Term,
 } from './schema';
 import { checkReferences } from './validate';
 
@@ -50,9 +50,17 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
   const { sections, passages } = splitPaper(sources.excerpt, paper.output, problems);
 
   const sourceTerms: SourceTerm[] = [];
+  const stops: Stop[] = [];
   for (const file of sources.termFiles) {
     if (!Array.isArray(file.data)) { problems.push(`${file.name}: must be a JSON array of terms`); continue; }
     file.data.forEach((item: unknown, index) => {
+      if ((item as { kind?: unknown })?.kind === 'stop') {
+        const stop = v.safeParse(StopPhraseSchema, item);
+        const name = `stop phrase "${String((item as { id?: unknown }).id ?? `#${index + 1}`)}"`;
+        if (!stop.success) problems.push(...describeIssues(`${file.name}: ${name}`, stop.issues));
+        else stops.push({ id: stop.output.id, note: stop.output.note, aliases: stop.output.aliases.map(normaliseAlias) });
+        return;
+      }
       const parsed = v.safeParse(SourceTermSchema, item);
       const name = typeof (item as { id?: unknown })?.id === 'string' ? `term "${(item as { id: string }).id}"` : `term #${index + 1}`;
       if (!parsed.success) problems.push(...describeIssues(`${file.name}: ${name}`, parsed.issues));
@@ -66,11 +74,18 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
   for (const term of sourceTerms) {
     const sentences = countSentences(term.summary);
     if (sentences > 2) problems.push(`term "${term.id}": summary has ${sentences} sentences; keep it to one or two`);
+    if (term.grounding === 'background' && !term.source) problems.push(`term "${term.id}": a background summary needs a "source" line`);
   }
+  for (const event of timeline.success ? timeline.output : []) {
+    if (event.grounding === 'background' && !event.source) problems.push(`data/timeline.json: event "${event.id}": a background event needs a "source" line`);
+  }
+  const termIds = new Set(sourceTerms.map((t) => t.id));
+  for (const stop of stops) if (termIds.has(stop.id)) problems.push(`stop phrase "${stop.id}": its id is also a term's id`);
   const terms = withRelated(sourceTerms.map(normaliseTerm));
   const events = [...(timeline.success ? timeline.output : [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   problems.push(...checkReferences({ sections, passages, terms, events }));
   const found = aliasesFound(terms, passages);
+  problems.push(...stopsSwallowingAliases(terms, stops, passages));
   for (const term of terms) {
     if (!term.contextOnly && !found.terms.has(term.id)) problems.push(`term "${term.id}": none of its aliases occurs in the excerpt (fix the aliases, or mark it "contextOnly": true)`);
   }
@@ -85,6 +100,7 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
     passages,
     terms,
     events,
+    stops,
   };
   const corpus: Corpus = { ...body, hash: await corpusHash(body) };
   return { corpus, json: `${JSON.stringify(corpus, null, 2)}\n`, report: coverage(corpus, found) };
@@ -120,11 +136,49 @@ export function countSentences(text: string): number {
   return (text.trim().match(/[.!?]['’”)]*(?=\s+["“‘(]?\p{Lu}|\s*$)/gu) ?? []).length || 1;
 }
 
+function normaliseAlias(a: SourceTerm['aliases'][number]): Alias {
+  return typeof a === 'string' ? { text: a, case: 'any', standalone: true } : { ...a, case: a.case ?? 'any', standalone: a.standalone ?? true };
+}
+
 function normaliseTerm(term: SourceTerm): Term {
-  const aliases: Alias[] = term.aliases.map((a) =>
-    typeof a === 'string' ? { text: a, case: 'any', standalone: true } : { ...a, case: a.case ?? 'any', standalone: a.standalone ?? true },
-  );
-  return { ...term, aliases, contextOnly: term.contextOnly ?? false, related: [] };
+  return { ...term, aliases: term.aliases.map(normaliseAlias), contextOnly: term.contextOnly ?? false, related: [] };
+}
+
+/** Every match in the passages: "passage start end term". */
+function matchesIn(automaton: ReturnType<typeof compileAutomaton>, passages: Passage[]): Map<string, string> {
+  const stream = new MatchStream(automaton);
+  const out = new Map<string, string>();
+  for (const passage of passages) {
+    stream.beginBlock();
+    stream.feed(passage.text);
+    stream.endBlock((start, end, form) => {
+      out.set(`${passage.id} ${start} ${end} ${automaton.termIds[automaton.formTerm[form]!]}`, passage.text.slice(start, end));
+    });
+  }
+  return out;
+}
+
+/**
+ * A stop phrase may only claim words that are not a real alias in the paper: every match the
+ * excerpt has without stop phrases must still be there with them. Names the phrase that swallows.
+ */
+export function stopsSwallowingAliases(terms: Term[], stops: Stop[], passages: Passage[]): string[] {
+  if (!stops.length) return [];
+  const withStops = compileAutomaton([...terms, ...stops.map((s) => ({ ...s, stop: true }))]);
+  const before = matchesIn(compileAutomaton(terms), passages);
+  const after = matchesIn(withStops, passages);
+  const problems: string[] = [];
+  for (const [key, text] of before) {
+    if (after.has(key)) continue;
+    const [passageId, start, end, termId] = key.split(' ') as [string, string, string, string];
+    const passage = passages.find((p) => p.id === passageId)!;
+    const culprit = stops.find((stop) => {
+      const one = compileAutomaton([...terms, { ...stop, stop: true }]);
+      return !matchesIn(one, [passage]).has(key);
+    });
+    problems.push(`stop phrase "${culprit?.id ?? '?'}" swallows "${text}" (${termId}) in ${passageId} at ${start}–${end}: narrow it, or mark where its claim starts with "|"`);
+  }
+  return problems;
 }
 
 /** Related terms: those sharing the most passages, then alphabetical; at most eight. */

@@ -29,7 +29,7 @@ export async function loadCorpus(
     await bulkAddInChunks(db.sections, corpus.sections);
     await bulkAddInChunks(db.terms, corpus.terms);
     await bulkAddInChunks(db.events, corpus.events);
-    await db.meta.put({ key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, loadedAt: Date.now(), ...origin });
+    await db.meta.put({ key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, loadedAt: Date.now(), ...origin, ...(corpus.stops?.length ? { stops: corpus.stops } : {}) });
     return { status: 'loaded', version: corpus.version, previousVersion: stored?.version ?? null };
   });
 }

@@ -12,10 +12,14 @@ export const CORPUS_SCHEMA_VERSION = 1;
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lower-case slug like "kim-jong-un"'));
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
+/** paper: what the excerpt says; background: the public record, shown apart and sourced. */
+export const GROUNDINGS = ['paper', 'background'] as const;
+const Grounding = v.picklist(GROUNDINGS);
+
 export { TERM_KINDS, type TermKind };
 
 /** How an alias may be inflected: Korean particles glued to the name, Russian case endings. */
-export const INFLECTIONS = ['ko', 'ru'] as const;
+export const INFLECTIONS = ['ko', 'ru', 'ru-head', 'ru-all'] as const;
 
 export const AliasSchema = v.strictObject({
   /** The words as written; spaces, dashes, quotes and dots are normalised by the matcher. */
@@ -24,7 +28,11 @@ export const AliasSchema = v.strictObject({
   case: v.optional(v.picklist(['any', 'exact']), 'any'),
   /** false: too ambiguous alone (a bare "Kim"); it matches only on a page that names the term fully. */
   standalone: v.optional(v.boolean(), true),
-  /** Generate inflected forms: Korean particles (평양에서) or Russian case endings (Путина). */
+  /**
+   * Generate inflected forms: Korean particles (평양에서) and optional spaces inside a compound;
+   * Russian case endings on the last word (Путина), on the head word (ru-head: Совета
+   * Безопасности) or on every word (ru-all: Курской области).
+   */
   inflect: v.optional(v.picklist(INFLECTIONS)),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
@@ -45,6 +53,19 @@ const TermFields = {
   passages: v.array(Id),
   /** A term the paper discusses only as context: it need not have an alias that occurs in the text. */
   contextOnly: v.optional(v.boolean(), false),
+  /**
+   * Where the summary comes from: `paper` (what the excerpt says, closely paraphrased) or
+   * `background` (the public record, which the card shows apart from the paper, with `source`).
+   */
+  grounding: v.optional(Grounding),
+  /** For background: a short source line a reader can check ("Kremlin, 19 June 2024"). */
+  source: v.optional(NonEmpty),
+  /**
+   * The public record where the paper's wording differs from it or leaves out a fact a reader
+   * needs (a date, who said what). Shown as background, apart from the paper, with its source;
+   * the paper's own words stay in the quoted passage.
+   */
+  record: v.optional(v.strictObject({ text: NonEmpty, source: NonEmpty })),
 };
 
 export const SourceTermSchema = v.strictObject({ ...TermFields, aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')) });
@@ -68,9 +89,27 @@ export const TimelineEventSchema = v.strictObject({
   label: NonEmpty,
   terms: v.pipe(v.array(Id), v.minLength(1)),
   passages: v.array(Id),
+  /** As for terms: `background` events come from the public record and carry a `source`. */
+  grounding: v.optional(Grounding),
+  source: v.optional(NonEmpty),
 });
 export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
 export const TimelineSourceSchema = v.array(TimelineEventSchema);
+
+/**
+ * A stop phrase: words that look like a catalogue alias but mean something else ("National
+ * Security Council", "Donetsk Oblast"). It claims its span, longest match first like any alias,
+ * and shows nothing. A "|" in an alias marks where the claim starts ("Russia’s |Security Council").
+ */
+export const StopPhraseSchema = v.strictObject({
+  id: Id,
+  kind: v.literal('stop'),
+  /** What the words really mean, and which alias they would otherwise be mistaken for. */
+  note: NonEmpty,
+  aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')),
+});
+export const StopSchema = v.strictObject({ id: Id, note: NonEmpty, aliases: v.pipe(v.array(AliasSchema), v.minLength(1)) });
+export type Stop = v.InferOutput<typeof StopSchema>;
 
 export const CitationSchema = v.strictObject({
   title: NonEmpty,
@@ -109,6 +148,8 @@ export const CorpusSchema = v.strictObject({
   passages: v.pipe(v.array(PassageSchema), v.minLength(1)),
   terms: v.pipe(v.array(TermSchema), v.minLength(1)),
   events: v.array(TimelineEventSchema),
+  /** Stop phrases (absent in corpora built before they existed). */
+  stops: v.optional(v.array(StopSchema)),
 });
 export type Corpus = v.InferOutput<typeof CorpusSchema>;
 

@@ -8,7 +8,13 @@ export interface AliasRule {
   text: string;
   case?: 'any' | 'exact';
   standalone?: boolean;
-  inflect?: 'ko' | 'ru';
+  /**
+   * ko: Korean particles, and optional spaces inside a Korean compound (전문가 패널 = 전문가패널);
+   * ru: case endings on the last word (Путина); ru-head: on the first word only, for names whose
+   * head word comes first (Совета Безопасности, группы экспертов); ru-all: on every word at once,
+   * for an adjective and its noun (Курской области).
+   */
+  inflect?: 'ko' | 'ru' | 'ru-head' | 'ru-all';
 }
 
 /**
@@ -19,7 +25,20 @@ export const KOREAN_PARTICLES = [
   '은', '는', '이', '가', '을', '를', '의', '에', '에서', '에게', '에서는', '에서도', '에서의', '에는', '에도',
   '와', '과', '와의', '과의', '도', '로', '으로', '로의', '으로의', '로서', '으로서', '만', '께서', '까지', '부터',
   '이다', '이며', '이고', '이나', '나', '측', '간', '과는', '와는', '보다', '처럼', '에게서', '한테',
+  '에서부터', '으로부터', '로부터', '부터는', '에서만', '으로는', '로는', '이라고', '라고', '이라는', '라는', '이란', '란',
+  '산', '제', '와도', '과도', '만의', '인', '이자',
 ] as const;
+
+/**
+ * Whether a Korean sentence may glue particles straight onto this alias: Korean names, and any
+ * alias ending in a Latin letter, digit or hanja (KN-23은, SRBM을, 北은). Cyrillic never meets Hangul.
+ */
+export function takesParticles(alias: AliasRule): boolean {
+  return alias.inflect === 'ko' || /[A-Za-z0-9\u3400-\u9FFF\uF900-\uFAFF]$/.test(alias.text.trim());
+}
+
+/** At most this many spaces in a Korean alias are made optional (2^n forms). */
+const MAX_OPTIONAL_SPACES = 3;
 
 /**
  * Russian case endings for the last word, by how it ends. Over-generating is harmless (a form
@@ -41,7 +60,7 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
 /** The canonical forms of one alias; `exact` forms keep their case, the others are lower-cased. */
 export function aliasForms(alias: AliasRule): string[] {
   const forms = trieForms(alias);
-  return alias.inflect === 'ko' ? forms.flatMap((f) => [f, ...KOREAN_PARTICLES.map((p) => f + p)]) : forms;
+  return takesParticles(alias) ? forms.flatMap((f) => [f, ...KOREAN_PARTICLES.map((p) => f + p)]) : forms;
 }
 
 /**
@@ -56,8 +75,37 @@ export function trieForms(alias: AliasRule): string[] {
   let forms = [cased];
   if (exact && /^\p{Lu}{2,6}$/u.test(base)) forms.push(dotted(base), dotted(base).slice(0, -1));
   forms = forms.flatMap(digitUnitVariants);
+  if (alias.inflect === 'ko') forms = forms.flatMap(optionalKoreanSpaces);
   if (alias.inflect === 'ru') forms = forms.flatMap((f) => [f, ...russianInflections(f)]);
+  if (alias.inflect === 'ru-head' || alias.inflect === 'ru-all') forms = forms.flatMap((f) => russianWordInflections(f, alias.inflect === 'ru-all'));
   return [...new Set(forms)];
+}
+
+/** "단거리 탄도 미사일": every space between two Hangul syllables may also be left out. */
+function optionalKoreanSpaces(form: string): string[] {
+  let out = [form];
+  let spaces = 0;
+  for (let i = form.length - 2; i > 0 && spaces < MAX_OPTIONAL_SPACES; i--) {
+    if (form[i] !== SEPARATOR || !/\p{Script=Hangul}/u.test(form[i - 1]!) || !/\p{Script=Hangul}/u.test(form[i + 1]!)) continue;
+    spaces++;
+    out = out.flatMap((f) => [f, f.slice(0, i) + f.slice(i + 1)]);
+  }
+  return out;
+}
+
+/**
+ * Declines the first word (head) or every word of a multi-word Russian name, in every
+ * combination. Words in capitals (ООН) and numbers stay as they are.
+ */
+function russianWordInflections(form: string, all: boolean): string[] {
+  const words = form.split(SEPARATOR);
+  let out = [''];
+  words.forEach((word, i) => {
+    const declines = (all || i === 0) && /^\p{Script=Cyrillic}/u.test(word) && word !== word.toUpperCase();
+    const variants = declines ? [word, ...russianInflections(word)] : [word];
+    out = out.flatMap((prefix) => variants.map((v) => (i === 0 ? v : `${prefix}${SEPARATOR}${v}`)));
+  });
+  return out;
 }
 
 /** "DPRK" -> "D.P.R.K." */

@@ -3,17 +3,23 @@
  * arrays. The classes fold case, dashes, spaces and quotes, so the scanner never builds a
  * normalised copy of the page's text: it looks each code unit up once in `classOf`.
  *
- * Korean particles (평양에서, 김정은이) are one shared sub-trie hanging off every Korean name's
- * last node, instead of forty copies per name; a cursor that enters it remembers which name it
- * came from and reports that name when a particle ends.
+ * Korean particles (평양에서, 김정은이, KN-23은) are one shared sub-trie that every name's last node
+ * may step into (a flag, not copied edges); a cursor that enters it remembers which name it came
+ * from and reports that name when a particle ends.
  */
-import { KOREAN_PARTICLES, trieForms, type AliasRule } from './alias-forms';
-import { fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
+import { KOREAN_PARTICLES, takesParticles, trieForms, type AliasRule } from './alias-forms';
+import { canonicalText, fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
 export interface MatcherTerm {
   id: string;
   aliases: readonly AliasRule[];
+  /**
+   * A stop phrase: it claims its words (the longest match wins, as for any alias) and shows
+   * nothing, so "National Security Council" is not the UN Security Council. A "|" in its alias
+   * marks where the claim starts: "Russia’s |Security Council" leaves "Russia" to match.
+   */
+  stop?: boolean;
 }
 
 /** Longest form, in code units, whose exact case can be verified (the scanner's ring buffer). */
@@ -48,14 +54,20 @@ export interface Automaton {
   readonly trigram: Uint8Array;
   /** The form ending at node n, PARTICLE_END, or -1. */
   readonly formAt: Int32Array;
-  /** Nodes from this id up are the shared particle sub-trie. */
+  /** Nodes from this id up are the shared particle sub-trie; this id is its root. */
   readonly firstParticleNode: number;
+  /** 1 at the last node of a name that takes particles: its next step may enter the particle root. */
+  readonly particleAt: Uint8Array;
   /** 1 where the form's last character is a word character, so a boundary must follow. */
   readonly formNeedsEnd: Uint8Array;
   readonly formTerm: Int32Array;
   readonly formStandalone: Uint8Array;
   /** Which of its term's aliases the form came from (for coverage reports). */
   readonly formAlias: Int32Array;
+  /** 1 for a stop phrase's form (claims its span, reported to no one). */
+  readonly formStop: Uint8Array;
+  /** For a stop form: how many code units at its start it does not claim (before the "|"). */
+  readonly formClaimFrom: Int32Array;
   /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -88,6 +100,8 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formAlias: number[] = [];
   const formNeedsEnd: number[] = [];
   const formExactLetters: (string | null)[] = [];
+  const formStop: number[] = [];
+  const formClaimFrom: number[] = [];
   const separatorClass = classFor(SEPARATOR);
   const koreanEnds: number[] = [];
 
@@ -109,11 +123,12 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   };
 
   terms.forEach((term, termIndex) => {
-    term.aliases.forEach((alias, aliasIndex) => {
+    term.aliases.forEach((rawAlias, aliasIndex) => {
+      const { alias, claimFrom } = splitClaim(rawAlias, term.stop === true);
       for (const form of trieForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
         const node = insert(0, form.toLowerCase());
-        if (alias.inflect === 'ko') koreanEnds.push(node);
+        if (takesParticles(alias)) koreanEnds.push(node);
         if (formAtNode[node] !== -1) continue;
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
@@ -121,6 +136,8 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formAlias.push(aliasIndex);
         formNeedsEnd.push(classOf[form.charCodeAt(form.length - 1)]! & 1);
         formExactLetters.push(alias.case === 'exact' ? lettersOf(form) : null);
+        formStop.push(term.stop ? 1 : 0);
+        formClaimFrom.push(claimFrom !== 0 && form.toLowerCase().startsWith(claimFrom.prefix) ? claimFrom.length : 0);
       }
     });
   });
@@ -134,10 +151,12 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     enteredBySeparator.push(false);
     formAtNode.push(-1);
     for (const particle of KOREAN_PARTICLES) formAtNode[insert(particleRoot, particle)] = PARTICLE_END;
-    for (const end of koreanEnds) {
-      for (const [cls, next] of children[particleRoot]!) if (!children[end]!.has(cls)) children[end]!.set(cls, next);
-    }
   }
+  // Names that take particles only carry a flag: the scanner falls back to the particle root's
+  // edges there. Copying those edges onto every such name (now every Latin-script alias too,
+  // KN-23은) would triple the trie's edges and lengthen every lookup at a name's end.
+  const particleAt = new Uint8Array(children.length);
+  for (const end of koreanEnds) particleAt[end] = 1;
 
   const nodeCount = children.length;
   const rootNext = new Int32Array(classCount);
@@ -163,14 +182,31 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode),
     formAt: Int32Array.from(formAtNode),
     firstParticleNode,
+    particleAt,
     formNeedsEnd: Uint8Array.from(formNeedsEnd),
     formTerm: Int32Array.from(formTerm),
     formStandalone: Uint8Array.from(formStandalone),
     formAlias: Int32Array.from(formAlias),
+    formStop: Uint8Array.from(formStop),
+    formClaimFrom: Int32Array.from(formClaimFrom),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,
   };
+}
+
+/**
+ * A stop phrase's alias without its "|", and the canonical prefix before it (not claimed).
+ * Ordinary aliases keep their text; a "|" in them is just a character.
+ */
+function splitClaim(alias: AliasRule, stop: boolean): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0 } {
+  const bar = alias.text.indexOf('|');
+  if (!stop || bar < 0) return { alias, claimFrom: 0 };
+  const text = alias.text.slice(0, bar) + alias.text.slice(bar + 1);
+  const prefix = canonicalText(alias.text.slice(0, bar)).toLowerCase();
+  // canonicalText trims: the separator before "|" belongs to the prefix.
+  const length = prefix.length + (/\s$/.test(alias.text.slice(0, bar)) ? 1 : 0);
+  return { alias: { ...alias, text }, claimFrom: length > 0 ? { prefix: prefix.slice(0, length), length } : 0 };
 }
 
 export const TRIGRAM_MASK = 0xffff;

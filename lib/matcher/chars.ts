@@ -7,6 +7,12 @@
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\uFE58\uFE63\uFF0D';
 /** Spaces, no-break spaces and line breaks. */
 const SPACES = ' \t\n\r\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000';
+/**
+ * Double quotation marks: «guillemets», „low“ and “curly” quotes, straight ". News quotes names
+ * inside longer names (космодром «Восточный»), so a quote mark is as transparent as a space: an
+ * alias written without quotes matches the quoted spelling.
+ */
+const DOUBLE_QUOTES = '"\u00AB\u00BB\u201C\u201D\u201E\u201F\u2039\u203A';
 /** Straight and curly apostrophes, primes, the modifier letter apostrophe. */
 const QUOTES = '\'\u2018\u2019\u201B\u2032\u02BC\u0060\u00B4';
 
@@ -14,10 +20,10 @@ const QUOTES = '\'\u2018\u2019\u201B\u2032\u02BC\u0060\u00B4';
 export const SEPARATOR = ' ';
 export const QUOTE = "'";
 
-export const SEPARATOR_CHARS: readonly number[] = [...DASHES + SPACES].map((c) => c.charCodeAt(0));
+export const SEPARATOR_CHARS: readonly number[] = [...DASHES + SPACES + DOUBLE_QUOTES].map((c) => c.charCodeAt(0));
 export const QUOTE_CHARS: readonly number[] = [...QUOTES].map((c) => c.charCodeAt(0));
 
-const separatorRun = new RegExp(`[${escapeForClass(DASHES + SPACES)}]+`, 'g');
+const separatorRun = new RegExp(`[${escapeForClass(DASHES + SPACES + DOUBLE_QUOTES)}]+`, 'g');
 const quoteChar = new RegExp(`[${escapeForClass(QUOTES)}]`, 'g');
 
 function escapeForClass(chars: string): string {

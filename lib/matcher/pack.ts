@@ -6,7 +6,7 @@
 import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {
@@ -18,8 +18,8 @@ export function packAutomaton(a: Automaton): string {
     lengths: [classPairs.length, a.rootNext.length, a.childStart.length, a.childClass.length, a.childNode.length, a.formAt.length, a.formTerm.length],
   };
   const ints = Int32Array.from([
-    ...classPairs, ...a.rootNext, ...a.childStart, ...a.childClass, ...a.childNode, ...a.formAt,
-    ...a.formTerm, ...a.formNeedsEnd, ...a.formStandalone,
+    ...classPairs, ...a.rootNext, ...a.childStart, ...a.childClass, ...a.childNode, ...a.formAt, ...a.particleAt,
+    ...a.formTerm, ...a.formNeedsEnd, ...a.formStandalone, ...a.formStop, ...a.formClaimFrom,
   ]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
@@ -34,7 +34,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     if (bytes.byteLength % 4) return null;
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const [pairs, roots, starts, classes, nodes, formAtLength, forms] = header.lengths as [number, number, number, number, number, number, number];
-    if (ints.length !== pairs + roots + starts + classes + nodes + formAtLength + 3 * forms || forms !== header.formCount) return null;
+    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 5 * forms || forms !== header.formCount) return null;
     let at = 0;
     const take = (n: number) => ints.subarray(at, (at += n));
     const classPairs = take(pairs);
@@ -51,11 +51,14 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       bigram: new Uint8Array(0),
       trigram: new Uint8Array(0),
       formAt: take(formAtLength).slice(),
+      particleAt: new Uint8Array(take(formAtLength)),
       firstParticleNode: header.firstParticleNode,
       formTerm: take(forms).slice(),
       formNeedsEnd: new Uint8Array(take(forms)),
       formStandalone: new Uint8Array(take(forms)),
       formAlias: new Int32Array(forms).fill(-1),
+      formStop: new Uint8Array(take(forms)),
+      formClaimFrom: take(forms).slice(),
       formExactLetters: Array.from({ length: forms }, () => null as string | null),
       termIds,
       formCount: forms,

@@ -54,6 +54,7 @@ export class MatchStream {
   private readonly childNode: Int32Array;
   private readonly formNeedsEnd: Uint8Array;
   private readonly firstParticleNode: number;
+  private readonly particleAt: Uint8Array;
 
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
@@ -67,6 +68,7 @@ export class MatchStream {
     this.childNode = automaton.childNode;
     this.formNeedsEnd = automaton.formNeedsEnd;
     this.firstParticleNode = automaton.firstParticleNode;
+    this.particleAt = automaton.particleAt;
   }
 
   /** Starts a new block: nothing matches across a block boundary. */
@@ -196,6 +198,13 @@ export class MatchStream {
     for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
       if (childClass[e] === cls) return this.childNode[e]!;
     }
+    if (this.particleAt[node] === 1) {
+      // A name's own continuation first (above); then a Korean particle glued to it.
+      const root = this.firstParticleNode;
+      for (let e = childStart[root]!, end = childStart[root + 1]!; e < end; e++) {
+        if (childClass[e] === cls) return this.childNode[e]!;
+      }
+    }
     return 0;
   }
 
@@ -228,20 +237,30 @@ export class MatchStream {
     for (let i = 1; i < n; i++) {
       const item = order[i]!;
       let j = i - 1;
-      while (j >= 0 && (start[order[j]!]! > start[item]! || (start[order[j]!] === start[item] && end[order[j]!]! < end[item]!))) {
+      while (j >= 0 && this.after(order[j]!, item)) {
         order[j + 1] = order[j]!;
         j--;
       }
       order[j + 1] = item;
     }
     let lastEnd = -1;
+    const stop = this.automaton.formStop;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
-      if (sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
+      // A stop phrase claims its words and tells no one.
+      if (stop[this.candForm[k]!] === 0 && sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
       lastEnd = end[k]!;
     }
     this.candCount = 0;
+  }
+
+  /** Candidate order: by start, then longest first, then a stop phrase before an alias of the same span. */
+  private after(a: number, b: number): boolean {
+    const { candStart: start, candEnd: end } = this;
+    if (start[a] !== start[b]) return start[a]! > start[b]!;
+    if (end[a] !== end[b]) return end[a]! < end[b]!;
+    return this.automaton.formStop[this.candForm[a]!]! < this.automaton.formStop[this.candForm[b]!]!;
   }
 
   private accept(start: number, end: number, form: number): void {
@@ -290,7 +309,7 @@ export class MatchStream {
         }
       }
       if (j === length) {
-        if (childStart[node]! !== childStart[node + 1]!) return false;
+        if (childStart[node]! !== childStart[node + 1]! || this.particleAt[node] === 1) return false;
         break;
       }
       const cls = classOf[text.charCodeAt(j)]! >> 2;
@@ -320,7 +339,9 @@ export class MatchStream {
 
   private addCandidate(start: number, end: number, form: number): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
-    this.candStart[this.candCount] = start;
+    // A stop phrase's unclaimed prefix ("Russia’s " of "Russia’s |Security Council") is left to
+    // other aliases. The offset counts canonical characters, never more than the text's own.
+    this.candStart[this.candCount] = start + this.automaton.formClaimFrom[form]!;
     this.candEnd[this.candCount] = end;
     this.candForm[this.candCount] = form;
     this.candCount++;

@@ -92,6 +92,12 @@ export class CardLocator {
     await this.waitFor({ state: 'attached' });
     return (await call<R>(this.page, this.steps, `return (${fn.toString()})(els[0], arg);`, arg ?? null)) as R;
   }
+  /** A picture of the element (the page's pixels where it is drawn). */
+  async screenshot(options: { path?: string } = {}): Promise<Buffer> {
+    await this.waitFor({ state: 'visible' });
+    const box = (await this.boundingBox())!;
+    return this.page.screenshot({ ...options, clip: box });
+  }
   /** A real click at the element's centre (trusted input, as a reader's). */
   async click(): Promise<void> {
     await this.waitFor({ state: 'visible' });

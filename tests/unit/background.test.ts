@@ -4,7 +4,7 @@ import { ensureBundledCorpus, publishMatcherData } from '../../entrypoints/backg
 import { handleRequest, type BackgroundDeps } from '../../entrypoints/background/handle-request';
 import type { ContextDatabase } from '../../lib/db';
 import { loadCorpusCache } from '../../lib/lookup';
-import { MATCHER_DATA_KEY, parseMatcherData } from '../../lib/matcher-data';
+import { matcherTerms, MATCHER_DATA_KEY, parseMatcherData } from '../../lib/matcher-data';
 import { unpackAutomaton } from '../../lib/matcher/pack';
 import { findMatches } from '../../lib/matcher';
 import { databaseWithCorpus, shippedCorpus } from '../support/db-factory';
@@ -169,8 +169,11 @@ describe('setting up the bundled corpus', () => {
     const stored = (await fakeBrowser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY];
     const data = parseMatcherData(stored)!;
     expect(data.hash).toBe(shippedCorpus().hash);
-    const automaton = unpackAutomaton(data.packed!, data.terms.map((t) => t.id))!;
+    // Compiled from the terms, then the stop phrases (kept with the corpus meta in the database).
+    expect(data.stops!.length).toBeGreaterThan(0);
+    const automaton = unpackAutomaton(data.packed!, matcherTerms(data).map((t) => t.id))!;
     expect(findMatches(automaton, 'Kim Jong Un at Vostochny').map((m) => m.termId)).toEqual(['kim-jong-un', 'vostochny-cosmodrome']);
+    expect(findMatches(automaton, 'the National Security Council at Vostochny port')).toEqual([]);
     // Content scripts get no corpus text: only what matching needs.
     expect(JSON.stringify(stored)).not.toContain('supreme leader since');
   });

@@ -109,3 +109,28 @@ describe('card helpers', () => {
     expect(formatCitation({ ...hostile.citation, title: 'T', url: 'https://doi.org/10.1/x' })).toBe('A (2024), ‘T: S’, research paper, P, 4 December 2024, https://doi.org/10.1/x');
   });
 });
+
+describe('the card says what is the paper and what is background', () => {
+  const paperTerm: LookupResult = { ...hostile, term: { id: 'crimea-annexation', label: 'Annexation of Crimea', kind: 'event', summary: 'Russia’s annexation of Crimea in 2014.', grounding: 'paper', record: { text: 'Annexed on 18 March 2014.', source: 'Treaty of accession, 18 March 2014' } } };
+  const backgroundTerm: LookupResult = { ...hostile, term: { id: 'sergey-lavrov', label: 'Sergey Lavrov', kind: 'person', summary: 'Russia’s foreign minister.', grounding: 'background', source: 'Russian Foreign Ministry' } };
+
+  it('labels a paper summary as the paper’s, and sets the record apart with its source', () => {
+    act(() => render(<TermCard {...props({ result: paperTerm })} />, root));
+    expect(root.querySelector('.grounding.paper')!.textContent).toBe('From the paper');
+    const record = root.querySelector('section.background')!;
+    expect(record.getAttribute('aria-label')).toBe('On the record, not from the paper');
+    expect(record.textContent).toContain('Annexed on 18 March 2014.');
+    expect(record.querySelector('.source')!.textContent).toBe('Source: Treaty of accession, 18 March 2014');
+    expect(root.querySelector('#nkr-summary')!.closest('section.background')).toBeNull();
+  });
+
+  it('puts a background summary in its own box, labelled not from the paper, with its source', () => {
+    act(() => render(<TermCard {...props({ result: backgroundTerm })} />, root));
+    const box = root.querySelector('section.background')!;
+    expect(box.querySelector('#nkr-summary')!.textContent).toBe('Russia’s foreign minister.');
+    expect(box.querySelector('.grounding')!.textContent).toBe('Background · not from the paper');
+    expect(box.querySelector('.source')!.textContent).toBe('Source: Russian Foreign Ministry');
+    expect(root.querySelector('.grounding.paper')).toBeNull();
+    expect(root.querySelector('.passages h3')!.textContent).toBe('Where the paper bears on it');
+  });
+});

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { compileAutomaton, findMatches } from '../../lib/matcher';
+import { matcherTerms } from '../../lib/matcher-data';
 import { NEWS_SENTENCES, OFF_TOPIC_SENTENCES } from '../fixtures/news-sentences';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
-const automaton = compileAutomaton(corpus.terms);
+// As the extension compiles it: the terms, then the stop phrases.
+const automaton = compileAutomaton(matcherTerms(corpus));
 const specific = new Set(corpus.terms.filter((t) => t.specificity === 'specific').map((t) => t.id));
 const found = (text: string) => [...new Set(findMatches(automaton, text).filter((m) => m.standalone).map((m) => m.termId))].sort();
 
@@ -58,3 +60,37 @@ describe('the catalogue on news sentences', () => {
     for (const e of corpus.events) expect(e.terms.length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * False positives the issue saw on real news (issue 13), in sentences written for this test:
+ * each must not show the look-alike term, and where a real term is there, it still shows.
+ */
+describe('the catalogue does not mistake look-alikes', () => {
+  const all = (text: string) => findMatches(automaton, text).map((m) => m.termId);
+  it.each([
+    ['the US National Security Council', 'A National Security Council spokesman spoke on Tuesday.', 'un-security-council', []],
+    ['Russia’s Security Council', 'Russia’s Security Council met in Moscow.', 'un-security-council', ['russia']],
+    ['Совбез России', 'Зампред Совбеза России выступил с заявлением.', 'un-security-council', []],
+    ['Donetsk Oblast', 'Shelling hit a village in Donetsk Oblast overnight.', 'donetsk-peoples-republic', []],
+    ['Донецкая область', 'Обстрел в Донецкой области продолжился.', 'donetsk-peoples-republic', []],
+    ['space rockets', 'The Angara rocket lifted off with a satellite payload.', 'rockets', []],
+    ['Russian Iskander', 'The debris resembled Iskander missiles.', 'missiles', []],
+    ['Moscow 24', 'The footage aired on Moscow 24 last night.', 'russia', []],
+    ['Kim Yo Jong', 'Kim Yo Jong issued a statement.', 'kim-jong-un', []],
+    ['Kim Jong Il', 'Kim Jong Il died in 2011.', 'kim-jong-un', []],
+    ['Vostochny port', 'Coal shipments left Vostochny port.', 'vostochny-cosmodrome', []],
+    ['satellite imagery', 'Satellite imagery showed trains at the border.', 'satellite-technology', []],
+    ['another foreign ministry', 'South Korea’s foreign ministry summoned the envoy.', 'nk-foreign-ministry', ['south-korea']],
+    ['к западу от', 'Снег выпал к западу от города.', 'the-west', []],
+  ])('%s', (_name, text, wrong, right) => {
+    const ids = all(text);
+    expect(ids).not.toContain(wrong);
+    expect(ids).toEqual(expect.arrayContaining(right));
+  });
+
+  it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
+    const drum = findMatches(automaton, '풍물놀이에서 북을 친다.').filter((m) => m.termId === 'north-korea');
+    expect(drum.every((m) => !m.standalone)).toBe(true);
+  });
+});
+

@@ -143,4 +143,46 @@ describe('npm run corpus', () => {
       rmSync(data, { recursive: true, force: true });
     }
   }, 30_000);
+
+  describe('stop phrases', () => {
+    const withStops = (stops: unknown[]) => { const s = sources(); s.termFiles.push({ name: 'data/terms/stop-phrases.json', data: stops }); return s; };
+
+    it('builds stop phrases into the corpus, apart from the terms', async () => {
+      const { corpus } = await buildCorpus(withStops([{ id: 'stop-vostochny-port', kind: 'stop', note: 'The port is not the cosmodrome.', aliases: ['Vostochny port'] }]));
+      expect(corpus.stops).toEqual([{ id: 'stop-vostochny-port', note: 'The port is not the cosmodrome.', aliases: [{ text: 'Vostochny port', case: 'any', standalone: true }] }]);
+      expect(corpus.terms.map((t) => t.id)).not.toContain('stop-vostochny-port');
+    });
+
+    it('rejects a stop phrase that swallows a real alias used in the excerpt, naming it', async () => {
+      // "met at the Vostochny cosmodrome" is in p-summits: a stop phrase starting at "Vostochny"
+      // and running past it would claim the paper's own mention of the cosmodrome.
+      const problems = await problemsOf(withStops([{ id: 'stop-greedy', kind: 'stop', note: 'Too greedy.', aliases: ['the Vostochny cosmodrome'] }]));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^stop phrase "stop-greedy" swallows "Vostochny cosmodrome" \(vostochny-cosmodrome\) in p-summits/);
+    });
+
+    it('accepts a phrase whose "|" leaves the real alias before it free', async () => {
+      // Claiming from "Vostochny" on still swallows the alias; claiming only what follows it does not.
+      expect(await problemsOf(withStops([{ id: 'stop-greedy', kind: 'stop', note: 'Still greedy.', aliases: ['the |Vostochny cosmodrome'] }]))).toHaveLength(1);
+      const { corpus } = await buildCorpus(withStops([{ id: 'stop-spaceport', kind: 'stop', note: 'Claims only the description.', aliases: ['Vostochny cosmodrome, a |Russian spaceport'] }]));
+      expect(corpus.stops!.map((s) => s.id)).toEqual(['stop-spaceport']);
+    });
+
+    it('checks the real catalogue’s stop phrases against the excerpt (npm run corpus passes)', async () => {
+      const termFiles = readdirSync(join(dataDir, 'terms')).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, data: JSON.parse(readFileSync(join(dataDir, 'terms', f), 'utf8')) }));
+      const { corpus } = await buildCorpus({ excerpt, paper, termFiles, timeline: JSON.parse(readFileSync(join(dataDir, 'timeline.json'), 'utf8')) });
+      expect(corpus.stops!.length).toBeGreaterThanOrEqual(10);
+    });
+
+    it('needs a source line for background summaries and events', async () => {
+      const s = sources();
+      (s.termFiles[0]!.data as Record<string, unknown>[])[0]!.grounding = 'background';
+      (s.timeline as Record<string, unknown>[])[0]!.grounding = 'background';
+      expect(await problemsOf(s)).toEqual([
+        'term "kim-jong-un": a background summary needs a "source" line',
+        'data/timeline.json: event "vostochny-summit": a background event needs a "source" line',
+      ]);
+    });
+  });
 });
+

@@ -1,8 +1,10 @@
 /**
  * The automaton against a slow, obviously-right reference: normalise the whole text (fold
- * case, one separator for every dash and space run, one apostrophe), try every alias form at
- * every word start, keep boundaries and exact case, then take leftmost-longest. fast-check
- * builds texts from the real catalogue's aliases, confusable fillers and Unicode punctuation.
+ * case, one separator for every dash, space and double-quote run, one apostrophe), try every
+ * alias form at every word start, keep boundaries and exact case, then take leftmost-longest,
+ * where a stop phrase claims its span (from its "|") and is reported to no one. fast-check
+ * builds texts from the real catalogue's aliases and stop phrases, quoted and declined names,
+ * Korean particles after any name, confusable fillers and Unicode punctuation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,24 +15,37 @@ import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
 import { lettersOf } from '../../lib/matcher/automaton';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
-import { isWordCharReference, fillWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+import { canonicalText, isWordCharReference, fillWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+import { matcherTerms } from '../../lib/matcher-data';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
-const automaton = compileAutomaton(corpus.terms);
+const allTerms = matcherTerms({ terms: corpus.terms, stops: corpus.stops });
+const automaton = compileAutomaton(allTerms);
 
-interface RefForm { key: string; term: string; exactLetters: string | null; needsEnd: boolean }
+interface RefForm { key: string; term: string; exactLetters: string | null; needsEnd: boolean; stop: boolean; claimFrom: number }
 const refForms: RefForm[] = [];
 const seenKeys = new Set<string>();
-for (const term of corpus.terms) {
-  for (const alias of term.aliases) {
+for (const term of allTerms) {
+  for (const written of term.aliases) {
+    // A stop phrase's "|" marks where its claim starts: the words before it stay free.
+    const bar = term.stop ? written.text.indexOf('|') : -1;
+    const alias = bar < 0 ? written : { ...written, text: written.text.replace('|', '') };
+    const before = bar < 0 ? '' : written.text.slice(0, bar);
+    const prefix = canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '');
     for (const form of aliasForms(alias)) {
       const key = form.toLowerCase();
       if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
       seenKeys.add(key);
-      refForms.push({ key, term: term.id, exactLetters: alias.case === 'exact' ? lettersOf(form) : null, needsEnd: isWordCharReference(form.at(-1)!) });
+      refForms.push({
+        key, term: term.id, exactLetters: alias.case === 'exact' ? lettersOf(form) : null, needsEnd: isWordCharReference(form.at(-1)!),
+        stop: term.stop === true, claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
+      });
     }
   }
 }
+// Only to make the slow reference bearable: forms by their first character.
+const formsByFirst = new Map<string, RefForm[]>();
+for (const f of refForms) formsByFirst.set(f.key[0]!, [...(formsByFirst.get(f.key[0]!) ?? []), f]);
 
 const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
 const quotes = new Set(QUOTE_CHARS.map((c) => String.fromCharCode(c)));
@@ -48,22 +63,26 @@ function reference(text: string): { start: number; end: number; term: string }[]
     else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
     origin.push(i);
   }
-  const candidates: { start: number; end: number; term: string }[] = [];
+  const candidates: { start: number; end: number; term: string; stop: boolean }[] = [];
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
     if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
-    for (const f of refForms) {
+    for (const f of formsByFirst.get(norm[p]!) ?? []) {
       if (!norm.startsWith(f.key, p)) continue;
       const end = origin[p + f.key.length - 1]! + 1;
       if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
       if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
-      candidates.push({ start, end, term: f.term });
+      candidates.push({ start: start + f.claimFrom, end, term: f.term, stop: f.stop });
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: typeof candidates = [];
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop));
+  const out: { start: number; end: number; term: string }[] = [];
   let lastEnd = -1;
-  for (const c of candidates) if (c.start >= lastEnd) { out.push(c); lastEnd = c.end; }
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    lastEnd = c.end;
+    if (!c.stop) out.push({ start: c.start, end: c.end, term: c.term });
+  }
   return out;
 }
 
@@ -73,12 +92,16 @@ function isRun(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const aliasTexts = corpus.terms.flatMap((t) => t.aliases.map((a) => a.text));
-const fillers = ['the', 'and', 'Russian', 'Russians', 'kimchi', 'Kim', 'us', 'un', 'UN', 'US', 'Us', '152', 'mm', 'met', 'Korea', 'North', 'summit', '에서', '이', 'а', 'ом', 'x', '2024', 'DPRKs'];
-const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '/', ':', '…', '!'];
+const aliasTexts = allTerms.flatMap((t) => t.aliases.map((a) => a.text.replace('|', '')));
+const fillers = ['the', 'and', 'Russian', 'Russians', 'kimchi', 'Kim', 'us', 'un', 'UN', 'US', 'Us', '152', 'mm', 'met', 'Korea', 'North', 'summit', '에서', '이', 'а', 'ом', 'x', '2024', 'DPRKs',
+  // Korean particles (after any name: KN-23은), Russian endings (Совета, группы), hanja
+  '은', '을', '에서부터', '으로부터', '인', '산', 'а', 'ы', 'ой', 'и', '北', '露', '·', 'Security', 'Council', 'Oblast', 'port', 'imagery'];
+const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
+// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped.
+const dressed = (a: string) => [a, `«${a}»`, `„${a}“`, a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'), a.replace(/ (\S+)$/u, ' «$1»')];
 
 const piece = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'))) },
+  { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'), ...dressed(a))) },
   { weight: 2, arbitrary: fc.constantFrom(...fillers) },
   { weight: 3, arbitrary: fc.constantFrom(...punctuation) },
 );

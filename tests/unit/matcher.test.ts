@@ -78,3 +78,79 @@ describe('matcher rules', () => {
     expect(texts('It was the D.P.R.K. Then')).toEqual(['D.P.R.K.']);
   });
 });
+
+/**
+ * The rules added for real news (issue 13), one table per miss class, each row a sentence shaped
+ * like the news that showed the miss. Term ids name what a reader expects to see explained.
+ */
+describe('matcher rules from real news', () => {
+  const NEWS: MatcherTerm[] = [
+    { id: 'cosmodrome', aliases: [{ text: 'космодром Восточный', inflect: 'ru-head' }, { text: 'Vostochny Cosmodrome' }] },
+    { id: 'north-korea', aliases: [{ text: '北', inflect: 'ko' }, { text: '북한', inflect: 'ko' }, { text: 'КНДР', case: 'exact' }] },
+    { id: 'russia', aliases: [{ text: '露', inflect: 'ko' }, { text: '러시아', inflect: 'ko' }, { text: 'Russia' }] },
+    { id: 'panel', aliases: [{ text: '전문가 패널', inflect: 'ko' }, { text: 'группа экспертов ООН', inflect: 'ru-head' }, { text: 'группа экспертов', inflect: 'ru-head' }] },
+    { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
+    { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
+    { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
+    { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
+    { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
+    { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
+    { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
+  ];
+  const a = compileAutomaton(NEWS);
+  const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
+
+  it.each([
+    // «guillemets» and „quotes“ are as transparent as spaces inside a name
+    ['guillemets', 'на космодроме «Восточный» прошли', [['cosmodrome', 'космодроме «Восточный']]],
+    ['low-high quotes', 'на космодром „Восточный“ прибыл', [['cosmodrome', 'космодром „Восточный']]],
+    ['straight double quotes', 'на космодроме "Восточный"', [['cosmodrome', 'космодроме "Восточный']]],
+    ['curly double quotes around an English name', 'the “Vostochny Cosmodrome” summit', [['cosmodrome', 'Vostochny Cosmodrome']]],
+  ])('quotes: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // hanja headline abbreviations as aliases, with particles
+    ['北 alone', '北 미사일 발사', [['north-korea', '北']]],
+    ['北·露 pair', '北·露 밀착', [['north-korea', '北'], ['russia', '露']]],
+    ['hanja with a particle', '北은 부인했다', [['north-korea', '北은']]],
+  ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // spaces inside a Korean compound are optional
+    ['written with its spaces', '전문가 패널 보고서', [['panel', '전문가 패널']]],
+    ['written without', '전문가패널 보고서', [['panel', '전문가패널']]],
+    ['some spaces dropped', '단거리 탄도미사일을 쐈다', [['missiles', '단거리 탄도미사일을']]],
+    ['all spaces dropped', '단거리탄도미사일 발사', [['missiles', '단거리탄도미사일']]],
+  ])('Korean compounds: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // particles after any alias in a Korean sentence
+    ['after a Latin-script name', 'KN-23은 북한이 만든', [['missiles', 'KN-23은'], ['north-korea', '북한이']]],
+    ['after an acronym', 'SRBM을 건넸다', [['missiles', 'SRBM을']]],
+    ['에서부터', '러시아에서부터 북한까지', [['russia', '러시아에서부터'], ['north-korea', '북한까지']]],
+    ['으로부터', '북한으로부터 받은', [['north-korea', '북한으로부터']]],
+    ['not a particle: a compound', '북한산 미사일', [['north-korea', '북한산']]],
+    ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
+  ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // the Russian head word declines in multi-word names
+    ['genitive head', 'заседание Совета Безопасности вчера', [['unsc', 'Совета Безопасности']]],
+    ['prepositional head', 'в Совете Безопасности', [['unsc', 'Совете Безопасности']]],
+    ['head with a fixed tail', 'мандат группы экспертов ООН истёк', [['panel', 'группы экспертов ООН']]],
+    ['instrumental head', 'с группой экспертов', [['panel', 'группой экспертов']]],
+    ['adjective and noun both decline', 'бои в Курской области', [['kursk', 'Курской области']]],
+    ['accusative of both', 'освободили Курскую область', [['kursk', 'Курскую область']]],
+    ['an unrelated word is not a form', 'Советский союз', []],
+  ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // stop phrases claim their words (longest wins) and show nothing
+    ['claims a longer phrase', 'the National Security Council said', []],
+    ['leaves the words before its “|”', 'Russia’s Security Council met', [['russia', 'Russia']]],
+    ['the real name still matches elsewhere', 'the Security Council voted', [['unsc', 'Security Council']]],
+    ['a region, not the republic', 'in Donetsk Oblast today', []],
+    ['the republic itself', 'the so-called Donetsk republic', [['dpr', 'Donetsk']]],
+    ['a longer alias that starts earlier still wins', 'North Korean missiles, not Iskander missiles', [['missiles', 'missiles']]],
+  ])('stop phrases: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+});

@@ -47,7 +47,7 @@ describe('ranking passages by the sentence around a mention', () => {
 
   it('returns the timeline with the term’s own events marked, related terms and the citation', () => {
     const result = lookup(cache, 'vostochny-cosmodrome', '');
-    expect(result.timeline.filter((e) => e.mine).map((e) => e.date)).toContain('2023-09');
+    expect(result.timeline.filter((e) => e.mine).map((e) => e.date)).toContain('2023-09-13'); // the record's day (Kremlin), where the paper says "September 2023"
     expect(result.timeline.length).toBeGreaterThan(result.timeline.filter((e) => e.mine).length);
     expect(result.related.length).toBeGreaterThan(0);
     expect(result.citation).toMatchObject({ author: 'Edward Howell', publisher: 'Chatham House', published: '2024-12-04' });

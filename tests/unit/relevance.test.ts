@@ -14,8 +14,12 @@ const at = (term: number, standalone = true): MentionFacts => ({ term, standalon
 const rules = { hiddenTerms: [], firstMentionOnly: false };
 
 describe('relevance gate', () => {
-  it('shows generic terms on a page that names both sides', () => {
-    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [true, true, true], onTopic: true });
+  it('shows generic terms on a page that names both sides repeatedly', () => {
+    expect(decideVisibility([at(0), at(2), at(1), at(0), at(1)], TERMS, rules)).toEqual({ visible: [true, true, true, true, true], onTopic: true });
+  });
+
+  it('stays quiet where each side is named once in passing', () => {
+    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [true, false, false], onTopic: false });
   });
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
@@ -29,7 +33,7 @@ describe('relevance gate', () => {
 
   it('shows a bare alias only where the page names the term in full', () => {
     expect(decideVisibility([at(4, false), at(1)], TERMS, rules).visible).toEqual([false, false]);
-    expect(decideVisibility([at(4, false), at(4), at(1)], TERMS, rules).visible).toEqual([true, true, true]);
+    expect(decideVisibility([at(4, false), at(4), at(1)], TERMS, rules).visible).toEqual([true, true, false]);
   });
 
   it('does not let a bare alias open the gate', () => {
@@ -38,5 +42,47 @@ describe('relevance gate', () => {
 
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
     expect(decideVisibility([at(0), at(0), at(1), at(0)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false]);
+  });
+});
+
+/**
+ * Real-world page shapes (from tests/fixtures/news): where each mention sits, and in which
+ * passage. p(n) is the n-th paragraph of the article; nav/aside are the page's furniture.
+ */
+describe('relevance gate on page shapes', () => {
+  const T = [
+    ...TERMS,
+    term('missiles', 'generic'), // 5
+    term('china', 'generic'), // 6
+  ];
+  T[6] = { ...T[6]!, kind: 'state' };
+  const main = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
+  const furniture = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'boilerplate', passage: `aside-${passage}` } });
+  const NK = 0, RU = 1, SANCTIONS = 2, KIM = 4, MISSILES = 5, CHINA = 6;
+  const cases: { name: string; mentions: MentionFacts[]; onTopic: boolean; shown?: boolean[] }[] = [
+    { name: 'an article naming both sides twice', mentions: [main(NK, 1), main(RU, 1), main(NK, 2), main(RU, 3), main(SANCTIONS, 3)], onTopic: true },
+    {
+      name: 'an alliance story listing “North Korea, China and Russia” once among many mentions of North Korea',
+      mentions: [main(NK, 1), main(CHINA, 2), main(NK, 2), main(MISSILES, 2), main(NK, 3), main(CHINA, 3), main(RU, 3)],
+      onTopic: false,
+      shown: [true, false, true, false, true, false, false],
+    },
+    {
+      name: 'a film review naming Russia, beside a “Most read” link about North Korea',
+      mentions: [main(RU, 1), main(RU, 2), furniture(NK, 1), furniture(KIM, 1)],
+      onTopic: false,
+      shown: [false, false, false, false], // even specific terms in a sidebar stay quiet off the topic
+    },
+    { name: 'both sides named often, but only in navigation and sidebars', mentions: [furniture(NK, 1), furniture(RU, 1), furniture(NK, 2), furniture(RU, 2), main(SANCTIONS, 1)], onTopic: false },
+    { name: 'both sides together in one passage, one named again, with the topic’s concepts', mentions: [main(NK, 1), main(MISSILES, 1), main(RU, 1), main(MISSILES, 2), main(NK, 2)], onTopic: true },
+    { name: 'a live-blog line naming both sides three times (Kim Jong Un at the Vostochny Cosmodrome, Russian media said)', mentions: [main(KIM, 1), main(RU, 1), main(RU, 1)], onTopic: true },
+    { name: 'both sides together in two passages', mentions: [main(NK, 1), main(RU, 1), main(RU, 2), main(NK, 2)], onTopic: true },
+    { name: 'a bilateral term in the article opens the gate on its own', mentions: [main(3, 1), main(SANCTIONS, 2)], onTopic: true },
+    { name: 'a bilateral term only in a sidebar does not', mentions: [furniture(3, 1), main(SANCTIONS, 2)], onTopic: false, shown: [false, false] },
+  ];
+  it.each(cases)('$name', ({ mentions, onTopic, shown }) => {
+    const verdict = decideVisibility(mentions, T, rules);
+    expect(verdict.onTopic).toBe(onTopic);
+    if (shown) expect(verdict.visible).toEqual(shown);
   });
 });
