@@ -47,6 +47,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   }),
   /** …or is cancelled. */
   v.strictObject({ type: v.literal('close-draft'), token: Token }),
+  /** The popup's "what the paper says about this article": the page's terms and how often each is named. */
+  v.strictObject({
+    type: v.literal('page-passages'),
+    terms: v.pipe(v.array(v.strictObject({ id: TermId, count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)) })), v.maxLength(500)),
+  }),
   /** Corpus sync (lib/sync): fetch the configured feed now; from the popup or options page only. */
   v.strictObject({ type: v.literal('sync-now') }),
   /** Corpus sync: put the bundled corpus back in place of a synced one. */

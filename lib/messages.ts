@@ -78,6 +78,8 @@ export interface BackgroundResponses {
   'note-draft': NoteDraftView;
   'save-draft': { id: string };
   'close-draft': { closed: true };
+  /** The passages that best fit a page's mentions together (lib/page-passages.ts), with the citation. */
+  'page-passages': { passages: import('./page-passages').PagePassage[]; citation: Citation };
   /** The sync's log entry; null when no feed is set. */
   'sync-now': SyncLogEntry | null;
   'sync-reset': SyncLogEntry;

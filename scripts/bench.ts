@@ -7,6 +7,7 @@
  *   --pages a.html,b.html   only these pages       --runs N     repeats per page (default 9)
  *   --no-markjs             skip mark.js (slow)      --hovers N   card hovers (default 100)
  *   --only storm            only the storm cases (scripts/bench/storm.ts)   --no-storm   skip them
+ *   --no-notes              skip the notes view (10,000 notes; scripts/bench/notes.ts)
  *   --sync-only / --no-sync only / without the corpus sync bench (scripts/bench/sync.ts)
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
 import type { ScanStats } from '../lib/messages';
 import { benchStorm } from './bench/storm';
+import { benchNotes, describeNotesBench, type NotesBench } from './bench/notes';
 import { askPage, BENCH_EXTENSION_DIR, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from './support/browser';
 
 const args = process.argv.slice(2);
@@ -302,6 +304,8 @@ async function main() {
   }
   await plainBrowser.close();
   await ext.close();
+  // Readers' notes: 10,000 in the database, popup first paint and search keystrokes (scripts/bench/notes.ts).
+  const notesBench: NotesBench | null = flag('--no-notes') || (only && only !== 'notes') ? null : await benchNotes(server).catch((e: Error) => { process.stderr.write(`  notes: failed: ${e.message}\n`); return null; });
   await server.close();
 
   const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
@@ -342,12 +346,13 @@ async function main() {
   console.log(`  mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
   console.log(`  longest extension task ${summary.longestTaskMs} ms; memory ${summary.medianMemoryKb} KB; content script ${summary.contentScriptGzipBytes} B gzipped (card UI ${summary.cardUiGzipBytes} B, loaded on first hover)`);
   if (summary.cardPaint) console.log(`  card: dwell timer to painted p50 ${summary.cardPaint.p50Ms} ms, p95 ${summary.cardPaint.p95Ms} ms over ${summary.cardPaint.hovers} hovers on ${summary.cardPaint.page}`);
+  if (notesBench) console.log(describeNotesBench(notesBench));
   if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups (message round trip p95 ${summary.lookup.roundTripP95Ms} ms)`);
   const json = {
     date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
     floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',
     method: 'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan (wall time, and its slices alone), and the floor’s first run in a fresh isolated world; timers step in 5 µs (pages cross-origin isolated)',
-    summary, results, storm,
+    summary, results, storm, notes: notesBench,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageStatus } from '@/lib/messages';
 import { Toggle } from '../shared/Toggle';
 
@@ -18,6 +19,10 @@ interface Props {
   onEnableSite(): void;
   onEnableAllSites(): void;
   onNextMention(): void;
+  /** Scrolls the tab to a term's first mention and opens its card. */
+  onRevealTerm?(termId: string): void;
+  /** What the paper says about the page as a whole (components/popup/PaperView). */
+  paper?: ComponentChildren;
   error?: string;
 }
 
@@ -57,14 +62,26 @@ export function PagePanel(props: Props) {
             <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper
             {!status.onTopic && status.mentions > 0 ? ' (general terms stay unmarked: this page is not about North Korea and Russia)' : ''}.
           </p>
+          {status.mentions > 0 && (
+            <p data-testid="page-topic">{status.onTopic ? 'This page is about North Korea and Russia.' : 'This page does not look like it is about North Korea and Russia.'}</p>
+          )}
           {termCount > 0 && (
             <ul class="chips" aria-label="Terms on this page">
-              {status.terms.slice(0, 8).map((t) => <li key={t.id}>{t.label ?? t.id} · {t.count}</li>)}
+              {status.terms.map((t) => (
+                <li key={t.id}>
+                  {props.onRevealTerm ? (
+                    <button type="button" class="chip" aria-label={`Show ${t.label ?? t.id} on the page (${t.count} ${t.count === 1 ? 'mention' : 'mentions'})`} onClick={() => props.onRevealTerm!(t.id)}>{t.label ?? t.id} · {t.count}</button>
+                  ) : (
+                    <>{t.label ?? t.id} · {t.count}</>
+                  )}
+                </li>
+              ))}
             </ul>
           )}
           {status.capped && <p class="muted" data-testid="capped">This page has more mentions than the {status.cap.toLocaleString('en')} highlighted (the most one page shows, so it stays fast).</p>}
           <p class="muted" data-testid="mode">Mentions are {MODE_LABEL[status.mode]}.</p>
           {status.mentions > 0 && <button type="button" onClick={props.onNextMention}>Go to next mention</button>}
+          {props.paper}
         </>
       ) : (
         <p class="muted" data-testid="page-summary">

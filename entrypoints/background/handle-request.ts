@@ -10,9 +10,10 @@ import { BENCH_BUILD } from '@/lib/build-flags';
 import { describeIssues } from '@/lib/corpus/issues';
 import type { ContextDatabase } from '@/lib/db';
 import { lookup, type CorpusCache } from '@/lib/lookup';
+import { pagePassages } from '@/lib/page-passages';
 import { BackgroundRequestSchema, type BackgroundRequest } from '@/lib/message-schema';
 import { isFromThisExtension, type BackgroundResponses, type Envelope, type TabRequest } from '@/lib/messages';
-import { getDraft, putDraft, takeDraft, type DraftStore } from '@/lib/notes/drafts';
+import { getDraft, putDraft, removeDraft, takeDraft, type DraftStore } from '@/lib/notes/drafts';
 import { NewNoteSchema, type Note } from '@/lib/notes/schema';
 import { answerBenchRequest, recordLookup } from './bench-hooks';
 
@@ -40,6 +41,9 @@ type Handler<K extends BackgroundRequest['type']> = (
   sender: Runtime.MessageSender,
   deps: BackgroundDeps,
 ) => Promise<BackgroundResponses[K]>;
+
+/** Drafts being saved right now: a token saves at most once, even when sent twice at once. */
+const savingDrafts = new Set<string>();
 
 const newId = (deps: BackgroundDeps) => (deps.newId ?? (() => crypto.randomUUID()))();
 const now = (deps: BackgroundDeps) => (deps.now ?? Date.now)();
@@ -108,33 +112,52 @@ const handlers: { [K in BackgroundRequest['type']]: Handler<K> } = {
 
   async 'save-draft'(request, sender, deps) {
     if (!fromExtensionPage(sender)) throw new Error('Only the note form can save a draft.');
+    if (savingDrafts.has(request.token)) throw new Error('This note is already being saved.');
+    savingDrafts.add(request.token);
+    try {
+      // The draft is removed only once its note is stored: a failed save keeps it for a retry.
+      const corpus = await deps.corpus();
+      const draft = await getDraft(deps.drafts, request.token, now(deps));
+      if (!draft || !corpus) throw new Error('This note form has expired. Close it and start again from the card.');
+      const passageId = request.passageId && draft.passageIds.includes(request.passageId) ? request.passageId : draft.passageIds[0];
+      const passage = passageId ? corpus.passages.get(passageId) : undefined;
+      const candidate = {
+        termId: draft.termId,
+        termLabel: corpus.terms.get(draft.termId)?.label ?? draft.termId,
+        quote: draft.quote,
+        pageUrl: draft.pageUrl,
+        pageTitle: draft.pageTitle,
+        ...(passage ? { passageId: passage.id } : {}),
+        passageText: passage?.text ?? '',
+        passageSection: passage ? corpus.sectionHeadings.get(passage.section) ?? '' : '',
+        comment: request.comment.trim(),
+        tags: request.tags,
+      };
+      const checked = v.safeParse(NewNoteSchema, candidate);
+      if (!checked.success) throw new Error(`The note could not be saved (${describeIssues('note', checked.issues)[0]}).`);
+      const at = now(deps);
+      const note: Note = { ...checked.output, id: newId(deps), createdAt: at, updatedAt: at };
+      try {
+        await deps.db().notes.add(note);
+      } catch (error) {
+        throw new Error(`The note could not be stored (${error instanceof Error ? error.message : String(error)}). Your note is still here: try again.`);
+      }
+      await removeDraft(deps.drafts, draft.token);
+      await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: true }).catch((error) => {
+        // The note is saved; only the page's card did not hear so (its tab closed, say).
+        console.warn('[NK–RU Context] The page that opened the note form did not answer:', error);
+      });
+      return { id: note.id };
+    } finally {
+      savingDrafts.delete(request.token);
+    }
+  },
+
+  async 'page-passages'(request, sender, deps) {
+    if (!fromExtensionPage(sender)) throw new Error('Only the extension’s popup can ask for this.');
     const corpus = await deps.corpus();
-    const draft = await takeDraft(deps.drafts, request.token, now(deps));
-    if (!draft || !corpus) throw new Error('This note form has expired. Close it and start again from the card.');
-    const passageId = request.passageId && draft.passageIds.includes(request.passageId) ? request.passageId : draft.passageIds[0];
-    const passage = passageId ? corpus.passages.get(passageId) : undefined;
-    const candidate = {
-      termId: draft.termId,
-      termLabel: corpus.terms.get(draft.termId)?.label ?? draft.termId,
-      quote: draft.quote,
-      pageUrl: draft.pageUrl,
-      pageTitle: draft.pageTitle,
-      ...(passage ? { passageId: passage.id } : {}),
-      passageText: passage?.text ?? '',
-      passageSection: passage ? corpus.sectionHeadings.get(passage.section) ?? '' : '',
-      comment: request.comment.trim(),
-      tags: request.tags,
-    };
-    const checked = v.safeParse(NewNoteSchema, candidate);
-    if (!checked.success) throw new Error(`The note could not be saved (${describeIssues('note', checked.issues)[0]}).`);
-    const at = now(deps);
-    const note: Note = { ...checked.output, id: newId(deps), createdAt: at, updatedAt: at };
-    await deps.db().notes.add(note);
-    await deps.notifyTab(draft.tabId, draft.frameId, { type: 'note-finished', token: draft.token, saved: true }).catch((error) => {
-      // The note is saved; only the page's card did not hear so (its tab closed, say).
-      console.warn('[NK–RU Context] The page that opened the note form did not answer:', error);
-    });
-    return { id: note.id };
+    if (!corpus) throw new Error('The paper is still being set up. Try again in a moment.');
+    return { passages: pagePassages(corpus, request.terms), citation: corpus.citation };
   },
 
   async 'close-draft'(request, sender, deps) {

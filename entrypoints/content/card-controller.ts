@@ -38,7 +38,10 @@ export class CardController {
   constructor(private readonly deps: Deps) {
     this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
       prefetch: (m) => { void this.loadUi().catch(() => {}); void this.lookup(this.deps.termOf(m).id, m).catch(() => {}); },
-      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null),
+      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null).catch((error: unknown) => {
+        // A page run that has stopped (the extension went away) says nothing; otherwise say why.
+        if (!this.deps.signal.aborted) console.warn('[NK–RU Context] The card could not open:', error instanceof Error ? error.message : error);
+      }),
       hide: () => this.close(),
     });
     document.addEventListener('keydown', (event) => {

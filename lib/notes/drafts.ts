@@ -5,12 +5,14 @@
  * the reader types loses nothing, and nothing outlives the browser session.
  */
 
+/** Where drafts live: browser.storage.session in the extension, a fake in tests. */
 export interface DraftStore {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string | string[]): Promise<void>;
 }
 
+/** What a note keeps from the page, held under a token while the form is open. */
 export interface NoteDraft {
   token: string;
   createdAt: number;
@@ -30,6 +32,7 @@ export interface NoteDraft {
 export const DRAFT_LIFETIME_MS = 60 * 60 * 1000;
 const PREFIX = 'draft:';
 
+/** Keeps a draft under its token (and drops drafts older than an hour). */
 export async function putDraft(store: DraftStore, draft: NoteDraft): Promise<void> {
   await dropExpired(store, draft.createdAt);
   await store.set({ [PREFIX + draft.token]: draft });
@@ -42,7 +45,12 @@ export async function getDraft(store: DraftStore, token: string, now: number): P
   return draft;
 }
 
-/** Removes and returns a draft: a token saves at most once. */
+/** Forgets a draft: called once its note is stored, so a failed save keeps it for a retry. */
+export async function removeDraft(store: DraftStore, token: string): Promise<void> {
+  await store.remove(PREFIX + token);
+}
+
+/** Removes and returns a draft (a cancelled form). */
 export async function takeDraft(store: DraftStore, token: string, now: number): Promise<NoteDraft | null> {
   const draft = await getDraft(store, token, now);
   await store.remove(PREFIX + token);

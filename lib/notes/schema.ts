@@ -31,3 +31,6 @@ export const NoteSchema = v.strictObject({
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type Note = v.InferOutput<typeof NoteSchema>;
+
+/** A note's own fields, in the order exports write them. */
+export const NOTE_FIELDS = ['id', 'createdAt', 'updatedAt', 'termId', 'termLabel', 'quote', 'pageUrl', 'pageTitle', 'passageId', 'passageText', 'passageSection', 'comment', 'tags'] as const satisfies readonly (keyof Note)[];

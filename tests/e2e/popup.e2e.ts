@@ -7,7 +7,12 @@ import { highlightsIn, openPopupFor, pageStatus, resetSettings, useExtensionBrow
 
 const env = useExtensionBrowser();
 
-const openPopup = (page: import('playwright-core').Page) => openPopupFor(env.browser, page);
+/** The popup for a tab, on its "This page" tab (it opens on the reader's notes). */
+async function openPopup(page: import('playwright-core').Page) {
+  const popup = await openPopupFor(env.browser, page);
+  await popup.getByRole('tab', { name: 'This page' }).click();
+  return popup;
+}
 
 /** The sample article, scanned, with the popup opened for its tab. */
 async function openArticleWithPopup() {

@@ -39,6 +39,7 @@ describe('a site the reader enabled', () => {
     expect(before).toMatch(/Receiving end does not exist/);
 
     const popup = await openPopupFor(env.browser, page);
+    await popup.getByRole('tab', { name: 'This page' }).click(); // the popup opens on the reader's notes
     await popup.getByRole('button', { name: 'Enable on example.org' }).click();
     await expect.poll(() => popup.getByTestId('page-summary').textContent(), { timeout: 5000 }).toMatch(/\d+ mentions of \d+ terms/);
     await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);

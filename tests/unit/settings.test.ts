@@ -77,3 +77,12 @@ describe('a card’s settings change', () => {
     error.mockRestore();
   });
 });
+
+describe('the storage keys', () => {
+  it('are listed once, each a different key', async () => {
+    const { STORAGE_KEYS } = await import('../../lib/storage');
+    const keys = Object.values(STORAGE_KEYS);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining(['settings', 'matcherData', 'corpusRefusal', 'syncSettings']));
+  });
+});

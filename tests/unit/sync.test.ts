@@ -76,6 +76,15 @@ describe('the diff', () => {
   });
 });
 
+describe('stop phrases', () => {
+  it('a synced corpus brings its stop phrases into the meta the matcher data is built from', async () => {
+    const withStops = structuredClone(v2);
+    withStops.stops = [{ id: 'national-security-council', note: 'The US body, not the Russian Security Council.', aliases: [{ text: 'National Security Council', case: 'any', standalone: true }] }];
+    await applyCorpus(db, await rehash(withStops));
+    expect((await db.meta.get('corpus'))?.stops?.map((s) => s.id)).toEqual(['national-security-council']);
+  });
+});
+
 describe('the diff from fingerprints', () => {
   it('gives the same tables as loading the corpus afresh, and flags the same passages', async () => {
     await applyCorpus(db, v2); // from the bundled load: no fingerprints yet, rows are read
