@@ -3,6 +3,10 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CURATED_MATCHES } from './lib/sites';
 
+/** The add-on's id on addons.mozilla.org: fixed forever once published. */
+const GECKO_ID = 'nk-russia-context@nkru-context.dev';
+/** Only the extension's own scripts, no plugins, no <base> tricks, no form posts (README "Privacy"). */
+const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 // Corpus sync: a TEST build (scripts/feed/build-test.ts) also trusts the feed keys in this variable, and
 // goes to its own folder, so the production build in .output/chrome-mv3 never trusts a test key.
 const testFeedKeys = process.env.NKR_TEST_FEED_KEYS;
@@ -29,8 +33,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'North Korea–Russia Context',
     short_name: 'NK–RU Context',
-    description: 'Context from Chatham House research on North Korea–Russia relations, right where you read the news. Nothing you read leaves your machine.',
+    description: 'Context from Chatham House research on North Korea–Russia relations, where you read the news. Nothing you read leaves your machine.',
     permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
+    // Extension pages run only the extension's own scripts: no eval, no inline or remote code.
+    content_security_policy: { extension_pages: EXTENSION_CSP },
     // The same sites the content script runs on: lets the background inject the card's code there.
     // A test build also holds the loopback feed's permission: headless Chromium cannot answer the
     // browser's permission prompt, and a request for a granted origin resolves without one.
@@ -52,10 +58,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // 142: the first release with both data_collection_permissions and the CSS Highlight API.
+            // Desktop 140 (ESR 140): the first release with the CSS Highlight API and
+            // data_collection_permissions. Android reads data_collection_permissions from 142.
             gecko: {
-              id: 'nk-russia-context@example.org',
-              strict_min_version: '142.0',
+              id: GECKO_ID,
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
             gecko_android: { strict_min_version: '142.0' },

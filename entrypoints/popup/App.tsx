@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { NotesView } from '@/components/notes/NotesView';
 import { useSettings } from '@/components/shared/use-settings';
 import { PagePanel, type SiteAccess } from '@/components/popup/PagePanel';
+import { AccessNotice } from '@/components/site-access/AccessNotice';
 import { PaperView } from '@/components/popup/PaperView';
 import { PopupTabs } from '@/components/popup/PopupTabs';
 import { PopupSyncStatus } from '@/components/sync/SyncStatusLine';
@@ -134,6 +135,7 @@ export function App() {
         <h1>North Korea–Russia Context</h1>
         <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
       </header>
+      <AccessNotice tabUrl={tab?.url} />
       <PopupTabs<View> tabs={[{ key: 'notes', label: 'Notes' }, { key: 'page', label: 'This page' }]} current={view} onChange={(v) => setView(v)}>
         {view === 'notes' ? (
           <NotesView db={getDatabase()} listHeight={340} footer={<a class="small" href="/notes.html" target="_blank" rel="noopener">All notes: export, import, bulk delete ↗</a>} />

@@ -1,0 +1,92 @@
+/**
+ * Spotting and highlighting in real Firefox (ESR): the same pages and expectations as the
+ * Chromium suite (tests/e2e/highlight.e2e.ts), through Firefox's own CSS Highlight API.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, askTabAt, highlightsIn, inExtension, pageStatus, useFirefox } from './harness';
+
+const env = useFirefox();
+
+describe('highlighting a news page in Firefox', () => {
+  it('marks the terms the page names, in English, Korean and Russian (screenshot saved to test-results/)', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.mode).toBe('highlight-api');
+    const all = await highlightsIn(page);
+    expect(all.filter((h) => h.id === 'lead').map((h) => h.text)).toEqual(expect.arrayContaining(['North Korean', 'Kim Jong Un', 'Vladimir Putin', 'Vostochny Cosmodrome', 'Russian Far East', 'Pyongyang', 'artillery shells', 'Moscow']));
+    expect(all.filter((h) => h.id === 'korean').map((h) => h.text)).toEqual(expect.arrayContaining(['김정은이', '평양에서']));
+    expect(all.filter((h) => h.id === 'russian').map((h) => h.text)).toEqual(expect.arrayContaining(['Кремль', 'Путин', 'космодроме Восточный']));
+    expect(all.filter((h) => h.id === 'shells').map((h) => h.text)).toEqual(expect.arrayContaining(['152mm', 'cash-for-weapons']));
+    // The marks are painted: Firefox's ::highlight() applies the manifest's stylesheet.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'firefox-highlights.png') });
+    await page.close();
+  });
+
+  it('finds a mention split across inline elements', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    const split = (await highlightsIn(page)).filter((h) => h.id === 'split');
+    expect(split.map((h) => h.text)).toEqual(['Kim Jong Un']);
+    expect(split[0]!.name).toBe('nkr-quiet-person');
+    await page.close();
+  });
+
+  it('follows text the page adds after load', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    await page.waitForSelector('#late');
+    await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'late').map((h) => h.text).sort(), { timeout: 5000 })
+      .toEqual(['Kim Jong Un', 'Kremlin', 'Vostochny Cosmodrome']);
+    await page.close();
+  });
+
+  it('leaves text areas, editable regions, code and hidden text alone', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    const ids = new Set((await highlightsIn(page)).map((h) => h.id));
+    expect(ids.has('lead')).toBe(true);
+    for (const id of ['comment', 'editor', 'code', 'hidden']) expect(ids.has(id)).toBe(false);
+    await page.close();
+  });
+
+  it('never changes the page’s DOM', async () => {
+    const page = await env.ff.open('/pages/pristine.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.mentions).toBeGreaterThan(5);
+    const { before, after } = await page.evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, after: document.body.innerHTML }));
+    expect(before).toBeTruthy();
+    expect(after).toBe(before);
+    await page.close();
+  });
+
+  it('highlights nothing on a page about other things that uses only general words', async () => {
+    const page = await env.ff.open('/pages/off-topic.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('applies a settings change to the open tab at once', async () => {
+    const page = await env.ff.open('/pages/article.html');
+    await pageStatus(env.control, page);
+    await inExtension(env.control, async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const { settings } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...((settings as object | undefined) ?? {}), disabledSites: ['reuters.com'] } });
+    });
+    await expect.poll(async () => (await highlightsIn(page)).length).toBe(0);
+    await inExtension(env.control, async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const { settings } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...((settings as object | undefined) ?? {}), disabledSites: [] } });
+    });
+    await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(5);
+    const status = await askTabAt<{ running: boolean }>(env.control, page.url(), { type: 'page-status' });
+    expect(status.running).toBe(true);
+    await page.close();
+  });
+});
