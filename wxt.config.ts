@@ -19,6 +19,9 @@ export default defineConfig({
   vite: (env) => ({
     plugins: [preact()],
     define: { __NKR_BENCH__: JSON.stringify(env.mode === 'bench'), ...(testFeedKeys ? { __NKR_TEST_FEED_KEYS__: JSON.stringify(testFeedKeys) } : {}) },
+    // hostile (issue 11): WXT's content-script context posts a start-up message a page can hear and
+    // forge to shut the script down; ours says nothing (entrypoints/content/quiet-context.ts).
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve('entrypoints/content/quiet-context.ts') }] },
   }),
   ...(testFeedKeys ? { outDirTemplate: 'test-sync/{{browser}}-mv{{manifestVersion}}' } : {}),
   hooks: {

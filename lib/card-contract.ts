@@ -39,6 +39,8 @@ export interface CardProps {
 }
 
 export interface CardUiApi {
+  /** The contract this card code was built against (CARD_CONTRACT_VERSION). */
+  readonly version: number;
   show(props: CardProps): void;
   hide(): void;
   /** Whether an event target is inside the card (the host element or its shadow tree). */
@@ -47,3 +49,17 @@ export interface CardUiApi {
 
 /** The global the card's script registers itself on (isolated world: invisible to the page). */
 export const CARD_UI_GLOBAL = '__nkrCardUi';
+
+/** Bumped when CardProps or CardUiApi change: card code from another build is not used. */
+export const CARD_CONTRACT_VERSION = 1;
+
+/**
+ * The card code registered in this world, checked where it arrives: the right shape and the
+ * same contract version (after an update, an older build's card code may still be registered).
+ */
+export function registeredCardUi(scope: object = globalThis): CardUiApi | null {
+  const api = (scope as Record<string, unknown>)[CARD_UI_GLOBAL] as Partial<CardUiApi> | undefined;
+  if (!api || typeof api !== 'object') return null;
+  if (api.version !== CARD_CONTRACT_VERSION || typeof api.show !== 'function' || typeof api.hide !== 'function' || typeof api.contains !== 'function') return null;
+  return api as CardUiApi;
+}

@@ -89,54 +89,9 @@ export interface BackgroundResponses {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const CONTRACT_COMPLETE: Same<keyof BackgroundResponses, BackgroundRequest['type']> = true;
 
-/** Requests from the background or the popup to a tab's content script. */
-export type TabRequest =
-  | { type: 'step-mention'; direction: 1 | -1 }
-  | { type: 'page-status' }
-  /** Scans the page again from scratch, `repeat` times back to back (the benchmark warms up with this). */
-  | { type: 'rescan'; repeat?: number }
-  /** The note form opened by this page was saved or cancelled. */
-  | { type: 'note-finished'; token: string; saved: boolean }
-  /** The popup's "This page": scroll to the term's first shown mention and open its card. */
-  | { type: 'reveal-term'; termId: string };
-
-export interface ScanStats {
-  /** Time this page took to build its matcher (decode the packed automaton), in ms; once a page. */
-  setupMs: number;
-  /** Wall time from the start of the scan to the last highlight, in ms. */
-  totalMs: number;
-  /** Time spent in the scanner's own slices, in ms. */
-  busyMs: number;
-  longestSliceMs: number;
-  slices: number;
-  /** Of busyMs, the time spent deciding what shows and painting it. */
-  paintMs: number;
-  textNodes: number;
-  characters: number;
-}
-
-export interface PageStatus {
-  /** The site as the reader's settings name it (host without "www."). */
-  site: string | null;
-  running: boolean;
-  /** Why the page is not highlighted, when it is not. */
-  reason?: 'disabled-everywhere' | 'disabled-on-site' | 'no-corpus';
-  mode: 'highlight-api' | 'wrap';
-  onTopic: boolean;
-  mentions: number;
-  terms: { id: string; label?: string; count: number }[];
-  scan: ScanStats | null;
-  /** Recent times from the dwell timer firing to the card painted, in ms (newest last). */
-  cardLatencies: number[];
-}
-
-export interface TabResponses {
-  'step-mention': { mentions: number };
-  'page-status': PageStatus;
-  rescan: { runs: ScanStats[] };
-  'note-finished': { received: true };
-  'reveal-term': { found: boolean };
-}
+// The tab-message contract lives in lib/tab-messages.ts; re-exported here for existing imports.
+export type { PageStatus, ScanStats, TabRequest, TabResponses } from './tab-messages';
+export { askTab } from './tab-messages';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };
 
@@ -144,14 +99,6 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };
 export async function askBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {
   const reply = (await browser.runtime.sendMessage(request)) as Envelope<BackgroundResponses[R['type']]> | undefined;
   if (!reply) throw new Error('The extension’s background did not answer.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
-/** Sends a request to a tab's content script (top frame) and unwraps the reply. */
-export async function askTab<R extends TabRequest>(tabId: number, request: R): Promise<TabResponses[R['type']]> {
-  const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as Envelope<TabResponses[R['type']]> | undefined;
-  if (!reply) throw new Error('The page did not answer.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

@@ -6,6 +6,7 @@
  *
  *   --pages a.html,b.html   only these pages       --runs N     repeats per page (default 9)
  *   --no-markjs             skip mark.js (slow)      --hovers N   card hovers (default 100)
+ *   --only storm            only the storm cases (scripts/bench/storm.ts)   --no-storm   skip them
  *   --no-notes              skip the notes view (10,000 notes; scripts/bench/notes.ts)
  *   --sync-only / --no-sync only / without the corpus sync bench (scripts/bench/sync.ts)
  */
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import type { Corpus } from '../lib/corpus/schema';
 import type { ScanStats } from '../lib/messages';
+import { benchStorm } from './bench/storm';
 import { benchNotes, describeNotesBench, type NotesBench } from './bench/notes';
 import { askPage, BENCH_EXTENSION_DIR, BENCH_PAGES_DIR, CHROMIUM, EXTENSION_DIR, launchWithExtension, pageStatus, ROOT, startServer, type ExtensionBrowser } from './support/browser';
 
@@ -236,12 +238,12 @@ async function benchHovers(ext: ExtensionBrowser, file: string) {
     await page.waitForTimeout(450); // let the previous card close
     await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(420);
-    if (attempt % 10 === 9) painted = (await pageStatus(ext, page)).cardLatencies.length;
+    if (attempt % 10 === 9) painted = ((await pageStatus(ext, page)).cardLatencies ?? []).length;
   }
   await page.waitForTimeout(300);
   const status = await pageStatus(ext, page);
   await page.close();
-  return { page: file, cardLatencies: status.cardLatencies.slice(-HOVERS) };
+  return { page: file, cardLatencies: (status.cardLatencies ?? []).slice(-HOVERS) };
 }
 
 /** The background's lookup time, from an extension page: every term, against sentences from a page. */
@@ -276,12 +278,13 @@ async function main() {
   const server = await startServer(Object.fromEntries(readdirSync(BENCH_PAGES_DIR).map((f) => [`/bench/${f}`, ISOLATION_HEADERS])));
   // The bench build (wxt build --mode bench): the production code plus the hooks it reads timings from.
   const ext = await launchWithExtension(server, { extensionDir: BENCH_EXTENSION_DIR, args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
+  const only = option('--only', '');
   const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`] });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   await plain.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === 'www.reuters.com' ? route.continue() : route.abort()));
 
   const results: PageResult[] = [];
-  for (const file of pages) {
+  for (const file of only ? [] : pages) {
     try {
       const r = await benchPage(ext, plain, file);
       results.push(r);
@@ -294,14 +297,15 @@ async function main() {
   let hover: Awaited<ReturnType<typeof benchHovers>> | null = null;
   let lookups: Awaited<ReturnType<typeof benchLookups>> | null = null;
   const hoverPage = option('--hover-page', 'yahoo-2.html');
-  if (HOVERS > 0 && existsIn(hoverPage)) {
+  const storm = (!only || only === 'storm') && !flag('--no-storm') ? await benchStorm(ext, plain) : null;
+  if (HOVERS > 0 && !only && existsIn(hoverPage)) {
     hover = await benchHovers(ext, hoverPage);
     lookups = await benchLookups(ext, 200);
   }
   await plainBrowser.close();
   await ext.close();
   // Readers' notes: 10,000 in the database, popup first paint and search keystrokes (scripts/bench/notes.ts).
-  const notesBench: NotesBench | null = flag('--no-notes') ? null : await benchNotes(server).catch((e: Error) => { process.stderr.write(`  notes: failed: ${e.message}\n`); return null; });
+  const notesBench: NotesBench | null = flag('--no-notes') || (only && only !== 'notes') ? null : await benchNotes(server).catch((e: Error) => { process.stderr.write(`  notes: failed: ${e.message}\n`); return null; });
   await server.close();
 
   const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
@@ -348,7 +352,7 @@ async function main() {
     date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
     floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',
     method: 'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan (wall time, and its slices alone), and the floor’s first run in a fresh isolated world; timers step in 5 µs (pages cross-origin isolated)',
-    summary, results, notes: notesBench,
+    summary, results, storm, notes: notesBench,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);

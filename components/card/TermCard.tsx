@@ -4,6 +4,7 @@ import { formatCitation, formatDay, safeLink } from '@/lib/citation';
 import type { LookupResult } from '@/lib/messages';
 import { Grounded } from './Grounded';
 import { KIND_LABEL } from './kinds';
+import { NoteFrame } from './NoteFrame';
 import { PassageQuote } from './PassageQuote';
 import { RelatedTerms } from './RelatedTerms';
 import { Timeline } from './Timeline';
@@ -111,7 +112,7 @@ export function TermCard(props: TermCardProps) {
         </p>
         {noteUrl ? (
           // The form lives in the extension's own origin: the page can neither read nor hear what is typed.
-          <iframe class="note-frame" src={noteUrl} title="Save a note" onLoad={(e) => { e.currentTarget.focus(); e.currentTarget.scrollIntoView({ block: 'nearest' }); }} />
+          <NoteFrame url={noteUrl} onReplaced={() => { setNoteUrl(null); setStatus('The note form was closed: the page tried to replace it. Nothing was saved.'); }} />
         ) : (
           <div class="actions">
             <button type="button" class="primary" onClick={() => void startNote()}>Save note</button>

@@ -78,6 +78,7 @@ export function PagePanel(props: Props) {
               ))}
             </ul>
           )}
+          {status.capped && <p class="muted" data-testid="capped">This page has more mentions than the {status.cap.toLocaleString('en')} highlighted (the most one page shows, so it stays fast).</p>}
           <p class="muted" data-testid="mode">Mentions are {MODE_LABEL[status.mode]}.</p>
           {status.mentions > 0 && <button type="button" onClick={props.onNextMention}>Go to next mention</button>}
           {props.paper}

@@ -5,6 +5,7 @@ import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
 import { registerCorpusSync, resetCorpus, runSync, type SyncHooks } from './corpus-sync';
 import { handleRequest } from './handle-request';
 import { syncReaderSitesOrLog } from './site-access';
+import { injectIntoOpenTabs } from './inject-open-tabs';
 
 const CARD_UI_FILE = '/card-ui.js';
 
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   registerCorpusSync(syncHooks);
 
   browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSitesOrLog(); });
+  browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
   browser.runtime.onStartup.addListener(() => { void setUp(); });
   browser.permissions.onAdded.addListener(() => { void syncReaderSitesOrLog(); });
   browser.permissions.onRemoved.addListener(() => { void syncReaderSitesOrLog(); });

@@ -1,4 +1,4 @@
-import { CARD_UI_GLOBAL } from '@/lib/card-contract';
+import { CARD_UI_GLOBAL, registeredCardUi } from '@/lib/card-contract';
 import { createCardUi } from './mount';
 
 /**
@@ -6,6 +6,6 @@ import { createCardUi } from './mount';
  * the content script's isolated world), so pages pay for Preact and Floating UI only when used.
  */
 export default defineUnlistedScript(() => {
-  const scope = globalThis as Record<string, unknown>;
-  scope[CARD_UI_GLOBAL] ??= createCardUi();
+  // Replaces card code of another build (an update), never this build's own (a second injection).
+  if (!registeredCardUi()) (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = createCardUi();
 });

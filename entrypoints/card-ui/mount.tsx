@@ -1,11 +1,12 @@
 /**
  * The card's host: one element in the page's top layer (the Popover API, so no z-index or
- * transform on the page can bury or displace it), with an open shadow root holding the Preact
- * card and its stylesheet. Positioned beside its mention with Floating UI, following scroll.
+ * transform on the page can bury or displace it), with a CLOSED shadow root holding the Preact
+ * card and its stylesheet: the page can neither look in (the note frame's address, the buttons)
+ * nor drive it, since input that the browser did not deliver from the reader is stopped at the root. Positioned beside its mention with Floating UI, following scroll.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { CardProps, CardUiApi } from '@/lib/card-contract';
+import { CARD_CONTRACT_VERSION, type CardProps, type CardUiApi } from '@/lib/card-contract';
 import { TermCard } from '@/components/card/TermCard';
 import css from '@/components/card/card.css?inline';
 
@@ -32,7 +33,8 @@ export function createCardUi(): CardUiApi {
     if (!host || !shadow || !layer) {
       host = document.createElement(HOST_TAG);
       for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
-      shadow = host.attachShadow({ mode: 'open' });
+      shadow = host.attachShadow({ mode: 'closed' });
+      refuseSyntheticInput(shadow);
       adoptStyles(shadow, css);
       layer = document.createElement('div');
       layer.className = 'layer';
@@ -100,10 +102,24 @@ export function createCardUi(): CardUiApi {
   };
 
   return {
+    version: CARD_CONTRACT_VERSION,
     show,
     hide,
     contains: (target) => !!host?.isConnected && target instanceof Node && (target === host || host.contains(target) || !!shadow?.contains(target)),
   };
+}
+
+/** Input the card reacts to: a page's synthetic copies (isTrusted false) are stopped before any handler. */
+const INPUT_EVENTS = ['click', 'auxclick', 'dblclick', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit'];
+
+function refuseSyntheticInput(root: ShadowRoot): void {
+  for (const type of INPUT_EVENTS) {
+    root.addEventListener(type, (event) => {
+      if (event.isTrusted) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    }, { capture: true });
+  }
 }
 
 function adoptStyles(root: ShadowRoot, text: string): void {

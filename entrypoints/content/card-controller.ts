@@ -3,7 +3,8 @@
  * the contents, and the card's own code (loaded on first use) draws it. Implements the actions
  * the card offers, which need the page (its URL, its words) or the reader's settings.
  */
-import { CARD_UI_GLOBAL, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
+import { registeredCardUi, type CardActions, type CardUiApi, type NoteSession } from '@/lib/card-contract';
+import { BENCH_BUILD } from '@/lib/build-flags';
 import type { MatcherDataTerm } from '@/lib/matcher-data';
 import { askBackground, type LookupResult } from '@/lib/messages';
 import { changeSettingsFromPage, siteKey, type Settings } from '@/lib/settings';
@@ -27,7 +28,7 @@ export class CardController {
   private current: { mention: Mention; termId: string; keyboard: boolean; returnFocus: Element | null } | null = null;
   /** Where focus was when the keyboard opened a card, to return it there on close. */
   private returnFocus: Element | null = null;
-  /** Recent times from the dwell timer firing to the card painted, in ms. */
+  /** Bench build: recent times from the dwell timer firing to the card painted, in ms. */
   readonly latencies: number[] = [];
   /** The sentence around each mention, read once: prefetch, show and a note all need it. */
   private readonly contexts = new WeakMap<Mention, string>();
@@ -37,11 +38,14 @@ export class CardController {
   constructor(private readonly deps: Deps) {
     this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
       prefetch: (m) => { void this.loadUi().catch(() => {}); void this.lookup(this.deps.termOf(m).id, m).catch(() => {}); },
-      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null),
+      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null).catch((error: unknown) => {
+        // A page run that has stopped (the extension went away) says nothing; otherwise say why.
+        if (!this.deps.signal.aborted) console.warn('[NK–RU Context] The card could not open:', error instanceof Error ? error.message : error);
+      }),
       hide: () => this.close(),
     });
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
+      if (event.isTrusted && event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
     }, { capture: true, signal: deps.signal });
   }
 
@@ -99,11 +103,13 @@ export class CardController {
     if (this.deps.signal.aborted || this.current?.mention !== mention || this.current.termId !== termId) return;
     ui.show({ anchor: anchorOf(mention), result, error, keyboard, actions: this.actions(mention) });
     this.deps.onOpened(mention);
-    // Painted: the frame after the render has been produced.
-    requestAnimationFrame(() => setTimeout(() => {
-      this.latencies.push(performance.now() - started);
-      if (this.latencies.length > 200) this.latencies.shift();
-    }, 0));
+    // Bench build only: painted is the frame after the render has been produced.
+    if (BENCH_BUILD) {
+      requestAnimationFrame(() => setTimeout(() => {
+        this.latencies.push(performance.now() - started);
+        if (this.latencies.length > 200) this.latencies.shift();
+      }, 0));
+    }
   }
 
   private close(): void {
@@ -138,9 +144,8 @@ export class CardController {
 
   private loadUi(): Promise<CardUiApi> {
     this.uiLoading ??= (async () => {
-      const existing = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
-      if (!existing) await askBackground({ type: 'load-card-ui' });
-      const api = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiApi | undefined;
+      if (!registeredCardUi()) await askBackground({ type: 'load-card-ui' });
+      const api = registeredCardUi();
       if (!api) throw new Error('The card could not be loaded.');
       this.ui = api;
       return api;

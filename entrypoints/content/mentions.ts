@@ -1,6 +1,6 @@
 /**
- * The mentions found on a page, indexed by text node for hit-testing, and kept in document
- * order for stepping and first-only. Each has a live range (it follows the page's own edits),
+ * The mentions found on a page, indexed by text node (hit-testing, removal) and by term
+ * (first-only, the page's topic). Each has a live range (it follows the page's own edits),
  * made when first asked for: most mentions on most pages are never shown (a generic term on a
  * page off the topic), and every live range costs three DOM calls to make and some upkeep on
  * each of the page's own edits. Until then the text nodes and offsets stand in; an edit to
@@ -47,30 +47,37 @@ class StoredMention implements Mention {
   }
 }
 
+/** What changed in the store since the last `drain()`. */
+export interface StoreChanges {
+  added: Mention[];
+  removed: Mention[];
+  /** The store was cleared (a full scan started): consumers start over from `all()`. */
+  reset: boolean;
+}
+
+/**
+ * Every operation costs in proportion to the mentions it adds or removes, never to the whole
+ * store: a page appending paragraphs to one already full of mentions pays for what it appended.
+ */
 export class MentionStore {
-  private all: StoredMention[] = [];
-  private byNode = new Map<Text, Mention[]>();
-  private sorted: StoredMention[] | null = [];
+  private readonly mentions = new Set<StoredMention>();
+  private readonly byNode = new Map<Text, Mention[]>();
+  private readonly byTerm = new Map<number, Set<StoredMention>>();
+  /** Per term, how many of its mentions use a standalone alias (what names it on the page). */
+  private readonly standalone = new Map<number, number>();
+  private changes: StoreChanges = { added: [], removed: [], reset: false };
   /** Bumped on every change, so consumers repaint only when something changed. */
   revision = 0;
 
   get size(): number {
-    return this.all.length;
+    return this.mentions.size;
   }
 
   add(found: FoundMention, term: number, standalone: boolean): Mention {
     const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone);
-    // A scan from the top finds mentions in document order: keep that order as they come (one
-    // comparison each) rather than sorting the whole store on every repaint.
-    const sorted = this.sorted;
-    const keepsOrder = sorted !== null && (sorted.length === 0 || sorted[sorted.length - 1]!.precedes(mention));
-    this.all.push(mention);
-    this.index(mention);
-    this.changed();
-    if (keepsOrder) {
-      sorted.push(mention);
-      this.sorted = sorted;
-    }
+    this.insert(mention);
+    this.changes.added.push(mention);
+    this.revision++;
     return mention;
   }
 
@@ -79,38 +86,61 @@ export class MentionStore {
     return this.byNode.get(node) ?? [];
   }
 
-  /** All mentions in document order (the store's own array, changed by later adds: copy it to keep it). */
-  ordered(): readonly Mention[] {
-    if (!this.sorted) {
-      this.sorted = [...this.all].sort((a, b) => (a === b ? 0 : a.precedes(b) ? -1 : 1));
-    }
-    return this.sorted;
+  /** Every mention, in the order found. */
+  all(): Iterable<Mention> {
+    return this.mentions;
   }
 
-  /** Drops the mentions `drop` picks (text about to be scanned again, or gone from the page). */
-  removeWhere(drop: (m: Mention) => boolean): number {
-    const before = this.all.length;
-    this.all = this.all.filter((m) => {
-      if (!drop(m)) return true;
-      for (const node of m.indexedUnder) {
-        const list = this.byNode.get(node);
-        if (!list) continue;
-        const rest = list.filter((x) => x !== m);
-        if (rest.length) this.byNode.set(node, rest);
-        else this.byNode.delete(node);
+  /** All mentions in document order (a sorted copy: for tests and rare uses, never per repaint). */
+  ordered(): readonly Mention[] {
+    return inDocumentOrder(this.mentions);
+  }
+
+  /** The mentions of one term. */
+  ofTerm(term: number): Iterable<Mention> {
+    return this.byTerm.get(term) ?? [];
+  }
+
+  /** Terms named on the page: with at least one mention through a standalone alias. */
+  namedTerms(): number[] {
+    return [...this.standalone.keys()];
+  }
+
+  /**
+   * Drops the mentions in text under `nodes` (text nodes, or subtrees, attached or already
+   * removed from the page): work in proportion to those subtrees.
+   */
+  removeUnder(nodes: Iterable<Node>): number {
+    let removed = 0;
+    for (const node of nodes) {
+      if (node.nodeType === Node.TEXT_NODE) { removed += this.removeAt(node as Text); continue; }
+      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
+      if (this.byNode.size === 0) continue;
+      // Plain child/sibling steps: cheaper than a TreeWalker for the small subtrees most changes are.
+      for (let n: Node | null = node.firstChild; n !== null && n !== node; ) {
+        if (n.nodeType === Node.TEXT_NODE) removed += this.removeAt(n as Text);
+        let next: Node | null = n.firstChild;
+        while (next === null && n !== null && n !== node) { next = n.nextSibling; if (next === null) { n = n.parentNode; if (n === node) break; } }
+        n = next;
       }
-      return false;
-    });
-    const removed = before - this.all.length;
-    if (removed) this.changed();
+    }
     return removed;
   }
 
+  /** Hands over what changed since the last call. */
+  drain(): StoreChanges {
+    const changes = this.changes;
+    this.changes = { added: [], removed: [], reset: false };
+    return changes;
+  }
+
   clear(): void {
-    this.all = [];
+    this.mentions.clear();
     this.byNode.clear();
-    this.changed();
-    this.sorted = [];
+    this.byTerm.clear();
+    this.standalone.clear();
+    this.changes = { added: [], removed: [], reset: true };
+    this.revision++;
   }
 
   /**
@@ -119,14 +149,44 @@ export class MentionStore {
    */
   reindex(mention: Mention, startNode: Text, endNode: Text): void {
     const stored = mention as StoredMention;
-    this.removeWhere((m) => m === stored);
+    this.unindex(stored);
     stored.startNode = startNode;
     stored.startOffset = 0;
     stored.endNode = endNode;
     stored.endOffset = endNode.length;
-    this.all.push(stored);
     this.index(stored);
-    this.changed();
+  }
+
+  private removeAt(node: Text): number {
+    const list = this.byNode.get(node);
+    if (!list) return 0;
+    let removed = 0;
+    for (const m of [...list] as StoredMention[]) {
+      if (!this.mentions.has(m)) continue;
+      this.mentions.delete(m);
+      this.unindex(m);
+      const ofTerm = this.byTerm.get(m.term);
+      ofTerm?.delete(m);
+      if (ofTerm && ofTerm.size === 0) this.byTerm.delete(m.term);
+      if (m.standalone) {
+        const n = (this.standalone.get(m.term) ?? 1) - 1;
+        if (n > 0) this.standalone.set(m.term, n);
+        else this.standalone.delete(m.term);
+      }
+      this.changes.removed.push(m);
+      removed++;
+    }
+    if (removed) this.revision++;
+    return removed;
+  }
+
+  private insert(mention: StoredMention): void {
+    this.mentions.add(mention);
+    this.index(mention);
+    let ofTerm = this.byTerm.get(mention.term);
+    if (!ofTerm) this.byTerm.set(mention.term, (ofTerm = new Set()));
+    ofTerm.add(mention);
+    if (mention.standalone) this.standalone.set(mention.term, (this.standalone.get(mention.term) ?? 0) + 1);
   }
 
   private index(mention: StoredMention): void {
@@ -138,10 +198,25 @@ export class MentionStore {
     }
   }
 
-  private changed(): void {
-    this.sorted = null;
-    this.revision++;
+  private unindex(mention: StoredMention): void {
+    for (const node of mention.indexedUnder) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const rest = list.filter((x) => x !== mention);
+      if (rest.length) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
   }
+}
+
+/** Whether mention `a` starts before `b` in the document. */
+export function precedes(a: Mention, b: Mention): boolean {
+  return (a as StoredMention).precedes(b as StoredMention);
+}
+
+/** Mentions in document order (a copy): for the few shown ones, never the whole store. */
+export function inDocumentOrder(mentions: Iterable<Mention>): Mention[] {
+  return [...mentions].sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
 }
 
 /** The text nodes a mention spans (usually one). */

@@ -8,10 +8,10 @@ import { blockOf, INLINE_TAGS } from './dom-rules';
 export interface MutationBatch {
   /** Subtrees to scan again. */
   roots: Element[];
-  /** Nodes were removed: mentions in them must go. */
-  removed: boolean;
-  /** Attributes that can hide or show text changed. */
-  restyled: boolean;
+  /** Nodes the page removed: mentions in them must go. */
+  removed: Node[];
+  /** Elements whose attributes that can hide or show text changed. */
+  restyled: Element[];
 }
 
 export interface MutationWatch {
@@ -31,16 +31,17 @@ const OBSERVED: MutationObserverInit = {
 export function watchMutations(onBatch: (batch: MutationBatch) => void, signal: AbortSignal): MutationWatch {
   const root = document.body ?? document.documentElement;
   let roots = new Set<Element>();
-  let removed = false;
-  let restyled = false;
+  let removed: Node[] = [];
+  let restyled = new Set<Element>();
   let frame = 0;
 
   const flush = () => {
     frame = 0;
     if (signal.aborted) return;
-    const batch = { roots: [...roots], removed, restyled };
+    const batch = { roots: [...roots], removed, restyled: [...restyled] };
     roots = new Set();
-    removed = restyled = false;
+    removed = [];
+    restyled = new Set();
     onBatch(batch);
   };
 
@@ -50,17 +51,17 @@ export function watchMutations(onBatch: (batch: MutationBatch) => void, signal: 
       if (record.type === 'characterData') {
         roots.add(blockOf(target, root));
       } else if (record.type === 'childList') {
-        if (record.removedNodes.length) removed = true;
+        for (const node of record.removedNodes) removed.push(node);
         for (const node of record.addedNodes) {
           // A new block is scanned on its own; new inline content means its block changed.
           if (node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName)) roots.add(node as Element);
           else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) roots.add(blockOf(target, root));
         }
       } else {
-        restyled = true;
+        restyled.add(target as Element);
       }
     }
-    if (!frame && (roots.size || removed || restyled)) frame = requestAnimationFrame(flush);
+    if (!frame && (roots.size || removed.length || restyled.size)) frame = requestAnimationFrame(flush);
   };
   const observer = new MutationObserver(deliver);
   observer.observe(root, OBSERVED);

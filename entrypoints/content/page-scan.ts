@@ -27,6 +27,10 @@ export class PageScan {
   readonly store = new MentionStore();
   private readonly walker: TextWalker;
   private sliceStats = { busyMs: 0, longestSliceMs: 0, slices: 0, paintMs: 0 };
+  /** Every slice since the page run began, full scans and rescans alike (the bench reads it). */
+  readonly totals = { busyMs: 0, slices: 0, longestSliceMs: 0 };
+  /** When the current slice began (performance.now()), or -1 between slices. */
+  private sliceStart = -1;
   /** Scans run one at a time, in order: two walks over one store would find mentions twice. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped by every full scan; older work still queued or running stops at its next slice. */
@@ -45,10 +49,13 @@ export class PageScan {
     return this.enqueue(() => this.fullScan(generation, signal));
   }
 
-  /** Rescans the given subtrees (new or changed content); mentions inside them are found afresh. */
-  rescan(roots: readonly Element[], signal: AbortSignal): Promise<void> {
+  /**
+   * Rescans the given subtrees (new or changed content), whose mentions are found afresh, after
+   * dropping the mentions in `removed` (nodes the page took out). Costs what the change holds.
+   */
+  rescan(roots: readonly Element[], signal: AbortSignal, removed: readonly Node[] = []): Promise<void> {
     const generation = this.generation;
-    return this.enqueue(() => (generation === this.generation ? this.partialScan(roots, generation, signal) : Promise.resolve()));
+    return this.enqueue(() => (generation === this.generation ? this.partialScan(roots, removed, generation, signal) : Promise.resolve()));
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -74,6 +81,7 @@ export class PageScan {
         outcome = inView.isConnected && root.contains(inView) ? await this.runSliced(root, root.firstChild, inView, generation, signal) : 'lost-place';
       }
       this.walker.release();
+      this.endSlice();
       if (outcome === 'superseded' || outcome === 'aborted') return null;
       if (outcome === 'done') break;
       // The page removed the node the walk was to resume at: start over rather than miss the rest.
@@ -86,37 +94,64 @@ export class PageScan {
     };
   }
 
-  private async partialScan(roots: readonly Element[], generation: number, signal: AbortSignal): Promise<void> {
+  private async partialScan(roots: readonly Element[], removed: readonly Node[], generation: number, signal: AbortSignal): Promise<void> {
+    this.store.removeUnder(removed);
     const top = outermost(roots.filter((r) => r.isConnected && !isInsideSkipped(r, document.documentElement)));
-    this.store.removeWhere((m) => !m.startNode.isConnected || !m.endNode.isConnected || top.some((r) => r.contains(m.startNode)));
+    const scope = document.body ?? document.documentElement;
     for (const root of top) {
-      // A subtree the page pulled mid-way is gone with its mentions; the next batch has its replacement.
-      const outcome = await this.runSliced(root, root.firstChild, null, generation, signal);
+      if (signal.aborted || generation !== this.generation) break;
+      if (this.sliceStart < 0) this.sliceStart = performance.now();
+      // Whatever was found in it before is found again now.
+      this.store.removeUnder([root]);
+      // One walker over the page for every root (each walk stops where the root ends): making a
+      // TreeWalker per root costs more than walking a small one. A subtree the page pulled mid-way
+      // is gone with its mentions; the next batch has its replacement.
+      const outcome = await this.runSliced(scope, root.firstChild, afterSubtree(root, scope), generation, signal);
       if (outcome === 'superseded' || outcome === 'aborted') break;
+      if (this.sliceStart >= 0 && performance.now() >= this.sliceStart + SLICE_MS) {
+        this.endSlice();
+        await yieldToPage();
+      }
     }
     this.walker.release();
+    this.endSlice();
   }
 
+  /**
+   * Walks `root` from `from` in slices. The slice clock is shared by consecutive calls (the many
+   * small roots of one rescan share slices): a slice ends when its time is up, not per root.
+   */
   private async runSliced(root: Node, from: Node | null, stopAt: Node | null, generation: number, signal: AbortSignal): Promise<SliceOutcome> {
     let next = from;
     while (next !== null) {
       if (signal.aborted) return 'aborted';
       if (generation !== this.generation) return 'superseded';
-      const start = performance.now();
-      next = this.walker.walk(root, next, start + SLICE_MS, stopAt);
-      const walked = performance.now();
-      this.onSlice();
-      const spent = performance.now() - start;
-      this.sliceStats.paintMs += spent - (walked - start);
-      this.sliceStats.busyMs += spent;
-      this.sliceStats.slices++;
-      if (spent > this.sliceStats.longestSliceMs) this.sliceStats.longestSliceMs = spent;
-      if (next !== null) {
+      if (this.sliceStart < 0) this.sliceStart = performance.now();
+      next = this.walker.walk(root, next, this.sliceStart + SLICE_MS, stopAt);
+      if (next !== null || performance.now() >= this.sliceStart + SLICE_MS) {
+        this.endSlice();
         await yieldToPage();
-        if (!next.isConnected || !root.contains(next)) return 'lost-place';
+        if (next !== null && (!next.isConnected || !root.contains(next))) return 'lost-place';
       }
     }
     return 'done';
+  }
+
+  /** Closes the current slice: lets the owner paint what it found, and counts the slice. */
+  private endSlice(): void {
+    if (this.sliceStart < 0) return;
+    const paintStart = performance.now();
+    this.onSlice();
+    const end = performance.now();
+    const spent = end - this.sliceStart;
+    this.sliceStats.paintMs += end - paintStart;
+    this.sliceStats.busyMs += spent;
+    this.sliceStats.slices++;
+    if (spent > this.sliceStats.longestSliceMs) this.sliceStats.longestSliceMs = spent;
+    this.totals.busyMs += spent;
+    this.totals.slices++;
+    if (spent > this.totals.longestSliceMs) this.totals.longestSliceMs = spent;
+    this.sliceStart = -1;
   }
 }
 
@@ -129,8 +164,20 @@ function firstBlockInView(root: Element): Element | null {
   return block === root || INLINE_TAGS.has(block.localName) ? null : block;
 }
 
-/** Drops roots contained in another root. */
+/** The first node after `root` and its subtree, within `scope` (null: nothing follows). */
+function afterSubtree(root: Node, scope: Node): Node | null {
+  for (let n: Node | null = root; n && n !== scope; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+/** Drops roots inside another root: one walk up from each (its depth), never all pairs. */
 function outermost(roots: Element[]): Element[] {
-  const unique = [...new Set(roots)];
-  return unique.filter((r) => !unique.some((other) => other !== r && other.contains(r)));
+  const set = new Set(roots);
+  const out: Element[] = [];
+  for (const root of set) {
+    let inside = false;
+    for (let el = root.parentElement; el && !inside; el = el.parentElement) inside = set.has(el);
+    if (!inside) out.push(root);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * go into the document's highlight registry and the manifest's stylesheet styles them. Where
  * the API is missing, mentions are wrapped in <nkr-mark> elements instead, and unwrapped on stop.
  */
-import { TERM_KINDS as KINDS, type TermKind } from '@/lib/kinds';
+import type { TermKind } from '@/lib/kinds';
 import type { HighlightStyle } from '@/lib/settings';
 import type { Mention } from './mentions';
 
@@ -11,10 +11,17 @@ export interface Painter {
   readonly mode: 'highlight-api' | 'wrap';
   /** Shows exactly these mentions, each coloured by its term's kind. */
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void;
+  /** Highlight API only: shows these mentions too, one range at a time (no work for the others). */
+  add?(mentions: Iterable<Mention>, kindOf: (m: Mention) => TermKind, style: HighlightStyle): void;
+  /** Highlight API only: stops showing these mentions. */
+  remove?(mentions: Iterable<Mention>): void;
   /** Marks one mention as reached by keyboard or as the one whose card is open. */
   mark(state: 'focus' | 'active', mention: Mention | null): void;
   clear(): void;
 }
+
+/** The keyboard-focus and open-card marks, kept across repaints. */
+const MARKS = ['nkr-focus', 'nkr-active'];
 
 /** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+, Safari 17.2+). */
 export function highlightApiAvailable(): boolean {
@@ -27,38 +34,70 @@ export function createPainter(onWrap?: (mention: Mention, text: Text) => void): 
 
 class HighlightApiPainter implements Painter {
   readonly mode = 'highlight-api';
-  private names: string[] = [];
+  /** The highlights this painter registered, by name: it removes only its own (see `drop`). */
+  private owned = new Map<string, Highlight>();
+
+  /** Which highlight shows each mention, to take it out again without touching the others. */
+  private where = new Map<Mention, Highlight>();
 
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
-    const byKind = new Map<TermKind, AbstractRange[]>();
+    for (const name of [...this.owned.keys()]) if (!MARKS.includes(name)) this.drop(name);
+    this.where.clear();
+    this.add(mentions, kindOf, style);
+  }
+
+  add(mentions: Iterable<Mention>, kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
     for (const m of mentions) {
-      const kind = kindOf(m);
-      const list = byKind.get(kind);
-      if (list) list.push(m.range);
-      else byKind.set(kind, [m.range]);
+      if (this.where.has(m)) continue;
+      const name = `nkr-${style}-${kindOf(m)}`;
+      let highlight = this.owned.get(name);
+      if (!highlight) {
+        highlight = new Highlight();
+        CSS.highlights.set(name, highlight);
+        this.owned.set(name, highlight);
+      }
+      // One range at a time: never spread an unbounded array into a call.
+      highlight.add(m.range);
+      this.where.set(m, highlight);
     }
-    for (const name of this.names) CSS.highlights.delete(name);
-    this.names = [];
-    for (const kind of KINDS) {
-      const ranges = byKind.get(kind);
-      if (!ranges) continue;
-      const name = `nkr-${style}-${kind}`;
-      CSS.highlights.set(name, new Highlight(...ranges));
-      this.names.push(name);
+  }
+
+  remove(mentions: Iterable<Mention>): void {
+    for (const m of mentions) {
+      const highlight = this.where.get(m);
+      if (!highlight) continue;
+      highlight.delete(m.range);
+      this.where.delete(m);
     }
   }
 
   mark(state: 'focus' | 'active', mention: Mention | null): void {
     const name = `nkr-${state}`;
-    if (!mention) { CSS.highlights.delete(name); return; }
+    this.drop(name);
+    if (!mention) return;
     const highlight = new Highlight(mention.range);
     highlight.priority = state === 'focus' ? 2 : 1;
     CSS.highlights.set(name, highlight);
+    this.owned.set(name, highlight);
   }
 
   clear(): void {
-    for (const name of [...this.names, 'nkr-focus', 'nkr-active']) CSS.highlights.delete(name);
-    this.names = [];
+    this.dropAll();
+    this.where.clear();
+  }
+
+  private dropAll(): void {
+    for (const name of [...this.owned.keys()]) this.drop(name);
+  }
+
+  /**
+   * Removes a highlight only if it is still the one this painter set: after an extension update
+   * the new script may already have painted under the same name while the old one stops.
+   */
+  private drop(name: string): void {
+    const mine = this.owned.get(name);
+    if (mine && CSS.highlights.get(name) === mine) CSS.highlights.delete(name);
+    this.owned.delete(name);
   }
 }
 

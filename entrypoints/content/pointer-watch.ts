@@ -29,8 +29,9 @@ export function watchPointer(options: { store: MentionStore; isShown: (m: Mentio
   };
   const listen = { capture: true, passive: true, signal };
 
+  // Only the reader's own input counts: a page's synthetic events (isTrusted false) open nothing.
   document.addEventListener('pointermove', (event) => {
-    if (event.pointerType === 'touch') return;
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     const onCard = card.contains(event.target);
     card.pointerOnCard(onCard);
     if (onCard) { card.pointerAt(null, 'move'); x = -1; return; }
@@ -39,9 +40,9 @@ export function watchPointer(options: { store: MentionStore; isShown: (m: Mentio
     schedule('move');
   }, listen);
   // The page scrolling under a resting pointer moves mentions under it too.
-  window.addEventListener('scroll', () => schedule('scroll'), listen);
+  window.addEventListener('scroll', (event) => { if (event.isTrusted) schedule('scroll'); }, listen);
   document.addEventListener('mouseout', (event) => {
-    if (event.relatedTarget === null) { x = -1; card.pointerAt(null, 'move'); card.pointerOnCard(false); }
+    if (event.isTrusted && event.relatedTarget === null) { x = -1; card.pointerAt(null, 'move'); card.pointerOnCard(false); }
   }, listen);
   signal.addEventListener('abort', () => { if (frame) cancelAnimationFrame(frame); });
 }

@@ -63,7 +63,7 @@ export class TextWalker {
     if (from === null) return null;
     const walker = this.walkerFor(root);
     walker.currentNode = from;
-    this.blockAskedFor = this.blockFound = null;
+    this.blockAskedFor = this.blockFound = this.editableParent = null;
     // The hot loop works on locals and writes them back once: property traffic on `this` for
     // every node costs more than the traversal itself.
     const stream = this.stream;
@@ -135,7 +135,7 @@ export class TextWalker {
     this.blockNodes.length = 0;
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
-    this.walker = this.walkerRoot = this.blockAskedFor = this.blockFound = null;
+    this.walker = this.walkerRoot = this.blockAskedFor = this.blockFound = this.editableParent = null;
   }
 
   /** Whether two text nodes, with no block element between them, share a block (none was left). */
@@ -167,6 +167,19 @@ export class TextWalker {
     this.blockNodeCount = 0;
   }
 
+  /** isEditable, remembered for the last parent asked: a block's matches mostly share one. */
+  private editableParent: Node | null = null;
+  private editableAnswer = false;
+
+  private editable(node: Text): boolean {
+    const parent = node.parentNode;
+    if (parent !== this.editableParent) {
+      this.editableParent = parent;
+      this.editableAnswer = isEditable(node);
+    }
+    return this.editableAnswer;
+  }
+
   /** Maps block offsets back to text nodes (matches arrive in increasing order); refuses editors. */
   private readonly resolve = (start: number, end: number, form: number): boolean => {
     const starts = this.blockStarts;
@@ -177,7 +190,7 @@ export class TextWalker {
     while (j + 1 < this.blockNodeCount && starts[j + 1]! < end) j++;
     const startNode = this.blockNodes[i]!;
     const endNode = this.blockNodes[j]!;
-    if (isEditable(startNode) || (endNode !== startNode && isEditable(endNode))) return false;
+    if (this.editable(startNode) || (endNode !== startNode && this.editable(endNode))) return false;
     this.onFound({ startNode, startOffset: start - starts[i]!, endNode, endOffset: end - starts[j]!, form });
     return true;
   };

@@ -1,10 +1,10 @@
 /**
- * Whether a note's quoted passage still reads as the note's snapshot. A sync never edits a note;
- * the snapshot stays, and this tells the reader when the corpus moved on under it.
+ * The notes a corpus update left behind: their passage changed or disappeared. A sync never edits
+ * a note; each keeps its snapshot, and the status comes from lib/notes/passage-status.ts (the
+ * notes page shows the same status on each note).
  */
 import type { ContextDatabase } from '../db';
-
-export type PassageStatus = 'current' | 'changed' | 'removed';
+import { passageStatus } from '../notes/passage-status';
 
 export interface FlaggedNote {
   id: string;
@@ -12,14 +12,7 @@ export interface FlaggedNote {
   passageId: string;
   /** The passage as the note kept it. */
   snapshot: string;
-  status: Exclude<PassageStatus, 'current'>;
-}
-
-/** Compares a note's snapshot with the stored passage. */
-export function passageStatus(note: { passageId?: string; passageText: string }, current: { text: string } | undefined): PassageStatus {
-  if (!note.passageId) return 'current';
-  if (!current) return 'removed';
-  return current.text === note.passageText ? 'current' : 'changed';
+  status: 'changed' | 'removed';
 }
 
 /** The notes whose passage changed or disappeared, oldest first. */
@@ -30,7 +23,7 @@ export async function flaggedNotes(db: ContextDatabase): Promise<FlaggedNote[]> 
     const passages = new Map((await db.passages.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
     return notes.flatMap((n) => {
       const status = passageStatus(n, n.passageId ? passages.get(n.passageId) : undefined);
-      return status === 'current' || !n.passageId ? [] : [{ id: n.id, termLabel: n.termLabel, passageId: n.passageId, snapshot: n.passageText, status }];
+      return (status === 'changed' || status === 'removed') && n.passageId ? [{ id: n.id, termLabel: n.termLabel, passageId: n.passageId, snapshot: n.passageText, status }] : [];
     });
   });
 }

@@ -261,10 +261,9 @@ export async function pointAt(page: Page, id: string, text: string): Promise<{ x
   return point;
 }
 
-/** The card's host and whether the card is shown (the shadow root is open, so locators reach in). */
-export function card(page: Page) {
-  return page.locator('nkr-card-host .card');
-}
+// The card lives in a closed shadow root: tests and the demo reach it over DevTools (closed-card.ts).
+export { card, focusedInCard, noteFrame } from './closed-card';
+import { card } from './closed-card';
 
 /** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
 export async function openCard(page: Page, id: string, text: string, enter = false) {

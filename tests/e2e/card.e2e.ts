@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askPage, card, inExtensionPage, launchWithExtension, highlightsIn, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
+import { askPage, card, focusedInCard, highlightsIn, inExtensionPage, launchWithExtension, noteFrame, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
@@ -85,11 +85,7 @@ describe('keyboard and screen readers', () => {
     await expect(dialog.getAttribute('role')).resolves.toBe('dialog');
     const labelledBy = await dialog.getAttribute('aria-labelledby');
     await expect(dialog.locator(`#${labelledBy}`).textContent()).resolves.toBeTruthy();
-    const focused = () => page.evaluate(() => {
-      const host = document.querySelector('nkr-card-host');
-      const active = host?.shadowRoot?.activeElement;
-      return active ? (active.getAttribute('aria-label') ?? active.textContent ?? active.className) : null;
-    });
+    const focused = () => focusedInCard(page);
     expect(await focused()).not.toBeNull(); // focus moved into the card
     const seen = new Set<string | null>();
     for (let i = 0; i < 40; i++) {
@@ -183,7 +179,7 @@ describe('saving a note from the card', () => {
     });
     await openCard(page, 'shells', '152mm', true);
     await card(page).getByRole('button', { name: 'Save note' }).click();
-    const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
+    const form = await noteFrame(page);
     await form.getByLabel('Your note').fill('Check the calibre figures.');
     await form.getByLabel(/Tags/).fill('artillery, calibre');
     await form.getByLabel(/Tags/).press('Enter');
@@ -218,15 +214,17 @@ describe('saving a note from the card', () => {
     await pageStatus(env.browser, page);
     await openCard(page, 'lead', 'Kim Jong Un', true);
     await card(page).getByRole('button', { name: 'Save note' }).click();
-    const form = page.frameLocator('nkr-card-host iframe[title="Save a note"]');
+    const form = await noteFrame(page);
     await form.getByLabel('Your note').fill('private thought');
     const reach = await page.evaluate(() => {
-      const frame = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe');
+      // The card's root is closed: the page finds no frame to read, in the DOM or among its frames.
+      const frame = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe') ?? document.querySelector('iframe');
       let text: string | null = null;
       try { text = frame?.contentDocument?.body?.innerText ?? null; } catch { text = null; }
-      return { found: !!frame, text };
+      return { found: !!frame, frames: window.frames.length, text };
     });
-    expect(reach).toEqual({ found: true, text: null });
+    expect(reach).toEqual({ found: false, frames: 0, text: null });
+    await expect(card(page).locator('iframe').count()).resolves.toBe(1); // it is there, out of reach
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => card(page).locator('iframe').count()).toBe(0);
     await page.close();

@@ -154,6 +154,13 @@ describe('corpus sync from a signed feed', () => {
     expect(await flagged.getAttribute('data-status')).toBe('removed');
     expect(await flagged.textContent()).toContain(bundled.passages.find((p) => p.id === REMOVED)!.text.slice(0, 60));
     expect(await notes()).toEqual(notesBefore);
+    // The notes page says the same on the note itself, and shows the text the reader saw.
+    const notesPage = await b.context.newPage();
+    await notesPage.goto(`chrome-extension://${b.extensionId}/notes.html`);
+    await notesPage.locator('[role=option]').filter({ hasText: `note on ${REMOVED}` }).dblclick();
+    await expect.poll(() => notesPage.getByTestId('passage-status').textContent()).toContain('no longer in the paper’s corpus');
+    expect(await notesPage.locator('body').textContent()).toContain(bundled.passages.find((p) => p.id === REMOVED)!.text.slice(0, 60));
+    await notesPage.close();
 
     const second = await syncWith('Sync now');
     expect(second.outcome).toBe('unchanged');

@@ -33,7 +33,7 @@ describe('the popup’s page panel', () => {
   });
 
   it('names the fallback mode when the browser lacks the Highlight API', () => {
-    const status = { site: 'reuters.com', running: true, mode: 'wrap' as const, onTopic: true, mentions: 3, terms: [{ id: 'russia', label: 'Russia', count: 3 }], scan: null, cardLatencies: [] };
+    const status = { site: 'reuters.com', running: true, mode: 'wrap' as const, onTopic: true, mentions: 3, found: 3, cap: 3000, capped: false, terms: [{ id: 'russia', label: 'Russia', count: 3 }], scan: null, cardLatencies: [] };
     act(() => render(<PagePanel access={{ kind: 'running', status, site: 'reuters.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
     expect(root.textContent).toContain('marking the page’s text');
     expect(root.textContent).toContain('3 mentions of 1 term');

@@ -140,12 +140,13 @@ describe('scans that overlap', () => {
     const signal = new AbortController().signal;
     const full = scan.scanAll(signal);
     while (slices === 0) await new Promise((r) => setTimeout(r, 0)); // now paused between slices
+    const replaced = document.getElementById('p290')!.firstChild!; // what the MutationObserver reports removed
     document.getElementById('p290')!.textContent = 'Now only Russia';
     const added = document.createElement('p');
     added.id = 'late';
     added.textContent = 'Late news on North Korea';
     document.body.append(added);
-    await Promise.all([full, scan.rescan([document.getElementById('p290')!, added], signal)]);
+    await Promise.all([full, scan.rescan([document.getElementById('p290')!, added], signal, [replaced])]);
     const ids = idsOf(scan);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(299 * 2 + 1 + 1);

@@ -17,7 +17,8 @@ import { describeDiff, diffCorpus, diffRows } from '../../lib/sync/diff';
 import { readCapped, SyncError } from '../../lib/sync/fetch';
 import { sha256Hex, trustedKeys, verifySignature } from '../../lib/sync/keys';
 import { parseManifest } from '../../lib/sync/manifest';
-import { flaggedNotes, passageStatus } from '../../lib/sync/note-flags';
+import { passageStatus } from '../../lib/notes/passage-status';
+import { flaggedNotes } from '../../lib/sync/note-flags';
 import { resetToBundled } from '../../lib/sync/reset';
 import { recoverInterruptedApply, syncNow, type SyncDeps } from '../../lib/sync/run';
 import { parseSyncLog, parseSyncState, SYNC_LOG_KEY, SYNC_SETTINGS_KEY, SYNC_STATE_KEY } from '../../lib/sync/state';
@@ -281,7 +282,7 @@ describe('backoff and note status', () => {
     expect(passageStatus({ passageId: 'p', passageText: 'a' }, { text: 'a' })).toBe('current');
     expect(passageStatus({ passageId: 'p', passageText: 'a' }, { text: 'b' })).toBe('changed');
     expect(passageStatus({ passageId: 'p', passageText: 'a' }, undefined)).toBe('removed');
-    expect(passageStatus({ passageText: '' }, undefined)).toBe('current');
+    expect(passageStatus({ passageText: '' }, undefined)).toBe('none');
   });
 });
 
