@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, unexpectedRequests, type NewsProxy } from '../../scripts/support/recording-proxy';
-import { askPage, card, launchWithExtension, openCard, openPopupFor, pageStatus, ROOT, type ExtensionBrowser } from './harness';
+import { askPage, card, launchWithExtension, noteFrame, openCard, openPopupFor, pageStatus, ROOT, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const BROWSER_OWN = 'chromium-own-services.invalid';
@@ -61,7 +61,7 @@ describe('privacy in Chromium', () => {
     await openCard(article, 'un', 'UN Panel of Experts', true);
     await card(article).locator('.related button').first().click();
     await card(article).getByRole('button', { name: 'Save note' }).click();
-    const form = article.frameLocator('nkr-card-host iframe[title="Save a note"]');
+    const form = await noteFrame(article);
     await form.getByLabel('Your note').fill('A private thought.');
     await form.getByLabel(/Tags/).fill('private');
     await form.getByLabel(/Tags/).press('Enter');
