@@ -62,11 +62,20 @@ export class ContextDatabase extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2).upgrade(async (tx) => {
-      await tx.table('notes').toCollection().modify((note: StoredNote) => { Object.assign(note, derivedNoteFields(note)); });
-    });
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((note: StoredNote) => {
+            Object.assign(note, derivedNoteFields(note));
+          });
+      });
     // Every write keeps the derived fields true, whoever writes (background, popup, import).
-    this.notes.hook('creating', (_key, note) => { Object.assign(note, derivedNoteFields(note)); });
+    this.notes.hook('creating', (_key, note) => {
+      Object.assign(note, derivedNoteFields(note));
+    });
     // (A put that replaces a note diffs the whole object, so always derive from the result.)
     this.notes.hook('updating', (changes, _key, note) => derivedNoteFields({ ...note, ...(changes as Partial<Note>) }));
   }
@@ -79,4 +88,3 @@ export function getDatabase(): ContextDatabase {
   instance ??= new ContextDatabase();
   return instance;
 }
-

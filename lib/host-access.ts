@@ -22,7 +22,11 @@ export function withdrawnPatterns(declared: readonly string[], granted: readonly
 export function withdrawnHostFor(url: string | undefined, withdrawn: readonly string[]): string | null {
   if (!url) return null;
   let host: string;
-  try { host = new URL(url).hostname.toLowerCase(); } catch { return null; }
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
   for (const pattern of withdrawn) {
     const h = patternHost(pattern);
     if (h && (host === h || host.endsWith(`.${h}`))) return h;

@@ -12,14 +12,26 @@ export type TermKind = (typeof TERM_KINDS)[number];
 
 /** The card's label per kind ("Organisation"). */
 export const KIND_LABEL: Readonly<Record<TermKind, string>> = {
-  person: 'Person', state: 'State', place: 'Place', organisation: 'Organisation',
-  event: 'Event', weapon: 'Weapon', document: 'Document', concept: 'Concept',
+  person: 'Person',
+  state: 'State',
+  place: 'Place',
+  organisation: 'Organisation',
+  event: 'Event',
+  weapon: 'Weapon',
+  document: 'Document',
+  concept: 'Concept',
 };
 
 /** Each kind's colour: its page highlight (quiet underline, strong tint), its card's band and swatch. */
 export const KIND_COLOUR: Readonly<Record<TermKind, string>> = {
-  person: '#e8590c', state: '#1c7ed6', place: '#2f9e44', organisation: '#7950f2',
-  event: '#f59f00', weapon: '#e03131', document: '#0c8599', concept: '#868e96',
+  person: '#e8590c',
+  state: '#1c7ed6',
+  place: '#2f9e44',
+  organisation: '#7950f2',
+  event: '#f59f00',
+  weapon: '#e03131',
+  document: '#0c8599',
+  concept: '#868e96',
 };
 
 const KIND_SET: ReadonlySet<string> = new Set(TERM_KINDS);

@@ -67,12 +67,18 @@ export function lookup(cache: CorpusCache, termId: string, context: string): Loo
   const summary = (t: Term): TermSummary => ({ id: t.id, label: t.label, kind: t.kind });
   return {
     term: {
-      ...summary(term), summary: term.summary,
-      ...(term.grounding ? { grounding: term.grounding } : {}), ...(term.source ? { source: term.source } : {}), ...(term.record ? { record: term.record } : {}),
+      ...summary(term),
+      summary: term.summary,
+      ...(term.grounding ? { grounding: term.grounding } : {}),
+      ...(term.source ? { source: term.source } : {}),
+      ...(term.record ? { record: term.record } : {}),
     },
     passages,
     timeline: cache.events.map((e) => ({ ...e, mine: e.terms.includes(termId) })),
-    related: term.related.flatMap((id) => { const t = cache.terms.get(id); return t ? [summary(t)] : []; }),
+    related: term.related.flatMap((id) => {
+      const t = cache.terms.get(id);
+      return t ? [summary(t)] : [];
+    }),
     citation: cache.citation,
   };
 }

@@ -68,10 +68,14 @@ export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
   if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !Array.isArray(d.terms)) return null;
   if (d.packed !== undefined && typeof d.packed !== 'string') return null;
-  if (d.stops !== undefined && (!Array.isArray(d.stops) || !d.stops.every((s) => s && typeof s.id === 'string' && Array.isArray(s.aliases)
-    && s.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120)))) return null;
-  const ok = d.terms.every((t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases)
-    && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120));
+  if (
+    d.stops !== undefined &&
+    (!Array.isArray(d.stops) || !d.stops.every((s) => s && typeof s.id === 'string' && Array.isArray(s.aliases) && s.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120)))
+  )
+    return null;
+  const ok = d.terms.every(
+    (t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases) && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120),
+  );
   return ok ? d : null;
 }
 
@@ -83,7 +87,12 @@ export function parseMatcherData(value: unknown): MatcherData | null {
 export function automatonOf(data: MatcherData, warn: (message: string) => void = console.warn): Automaton {
   // Terms, then stop phrases: the order the background compiled them in.
   const terms = matcherTerms(data);
-  const unpacked = data.packed ? unpackAutomaton(data.packed, terms.map((t) => t.id)) : null;
+  const unpacked = data.packed
+    ? unpackAutomaton(
+        data.packed,
+        terms.map((t) => t.id),
+      )
+    : null;
   if (unpacked) return unpacked;
   warn(`[NK–RU Context] ${data.packed ? 'The published matcher did not unpack' : 'No packed matcher was published'}; compiling it on this page instead (a slower start).`);
   return compileAutomaton(terms);

@@ -93,7 +93,7 @@ export const CONTRACT_COMPLETE: Same<keyof BackgroundResponses, BackgroundReques
 export type { PageStatus, ScanStats, TabRequest, TabResponses } from './tab-messages';
 export { askTab } from './tab-messages';
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false, error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Sends a request to the background and unwraps the reply; throws with the background's message. */
 export async function askBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponses[R['type']]> {

@@ -47,7 +47,10 @@ export function pagePassages(cache: CorpusCache, pageTerms: readonly { id: strin
     .map(({ id, score, terms }) => {
       const p = cache.passages.get(id)!;
       return {
-        id, score, order: p.order, text: p.text,
+        id,
+        score,
+        order: p.order,
+        text: p.text,
         sectionHeading: cache.sectionHeadings.get(p.section) ?? '',
         terms: terms.sort((a, b) => b.count - a.count).map(({ id, label }) => ({ id, label })),
       };

@@ -5,12 +5,18 @@
  */
 
 const STOP_WORDS = new Set(
-  ('a an and are as at be been but by for from had has have he her his in into is it its of on or that the their them they this to was were which who will with would its also than then there these those not no more most such so over under after before about between both can could did do does may might must our out own said says should up we what when where while you your').split(' '),
+  'a an and are as at be been but by for from had has have he her his in into is it its of on or that the their them they this to was were which who will with would its also than then there these those not no more most such so over under after before about between both can could did do does may might must our out own said says should up we what when where while you your'.split(
+    ' ',
+  ),
 );
 
 /** Lower-cased words of two or more letters or digits, stop words dropped, crudely stemmed. */
 export function tokenize(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const w of words) {
     if (w.length < 2 || STOP_WORDS.has(w)) continue;

@@ -15,10 +15,7 @@ export interface RegisteredScript {
   persistAcrossSessions: boolean;
 }
 
-export type ReaderScriptPlan =
-  | { action: 'none' }
-  | { action: 'unregister' }
-  | { action: 'register' | 'update'; script: RegisteredScript };
+export type ReaderScriptPlan = { action: 'none' } | { action: 'unregister' } | { action: 'register' | 'update'; script: RegisteredScript };
 
 /**
  * `granted`: every origin the extension holds (curated ones included); `curated`: the manifest's

@@ -73,8 +73,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     together++;
     if (count > ANCHOR_REPEATS) dense = true;
   }
-  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense
-    || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {

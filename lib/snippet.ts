@@ -16,7 +16,11 @@ export function snippetBounds(text: string, marks: readonly [number, number][], 
   let start = 0;
   for (const s of starts) if (s <= focus) start = s;
   let end = text.length;
-  for (const s of starts) if (s > focus) { end = s; break; }
+  for (const s of starts)
+    if (s > focus) {
+      end = s;
+      break;
+    }
   // A short sentence takes the next one too, while it fits.
   while (end < text.length && end - start < maxLength / 2) {
     const next = starts.find((s) => s > end) ?? text.length;

@@ -27,15 +27,26 @@ const RUNS = Number(option('--runs', '9'));
 /** Each measurement repeats the work this many times back to back and keeps runs 2..n. */
 const REPEAT = 5;
 const HOVERS = Number(option('--hovers', '100'));
-const pages = option('--pages', '') ? option('--pages', '').split(',') : readdirSync(BENCH_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
+const pages = option('--pages', '')
+  ? option('--pages', '').split(',')
+  : readdirSync(BENCH_PAGES_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
 
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 /** mark.js gets the catalogue's aliases as written (it knows nothing of inflections). */
 const markJsTerms = [...new Set(corpus.terms.flatMap((t) => t.aliases.map((a) => a.text)))];
 const markJsSource = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN; };
-const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
@@ -153,14 +164,18 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
 
   // The floor cold: the page again with the extension switched off for the site, so the
   // isolated world exists but has walked nothing yet.
-  await ext.worker.evaluate(async () => { await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } }); });
+  await ext.worker.evaluate(async () => {
+    await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } });
+  });
   const coldPage = await ext.open(`/bench/${file}`);
   await pageStatus(ext, coldPage, 'stopped');
   const coldCdp = await coldPage.context().newCDPSession(coldPage);
-  const floorFirst = await evaluateIn(coldCdp, await isolatedContext(coldCdp, ext.extensionId), COLD_FLOOR) as number;
+  const floorFirst = (await evaluateIn(coldCdp, await isolatedContext(coldCdp, ext.extensionId), COLD_FLOOR)) as number;
   await coldCdp.detach();
   await coldPage.close();
-  await ext.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
+  await ext.worker.evaluate(async () => {
+    await chrome.storage.local.remove('settings');
+  });
 
   // Baseline memory and mark.js: the same page in a browser without the extension.
   const bare = await plain.newPage();
@@ -173,12 +188,12 @@ async function benchPage(ext: ExtensionBrowser, plain: import('playwright-core')
   if (!flag('--no-markjs')) {
     await bare.addScriptTag({ content: markJsSource });
     // A string, not a function: tsx's helpers would not exist in the page.
-    const r = await bare.evaluate(`(() => { try {
+    const r = (await bare.evaluate(`(() => { try {
       const t0 = performance.now();
       let count = 0;
       new Mark(document.body).mark(${JSON.stringify(markJsTerms)}, { separateWordSearch: false, acrossElements: true, caseSensitive: false, diacritics: false, accuracy: 'exactly', exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre'], each: () => { count++; } });
       return { ms: performance.now() - t0, count };
-    } catch (error) { return { error: String(error) }; } })()`) as { ms: number; count: number } | { error: string };
+    } catch (error) { return { error: String(error) }; } })()`)) as { ms: number; count: number } | { error: string };
     if ('error' in r) markJsError = r.error.slice(0, 120);
     else {
       markJsMs = r.ms;
@@ -252,17 +267,20 @@ async function benchLookups(ext: ExtensionBrowser, count: number) {
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   const sentences = corpus.passages.flatMap((p) => p.text.split(/(?<=[.!?])\s+/)).slice(0, 60);
   const termIds = corpus.terms.map((t) => t.id);
-  const result = await popup.evaluate(async ({ sentences, termIds, count }) => {
-    const roundTrips: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'lookup', termId: termIds[i % termIds.length], context: sentences[(i * 7) % sentences.length] });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      roundTrips.push(performance.now() - t0);
-    }
-    const diagnostics = await chrome.runtime.sendMessage({ type: 'diagnostics' });
-    return { roundTrips, lookupMs: diagnostics.value.lookupMs as number[] };
-  }, { sentences, termIds, count });
+  const result = await popup.evaluate(
+    async ({ sentences, termIds, count }) => {
+      const roundTrips: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'lookup', termId: termIds[i % termIds.length], context: sentences[(i * 7) % sentences.length] });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        roundTrips.push(performance.now() - t0);
+      }
+      const diagnostics = await chrome.runtime.sendMessage({ type: 'diagnostics' });
+      return { roundTrips, lookupMs: diagnostics.value.lookupMs as number[] };
+    },
+    { sentences, termIds, count },
+  );
   await popup.close();
   return { lookupMs: result.lookupMs.slice(-count), roundTrips: result.roundTrips };
 }
@@ -279,7 +297,11 @@ async function main() {
   // The bench build (wxt build --mode bench): the production code plus the hooks it reads timings from.
   const ext = await launchWithExtension(server, { extensionDir: BENCH_EXTENSION_DIR, args: ['--unsafely-treat-insecure-origin-as-secure=http://www.reuters.com'] });
   const only = option('--only', '');
-  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`] });
+  const plainBrowser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP www.reuters.com:80 127.0.0.1:${server.port}`],
+  });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   await plain.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === 'www.reuters.com' ? route.continue() : route.abort()));
 
@@ -308,7 +330,13 @@ async function main() {
   await plainBrowser.close();
   await ext.close();
   // Readers' notes: 10,000 in the database, popup first paint and search keystrokes (scripts/bench/notes.ts).
-  const notesBench: NotesBench | null = flag('--no-notes') || (only && only !== 'notes') ? null : await benchNotes(server).catch((e: Error) => { process.stderr.write(`  notes: failed: ${e.message}\n`); return null; });
+  const notesBench: NotesBench | null =
+    flag('--no-notes') || (only && only !== 'notes')
+      ? null
+      : await benchNotes(server).catch((e: Error) => {
+          process.stderr.write(`  notes: failed: ${e.message}\n`);
+          return null;
+        });
   await server.close();
 
   const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
@@ -336,7 +364,26 @@ async function main() {
   };
 
   const header = ['page', 'text nodes', 'chars', 'mentions', 'ours ms', 'floor ms', 'ours/floor', 'first ms', 'first busy', 'floor first', 'first/floor', 'setup ms', 'mark.js ms', 'mark.js/ours', 'longest task ms', 'memory KB'];
-  const rows = results.map((r) => [r.page, r.textNodes, r.characters, r.mentions, r.oursMs, r.floorMs, r.ratioToFloor, r.oursFirstMs, r.oursFirstBusyMs, r.floorFirstMs, r.ratioFirst, r.setupMs, r.markJsMs ?? (r.markJsError ? 'threw' : '-'), r.ratioMarkJs ?? '-', r.longestTaskMs, r.memoryKb].map(String));
+  const rows = results.map((r) =>
+    [
+      r.page,
+      r.textNodes,
+      r.characters,
+      r.mentions,
+      r.oursMs,
+      r.floorMs,
+      r.ratioToFloor,
+      r.oursFirstMs,
+      r.oursFirstBusyMs,
+      r.floorFirstMs,
+      r.ratioFirst,
+      r.setupMs,
+      r.markJsMs ?? (r.markJsError ? 'threw' : '-'),
+      r.ratioMarkJs ?? '-',
+      r.longestTaskMs,
+      r.memoryKb,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
@@ -345,17 +392,26 @@ async function main() {
   console.log('');
   console.log(`Medians over ${summary.pages} pages (one run, ${RUNS} repeats a page):`);
   console.log(`  scan+highlight, warm: ${summary.medianOursMs} ms; floor ${summary.medianFloorMs} ms; ours/floor ${summary.medianRatioToFloor}× (median of per-page ratios)`);
-  console.log(`  scan+highlight, first scan: ${summary.medianFirstMs} ms (its own slices: ${summary.medianFirstBusyMs} ms); floor's first run ${summary.medianFloorFirstMs} ms; first/floor ${summary.medianRatioFirst}× (slices only: ${summary.medianRatioFirstBusy}×)`);
+  console.log(
+    `  scan+highlight, first scan: ${summary.medianFirstMs} ms (its own slices: ${summary.medianFirstBusyMs} ms); floor's first run ${summary.medianFloorFirstMs} ms; first/floor ${summary.medianRatioFirst}× (slices only: ${summary.medianRatioFirstBusy}×)`,
+  );
   console.log(`  mark.js ${summary.medianMarkJsMs ?? '-'} ms; mark.js/ours ${summary.medianRatioMarkJs ?? '-'}×`);
   console.log(`  longest extension task ${summary.longestTaskMs} ms; memory ${summary.medianMemoryKb} KB; content script ${summary.contentScriptGzipBytes} B gzipped (card UI ${summary.cardUiGzipBytes} B, loaded on first hover)`);
   if (summary.cardPaint) console.log(`  card: dwell timer to painted p50 ${summary.cardPaint.p50Ms} ms, p95 ${summary.cardPaint.p95Ms} ms over ${summary.cardPaint.hovers} hovers on ${summary.cardPaint.page}`);
   if (notesBench) console.log(describeNotesBench(notesBench));
   if (summary.lookup) console.log(`  background lookup p50 ${summary.lookup.p50Ms} ms, p95 ${summary.lookup.p95Ms} ms over ${summary.lookup.lookups} lookups (message round trip p95 ${summary.lookup.roundTripP95Ms} ms)`);
   const json = {
-    date: new Date().toISOString(), chromium: CHROMIUM, runs: RUNS, repeat: REPEAT,
+    date: new Date().toISOString(),
+    chromium: CHROMIUM,
+    runs: RUNS,
+    repeat: REPEAT,
     floor: 'TreeWalker(SHOW_TEXT) over <body>, reading every character of every text node, in the content script’s isolated world',
-    method: 'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan (wall time, and its slices alone), and the floor’s first run in a fresh isolated world; timers step in 5 µs (pages cross-origin isolated)',
-    summary, results, storm, notes: notesBench,
+    method:
+      'warm: each of `runs` measurements repeats the work `repeat` times back to back and keeps the median of runs 2..n, ours and the floor alike; first: the page’s first scan (wall time, and its slices alone), and the floor’s first run in a fresh isolated world; timers step in 5 µs (pages cross-origin isolated)',
+    summary,
+    results,
+    storm,
+    notes: notesBench,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
@@ -364,7 +420,11 @@ async function main() {
 }
 
 function existsIn(file: string): boolean {
-  try { return statSync(join(BENCH_PAGES_DIR, file)).isFile(); } catch { return false; }
+  try {
+    return statSync(join(BENCH_PAGES_DIR, file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // Corpus sync (scripts/bench/sync.ts): its own test build and browser; --sync-only skips the pages, --no-sync skips it.

@@ -21,7 +21,9 @@ function readJson(path: string, name: string): unknown {
 }
 
 const termsDir = join(sourceDir, 'terms');
-const termFiles = readdirSync(termsDir).filter((f) => f.endsWith('.json')).sort()
+const termFiles = readdirSync(termsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => ({ name: `data/terms/${f}`, data: readJson(join(termsDir, f), `data/terms/${f}`) }));
 
 try {
@@ -34,9 +36,17 @@ try {
   writeFileSync(out, json);
   console.log(`✔ Built ${out.replace(`${root}/`, '')}: corpus version ${corpus.version}, ${corpus.hash}`);
   console.log(`  passages ${report.passages} in ${report.sections} sections · terms ${report.terms} (${report.specific} specific, ${report.generic} generic) · aliases ${report.aliases} · events ${report.events}`);
-  console.log(`  terms by kind: ${Object.entries(report.termsByKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(
+    `  terms by kind: ${Object.entries(report.termsByKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`  aliases found in the excerpt: ${report.aliasesFoundInExcerpt} of ${report.aliases}`);
-  console.log(`  alias classes: ${Object.entries(report.aliasClasses).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(
+    `  alias classes: ${Object.entries(report.aliasClasses)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`  passages without any term: ${report.passagesWithoutTerms.length ? report.passagesWithoutTerms.join(', ') : 'none'}`);
 } catch (error) {
   if (error instanceof CorpusBuildError) {

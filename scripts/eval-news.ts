@@ -21,9 +21,26 @@ import { toMatcherData } from '../lib/matcher-data';
 import { decideVisibility, type MentionFacts } from '../lib/relevance';
 import { mentionPlace } from '../entrypoints/content/article-region';
 
-interface Label { text: string; termId: string | null; occurrence: number }
-interface Fixture { id: string; lang: string; onTopic: boolean; source: { query: string; url: string }; html: string; mentions: Label[] }
-interface Found { start: number; end: number; term: number; standalone: boolean; node: Text }
+interface Label {
+  text: string;
+  termId: string | null;
+  occurrence: number;
+}
+interface Fixture {
+  id: string;
+  lang: string;
+  onTopic: boolean;
+  source: { query: string; url: string };
+  html: string;
+  mentions: Label[];
+}
+interface Found {
+  start: number;
+  end: number;
+  term: number;
+  standalone: boolean;
+  node: Text;
+}
 
 const root = join(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose');
@@ -31,7 +48,10 @@ const corpus: Corpus = JSON.parse(readFileSync(join(root, 'data', 'corpus.json')
 const data = toMatcherData(corpus);
 const automaton = compileAutomaton(matcherTerms());
 const dir = join(root, 'tests', 'fixtures', 'news');
-const fixtures: Fixture[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+const fixtures: Fixture[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
 /** Terms plus stop phrases when the corpus has them (the content script compiles the same list). */
 function matcherTerms() {
@@ -55,7 +75,10 @@ function scan(html: string): { text: string; found: Found[] } {
     const node = n as unknown as Text;
     let block = node.parentElement as Element | null;
     while (block && block !== body && INLINE.has(block.localName)) block = block.parentElement;
-    if (block !== current || !blocks.length) { blocks.push({ nodes: [] }); current = block; }
+    if (block !== current || !blocks.length) {
+      blocks.push({ nodes: [] });
+      current = block;
+    }
     blocks[blocks.length - 1]!.nodes.push({ node, offset: text.length });
     text += node.data;
   }
@@ -64,7 +87,10 @@ function scan(html: string): { text: string; found: Found[] } {
   for (const block of blocks) {
     stream.beginBlock();
     const starts: number[] = [];
-    for (const { node } of block.nodes) { starts.push(stream.offset); stream.feed(node.data); }
+    for (const { node } of block.nodes) {
+      starts.push(stream.offset);
+      stream.feed(node.data);
+    }
     const base = block.nodes[0]!.offset;
     stream.endBlock((start, end, form) => {
       let i = starts.length - 1;
@@ -106,7 +132,10 @@ for (const fx of fixtures) {
     }
   } else {
     s.offPages++;
-    if (shown.length) { s.offLit++; notes.push(`${fx.id}: off-topic page lit: ${shown.map((f) => `"${text.slice(f.start, f.end)}"`).join(', ')}`); }
+    if (shown.length) {
+      s.offLit++;
+      notes.push(`${fx.id}: off-topic page lit: ${shown.map((f) => `"${text.slice(f.start, f.end)}"`).join(', ')}`);
+    }
   }
   for (const f of shown) {
     s.shown++;
@@ -125,6 +154,8 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '�
 console.log(`eval:news — ${fixtures.length} pages, corpus ${corpus.hash.slice(0, 15)}…`);
 console.log('lang  pages(on/off)  recall            wrong among shown   unlabelled shown   gate: on-topic opened   off-topic pages lit');
 for (const [lang, s] of [...stats].sort()) {
-  console.log(`${lang.padEnd(5)} ${`${s.onPages}/${s.offPages}`.padEnd(14)} ${`${pct(s.found, s.labels)} (${s.found}/${s.labels})`.padEnd(17)} ${`${pct(s.wrong, s.shown)} (${s.wrong}/${s.shown})`.padEnd(19)} ${`${s.unlabelled}`.padEnd(18)} ${`${s.onOpened}/${s.onPages}`.padEnd(23)} ${s.offLit}/${s.offPages}`);
+  console.log(
+    `${lang.padEnd(5)} ${`${s.onPages}/${s.offPages}`.padEnd(14)} ${`${pct(s.found, s.labels)} (${s.found}/${s.labels})`.padEnd(17)} ${`${pct(s.wrong, s.shown)} (${s.wrong}/${s.shown})`.padEnd(19)} ${`${s.unlabelled}`.padEnd(18)} ${`${s.onOpened}/${s.onPages}`.padEnd(23)} ${s.offLit}/${s.offPages}`,
+  );
 }
 if (verbose) for (const n of notes) console.log(`  ${n}`);

@@ -22,10 +22,18 @@ import { BENCH_PAGES_DIR, changeSettings, CHROMIUM, launchWithExtension, NEWS_HO
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
 const RUNS = Number(option('--runs', '3'));
-const pages = option('--pages', '') ? option('--pages', '').split(',') : readdirSync(BENCH_PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
+const pages = option('--pages', '')
+  ? option('--pages', '').split(',')
+  : readdirSync(BENCH_PAGES_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 const specificity = new Map(corpus.terms.map((t) => [t.id, t.specificity]));
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** In the page's own world, before its scripts: when it first stays idle after load. */
@@ -47,14 +55,21 @@ const SNAPSHOT = `(() => {
   return { html: clone.outerHTML, boxes };
 })()`;
 
-interface Load { errors: string[]; idleMs: number; html: string; boxes: number[][] }
+interface Load {
+  errors: string[];
+  idleMs: number;
+  html: string;
+  boxes: number[][];
+}
 
 async function load(context: BrowserContext, url: string, ext: ExtensionBrowser | null): Promise<Load & { page: Page }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { // Chromium's own notices (a blocked resource, the app manifest a profile fetches) are not page errors.
-    if (m.type() === 'error' && !/Failed to load resource|net::ERR_|^Manifest fetch from/.test(m.text())) errors.push(m.text()); });
+  page.on('console', (m) => {
+    // Chromium's own notices (a blocked resource, the app manifest a profile fetches) are not page errors.
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_|^Manifest fetch from/.test(m.text())) errors.push(m.text());
+  });
   await page.addInitScript(IDLE_PROBE);
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const idleMs = (await Promise.race([page.evaluate('window.__idleAt'), new Promise((r) => setTimeout(() => r(NaN), 30_000))])) as number;
@@ -134,7 +149,11 @@ async function sweepPage(ext: ExtensionBrowser, plain: BrowserContext, file: str
 async function main() {
   const server = await startServer();
   const ext = await launchWithExtension(server);
-  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}`] });
+  const plainBrowser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}`],
+  });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   await plain.route(/^https?:\/\//, (route) => (new URL(route.request().url()).hostname === NEWS_HOST ? route.continue() : route.abort()));
   const rows: Row[] = [];
@@ -170,7 +189,9 @@ async function main() {
   };
   for (const r of rows) for (const e of r.causedErrors) console.log(`  error with the extension on ${r.page}: ${e}`);
   console.log('');
-  console.log(`${summary.pages} pages, ${RUNS} loads each way: errors caused ${summary.errorsCaused}; DOM identical on ${summary.domIdentical} (differs: ${summary.domDiffers.join(', ') || 'none'}; varies by itself: ${summary.domVaries.join(', ') || 'none'}); boxes moved ${summary.boxesMoved}; time-to-idle ratio median ${summary.medianIdleRatio}; generic terms on off-topic pages ${summary.genericOffTopic}`);
+  console.log(
+    `${summary.pages} pages, ${RUNS} loads each way: errors caused ${summary.errorsCaused}; DOM identical on ${summary.domIdentical} (differs: ${summary.domDiffers.join(', ') || 'none'}; varies by itself: ${summary.domVaries.join(', ') || 'none'}); boxes moved ${summary.boxesMoved}; time-to-idle ratio median ${summary.medianIdleRatio}; generic terms on off-topic pages ${summary.genericOffTopic}`,
+  );
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/sweep.json'), `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, summary, rows }, null, 2)}\n`);
 }

@@ -15,7 +15,9 @@ export function Grounded({ term }: Props) {
     return (
       <section class="background" aria-label="Background, not from the paper">
         <p class="grounding">Background · not from the paper</p>
-        <p id="nkr-summary" class="summary">{term.summary}</p>
+        <p id="nkr-summary" class="summary">
+          {term.summary}
+        </p>
         {term.source && <p class="source">Source: {term.source}</p>}
       </section>
     );
@@ -23,7 +25,9 @@ export function Grounded({ term }: Props) {
   return (
     <>
       <p class="grounding paper">From the paper</p>
-      <p id="nkr-summary" class="summary">{term.summary}</p>
+      <p id="nkr-summary" class="summary">
+        {term.summary}
+      </p>
       {term.record && (
         <section class="background record" aria-label="On the record, not from the paper">
           <p class="grounding">On the record · not from the paper</p>

@@ -17,7 +17,16 @@ interface Props {
 
 /** Parses "a, b  c" into tags: commas or spaces separate them; duplicates and empties go. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[,\s]+/).map((t) => t.trim().replace(/^#/, '')).filter(Boolean))].slice(0, 20).map((t) => t.slice(0, 40));
+  return [
+    ...new Set(
+      input
+        .split(/[,\s]+/)
+        .map((t) => t.trim().replace(/^#/, ''))
+        .filter(Boolean),
+    ),
+  ]
+    .slice(0, 20)
+    .map((t) => t.slice(0, 40));
 }
 
 /** The note form: a comment, tags, and which passage to keep with it. */
@@ -54,14 +63,26 @@ export function NoteForm({ passages, initialPassageId, onSave, onCancel }: Props
         <label>
           Keep with the passage
           <select value={passageId} onChange={(e) => setPassageId(e.currentTarget.value)}>
-            {passages.map((p) => <option key={p.id} value={p.id}>¶{p.order} · {p.sectionHeading}</option>)}
+            {passages.map((p) => (
+              <option key={p.id} value={p.id}>
+                ¶{p.order} · {p.sectionHeading}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      {state.kind === 'error' && <p class="error" role="alert">Not saved: {state.message}</p>}
+      {state.kind === 'error' && (
+        <p class="error" role="alert">
+          Not saved: {state.message}
+        </p>
+      )}
       <div class="row">
-        <button type="submit" class="primary" disabled={state.kind === 'saving'}>{state.kind === 'saving' ? 'Saving…' : 'Save note'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? 'Saving…' : 'Save note'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -22,7 +22,10 @@ export function NoteFrame({ url, onReplaced }: NoteFrameProps) {
       referrerpolicy="no-referrer"
       onLoad={(e) => {
         loads.current++;
-        if (loads.current > 1) { onReplaced(); return; }
+        if (loads.current > 1) {
+          onReplaced();
+          return;
+        }
         e.currentTarget.focus();
         e.currentTarget.scrollIntoView({ block: 'nearest' });
       }}

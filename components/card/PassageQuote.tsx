@@ -17,7 +17,9 @@ export function PassageQuote({ passage, selected, onSelect }: Props) {
   const id = `passage-${passage.id}`;
   return (
     <figure class={selected ? 'passage selected' : 'passage'} onFocusIn={onSelect} onPointerDown={onSelect}>
-      <figcaption class="passage-section">{passage.sectionHeading} · ¶{passage.order}</figcaption>
+      <figcaption class="passage-section">
+        {passage.sectionHeading} · ¶{passage.order}
+      </figcaption>
       <blockquote id={id}>
         {!expanded && start > 0 ? '… ' : ''}
         {segments.map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : s.text))}

@@ -14,7 +14,9 @@ export function RelatedTerms({ terms, onOpen }: Props) {
       <ul>
         {terms.map((t) => (
           <li key={t.id}>
-            <button type="button" class={`chip kind-${t.kind}`} onClick={() => onOpen(t.id)}>{t.label}</button>
+            <button type="button" class={`chip kind-${t.kind}`} onClick={() => onOpen(t.id)}>
+              {t.label}
+            </button>
           </li>
         ))}
       </ul>

@@ -52,16 +52,28 @@ export function TermCard(props: TermCardProps) {
       const first = items[0];
       const last = items[items.length - 1];
       if (!first || !last) return;
-      if (event.shiftKey && (active === first || active === root.current)) { event.preventDefault(); last.focus(); }
-      else if (!event.shiftKey && active === last) { event.preventDefault(); first.focus(); }
+      if (event.shiftKey && (active === first || active === root.current)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
     }
   };
 
   if (!result) {
     return (
       <div class="card" role="dialog" aria-label="North Korea–Russia context" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
-        <header><h2>Context unavailable</h2><button type="button" class="close" aria-label="Close" onClick={props.onClose}>×</button></header>
-        <p class="error" role="alert">{error ?? 'The paper’s text could not be read.'}</p>
+        <header>
+          <h2>Context unavailable</h2>
+          <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+            ×
+          </button>
+        </header>
+        <p class="error" role="alert">
+          {error ?? 'The paper’s text could not be read.'}
+        </p>
       </div>
     );
   }
@@ -87,9 +99,14 @@ export function TermCard(props: TermCardProps) {
   return (
     <div class={`card kind-${term.kind}`} role="dialog" aria-labelledby="nkr-term" aria-describedby="nkr-summary" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
       <header>
-        <p class="kind"><span class="swatch" aria-hidden="true" />{KIND_LABEL[term.kind]}</p>
+        <p class="kind">
+          <span class="swatch" aria-hidden="true" />
+          {KIND_LABEL[term.kind]}
+        </p>
         <h2 id="nkr-term">{term.label}</h2>
-        <button type="button" class="close" aria-label="Close" onClick={props.onClose}>×</button>
+        <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
       </header>
       <Grounded term={term} />
 
@@ -108,20 +125,42 @@ export function TermCard(props: TermCardProps) {
       <footer>
         <p class="citation">
           {citation.author}, <cite>{citation.title}</cite>, {citation.publisher}, {formatDay(citation.published)}.{' '}
-          {link ? <a href={link} target="_blank" rel="noopener noreferrer">Read the paper</a> : <span>{citation.url}</span>}
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              Read the paper
+            </a>
+          ) : (
+            <span>{citation.url}</span>
+          )}
         </p>
         {noteUrl ? (
           // The form lives in the extension's own origin: the page can neither read nor hear what is typed.
-          <NoteFrame url={noteUrl} onReplaced={() => { setNoteUrl(null); setStatus('The note form was closed: the page tried to replace it. Nothing was saved.'); }} />
+          <NoteFrame
+            url={noteUrl}
+            onReplaced={() => {
+              setNoteUrl(null);
+              setStatus('The note form was closed: the page tried to replace it. Nothing was saved.');
+            }}
+          />
         ) : (
           <div class="actions">
-            <button type="button" class="primary" onClick={() => void startNote()}>Save note</button>
-            <button type="button" onClick={copy}>Copy citation</button>
-            <button type="button" class="quiet" onClick={props.onHideTerm}>Don’t highlight “{term.label}”</button>
-            <button type="button" class="quiet" onClick={props.onDisableSite}>Turn off on this site</button>
+            <button type="button" class="primary" onClick={() => void startNote()}>
+              Save note
+            </button>
+            <button type="button" onClick={copy}>
+              Copy citation
+            </button>
+            <button type="button" class="quiet" onClick={props.onHideTerm}>
+              Don’t highlight “{term.label}”
+            </button>
+            <button type="button" class="quiet" onClick={props.onDisableSite}>
+              Turn off on this site
+            </button>
           </div>
         )}
-        <p class="status" role="status" aria-live="polite">{status}</p>
+        <p class="status" role="status" aria-live="polite">
+          {status}
+        </p>
       </footer>
     </div>
   );

@@ -28,8 +28,12 @@ export function Timeline({ events, termLabel }: Props) {
     <section class="timeline" aria-label={`Timeline: ${mine.length} of the paper’s ${events.length} dated events concern ${termLabel}`}>
       <svg viewBox={`0 0 ${WIDTH} 34`} width="100%" role="group" aria-label="Events from the paper, in date order">
         <line x1={PAD} x2={WIDTH - PAD} y1={Y} y2={Y} class="axis" />
-        <text x={PAD - 4} y={32} class="tick">{first.date.slice(0, 4)}</text>
-        <text x={WIDTH - PAD + 4} y={32} class="tick end">{last.date.slice(0, 4)}</text>
+        <text x={PAD - 4} y={32} class="tick">
+          {first.date.slice(0, 4)}
+        </text>
+        <text x={WIDTH - PAD + 4} y={32} class="tick end">
+          {last.date.slice(0, 4)}
+        </text>
         {events.map((e, i) =>
           e.mine ? (
             <g
@@ -46,7 +50,9 @@ export function Timeline({ events, termLabel }: Props) {
               <circle cx={x(i)} cy={Y} r={e.id === shown.id ? 6.5 : 5} class="dot mine" />
             </g>
           ) : (
-            <circle key={e.id} cx={x(i)} cy={Y} r={3} class="dot other"><title>{`${formatShortDate(e.date, e.precision)}: ${e.label}`}</title></circle>
+            <circle key={e.id} cx={x(i)} cy={Y} r={3} class="dot other">
+              <title>{`${formatShortDate(e.date, e.precision)}: ${e.label}`}</title>
+            </circle>
           ),
         )}
       </svg>

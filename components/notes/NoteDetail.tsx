@@ -24,11 +24,19 @@ export function NoteDetail({ note, status, citation, onSave, onDelete, onBack }:
   const [tags, setTags] = useState(note.tags.join(', '));
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => { setComment(note.comment); setTags(note.tags.join(', ')); }, [note.id, note.updatedAt]);
+  useEffect(() => {
+    setComment(note.comment);
+    setTags(note.tags.join(', '));
+  }, [note.id, note.updatedAt]);
   useEffect(() => box.current?.focus(), [note.id]);
   // Escape goes back from anywhere on the page (focus may sit on the body after a save).
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); onBack(); } };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        onBack();
+      }
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
@@ -49,13 +57,27 @@ export function NoteDetail({ note, status, citation, onSave, onDelete, onBack }:
   return (
     <article class="note-detail" aria-label={`Note on ${note.termLabel}`}>
       <div class="row spread">
-        <button type="button" onClick={onBack} aria-label="Back to the list">← Notes</button>
-        <button type="button" class="danger" onClick={onDelete}>Delete note</button>
+        <button type="button" onClick={onBack} aria-label="Back to the list">
+          ← Notes
+        </button>
+        <button type="button" class="danger" onClick={onDelete}>
+          Delete note
+        </button>
       </div>
       <h2>{note.termLabel}</h2>
-      {note.quote && <blockquote class="note-quote" data-testid="note-quote">{note.quote}</blockquote>}
+      {note.quote && (
+        <blockquote class="note-quote" data-testid="note-quote">
+          {note.quote}
+        </blockquote>
+      )}
       <p class="muted small" data-testid="note-page">
-        {link ? <a href={link} target="_blank" rel="noopener noreferrer">{note.pageTitle || note.pageUrl}</a> : note.pageTitle || note.pageUrl}
+        {link ? (
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            {note.pageTitle || note.pageUrl}
+          </a>
+        ) : (
+          note.pageTitle || note.pageUrl
+        )}
         {link && ' (opens at the quoted sentence)'}
       </p>
       <form class="note-edit" onSubmit={save}>
@@ -68,19 +90,37 @@ export function NoteDetail({ note, status, citation, onSave, onDelete, onBack }:
           <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
         </label>
         <div class="row">
-          <button type="submit" class="primary" disabled={!dirty}>Save changes</button>
-          {message && <span role="status" class={message.error ? 'error' : 'muted'}>{message.text}</span>}
+          <button type="submit" class="primary" disabled={!dirty}>
+            Save changes
+          </button>
+          {message && (
+            <span role="status" class={message.error ? 'error' : 'muted'}>
+              {message.text}
+            </span>
+          )}
         </div>
       </form>
       {note.passageText && (
         <section class="note-passage" aria-label="The paper’s passage">
           <h3>From the paper{note.passageSection ? `: ${note.passageSection}` : ''}</h3>
-          {PASSAGE_STATUS_TEXT[status] && <p class="warning" role="note" data-testid="passage-status">{PASSAGE_STATUS_TEXT[status]}</p>}
+          {PASSAGE_STATUS_TEXT[status] && (
+            <p class="warning" role="note" data-testid="passage-status">
+              {PASSAGE_STATUS_TEXT[status]}
+            </p>
+          )}
           <blockquote>{note.passageText}</blockquote>
           {citation && (
             <p class="muted small">
               {formatCitation(citation)}
-              {paper && <> · <a href={paper} target="_blank" rel="noopener noreferrer">Read the paper</a></>}
+              {paper && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <a href={paper} target="_blank" rel="noopener noreferrer">
+                    Read the paper
+                  </a>
+                </>
+              )}
             </p>
           )}
         </section>

@@ -41,11 +41,17 @@ export function NotesTools({ db, shown, total, onDelete }: Props) {
     input.value = '';
     if (!file) return;
     setMessage(null);
-    if (file.size > MAX_BACKUP_BYTES) { setMessage({ error: true, text: `This file is too big to be a notes backup (${Math.round(file.size / 1e6)} MB). Nothing was imported.` }); return; }
+    if (file.size > MAX_BACKUP_BYTES) {
+      setMessage({ error: true, text: `This file is too big to be a notes backup (${Math.round(file.size / 1e6)} MB). Nothing was imported.` });
+      return;
+    }
     setBusy(true);
     try {
       const parsed = parseBackup(await file.text());
-      if (!parsed.ok) { setMessage({ error: true, text: `Not imported: ${parsed.error}` }); return; }
+      if (!parsed.ok) {
+        setMessage({ error: true, text: `Not imported: ${parsed.error}` });
+        return;
+      }
       const r = await mergeNotes(db, parsed.notes);
       setMessage({ error: false, text: `Imported ${file.name}: ${r.added} new, ${r.replaced} updated, ${r.kept} kept (yours were as new or newer).` });
     } catch (e) {
@@ -58,9 +64,15 @@ export function NotesTools({ db, shown, total, onDelete }: Props) {
   return (
     <section class="notes-tools" aria-label="Export, import and delete">
       <span class="muted small">Export {what}:</span>
-      <button type="button" disabled={!shown.length} onClick={() => void exportAs('md')}>Markdown</button>
-      <button type="button" disabled={!shown.length} onClick={() => void exportAs('csv')}>CSV</button>
-      <button type="button" disabled={!shown.length} onClick={() => void exportAs('json')}>JSON backup</button>
+      <button type="button" disabled={!shown.length} onClick={() => void exportAs('md')}>
+        Markdown
+      </button>
+      <button type="button" disabled={!shown.length} onClick={() => void exportAs('csv')}>
+        CSV
+      </button>
+      <button type="button" disabled={!shown.length} onClick={() => void exportAs('json')}>
+        JSON backup
+      </button>
       <label class="file-button">
         <span>{busy ? 'Importing…' : 'Import JSON backup'}</span>
         <input type="file" accept=".json,application/json" aria-label="Import a JSON backup" disabled={busy} onChange={(e) => void importFile(e.currentTarget)} />
@@ -68,7 +80,11 @@ export function NotesTools({ db, shown, total, onDelete }: Props) {
       <button type="button" class="danger" disabled={!shown.length} onClick={() => onDelete(shown.map((n) => n.id))}>
         Delete {what}
       </button>
-      {message && <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="import-message">{message.text}</p>}
+      {message && (
+        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="import-message">
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -74,22 +74,36 @@ export function NotesView({ db, listHeight, tools, footer }: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (open) return;
-    const inText = e.target instanceof HTMLInputElement && e.target.type !== 'search' || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+    const inText = (e.target instanceof HTMLInputElement && e.target.type !== 'search') || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
     if (inText) return;
     const last = shown.length - 1;
-    const move = (to: number) => { e.preventDefault(); setSelected(Math.max(0, Math.min(last, to))); };
+    const move = (to: number) => {
+      e.preventDefault();
+      setSelected(Math.max(0, Math.min(last, to)));
+    };
     if (e.key === 'ArrowDown') move(index + 1);
     else if (e.key === 'ArrowUp') move(index - 1);
     else if (e.key === 'PageDown') move(index + Math.floor(listHeight / ROW_HEIGHT));
     else if (e.key === 'PageUp') move(index - Math.floor(listHeight / ROW_HEIGHT));
-    else if (e.key === 'Enter' && shown[index]) { e.preventDefault(); setOpenId(shown[index]!.id); }
-    else if (e.key === 'Delete' && shown[index] && !(e.target instanceof HTMLInputElement && e.target.value)) { e.preventDefault(); void remove([shown[index]!.id]); }
+    else if (e.key === 'Enter' && shown[index]) {
+      e.preventDefault();
+      setOpenId(shown[index]!.id);
+    } else if (e.key === 'Delete' && shown[index] && !(e.target instanceof HTMLInputElement && e.target.value)) {
+      e.preventDefault();
+      void remove([shown[index]!.id]);
+    }
   };
 
-  const setField = (patch: Partial<NoteFilter>) => { setFilter((f) => ({ ...f, ...patch })); setSelected(0); };
+  const setField = (patch: Partial<NoteFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setSelected(0);
+  };
   const undoBar = undo && (
     <div class="undo" role="status">
-      {undo.text} <button type="button" onClick={() => void restore()}>Undo</button>
+      {undo.text}{' '}
+      <button type="button" onClick={() => void restore()}>
+        Undo
+      </button>
     </div>
   );
 
@@ -102,7 +116,10 @@ export function NotesView({ db, listHeight, tools, footer }: Props) {
           citation={corpus?.citation ?? null}
           onSave={(change) => editNote(db, open.id, change)}
           onDelete={() => void remove([open.id])}
-          onBack={() => { setOpenId(null); setTimeout(() => search.current?.focus()); }}
+          onBack={() => {
+            setOpenId(null);
+            setTimeout(() => search.current?.focus());
+          }}
         />
         {undoBar}
       </div>
@@ -124,29 +141,55 @@ export function NotesView({ db, listHeight, tools, footer }: Props) {
       <div class="row filters">
         <select aria-label="Filter by term" value={filter.termId ?? ''} onChange={(e) => setField({ termId: e.currentTarget.value || undefined })}>
           <option value="">All terms</option>
-          {options.terms.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.count})</option>)}
+          {options.terms.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label} ({t.count})
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => setField({ tag: e.currentTarget.value || undefined })}>
           <option value="">All tags</option>
-          {options.tags.map((t) => <option key={t.tag} value={t.tag}>#{t.tag} ({t.count})</option>)}
+          {options.tags.map((t) => (
+            <option key={t.tag} value={t.tag}>
+              #{t.tag} ({t.count})
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by site" value={filter.site ?? ''} onChange={(e) => setField({ site: e.currentTarget.value || undefined })}>
           <option value="">All sites</option>
-          {options.sites.map((s) => <option key={s.site} value={s.site}>{s.site} ({s.count})</option>)}
+          {options.sites.map((s) => (
+            <option key={s.site} value={s.site}>
+              {s.site} ({s.count})
+            </option>
+          ))}
         </select>
       </div>
       {tools?.(shown, (ids) => void remove(ids), all.length)}
-      {state?.error && <p class="error" role="alert">{state.error}</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {state?.error && (
+        <p class="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {!state ? (
         <p class="muted">Opening your notes…</p>
       ) : all.length === 0 ? (
         <div class="empty" data-testid="notes-empty">
-          <p><strong>No notes yet.</strong></p>
-          <p class="muted">On a news page, rest the pointer on a highlighted name or place. Its card shows what the paper says; choose <em>Save note</em> to keep the sentence, the paper’s passage and your thoughts here.</p>
+          <p>
+            <strong>No notes yet.</strong>
+          </p>
+          <p class="muted">
+            On a news page, rest the pointer on a highlighted name or place. Its card shows what the paper says; choose <em>Save note</em> to keep the sentence, the paper’s passage and your thoughts here.
+          </p>
         </div>
       ) : shown.length === 0 ? (
-        <p class="muted" data-testid="notes-none">No note matches{state.complete ? '' : ' yet (still reading your notes)'}. Try fewer words, or clear the filters.</p>
+        <p class="muted" data-testid="notes-none">
+          No note matches{state.complete ? '' : ' yet (still reading your notes)'}. Try fewer words, or clear the filters.
+        </p>
       ) : (
         <VirtualList
           id="notes-list"

@@ -71,7 +71,9 @@ export function VirtualList<T>(props: Props<T>) {
       style={{ height: `${height}px` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
-      <div class="vlist-inner" style={{ height: `${items.length * rowHeight}px` }}>{rows}</div>
+      <div class="vlist-inner" style={{ height: `${items.length * rowHeight}px` }}>
+        {rows}
+      </div>
     </div>
   );
 }

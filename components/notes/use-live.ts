@@ -47,7 +47,10 @@ export function useNotes(db: ContextDatabase): NotesState | null {
     const readAll = () => {
       if (stopped) return;
       sub = liveQuery(() => db.notes.orderBy('createdAt').reverse().toArray()).subscribe({
-        next: (all) => { complete = true; setState({ notes: all.map(indexNote), complete: true }); },
+        next: (all) => {
+          complete = true;
+          setState({ notes: all.map(indexNote), complete: true });
+        },
         error: (e: Error) => setState((s) => ({ notes: s?.notes ?? [], complete: true, error: `Your notes could not be read: ${e.message}` })),
       });
     };
@@ -59,7 +62,10 @@ export function useNotes(db: ContextDatabase): NotesState | null {
       if (!complete) setState({ notes: first.map(indexNote), complete: false });
       requestAnimationFrame(() => setTimeout(readAll, 0));
     }, readAll);
-    return () => { stopped = true; sub?.unsubscribe(); };
+    return () => {
+      stopped = true;
+      sub?.unsubscribe();
+    };
   }, [db]);
   return state;
 }

@@ -29,10 +29,7 @@ export function SettingsForm({ settings, termLabels, onChange }: Props) {
         <legend>The card</legend>
         <label class="slider">
           Open the card after resting on a mention for <output>{settings.hoverDelayMs} ms</output>
-          <input
-            type="range" min={HOVER_DELAY_RANGE.min} max={HOVER_DELAY_RANGE.max} step={50} value={settings.hoverDelayMs}
-            onChange={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })}
-          />
+          <input type="range" min={HOVER_DELAY_RANGE.min} max={HOVER_DELAY_RANGE.max} step={50} value={settings.hoverDelayMs} onChange={(e) => onChange({ hoverDelayMs: Number(e.currentTarget.value) })} />
         </label>
       </fieldset>
 
@@ -44,7 +41,12 @@ export function SettingsForm({ settings, termLabels, onChange }: Props) {
             <p>Turned off on:</p>
             <ul class="list">
               {settings.disabledSites.map((site) => (
-                <li key={site}>{site} <button type="button" onClick={() => onChange({ disabledSites: settings.disabledSites.filter((s) => s !== site) })} aria-label={`Turn back on for ${site}`}>Turn back on</button></li>
+                <li key={site}>
+                  {site}{' '}
+                  <button type="button" onClick={() => onChange({ disabledSites: settings.disabledSites.filter((s) => s !== site) })} aria-label={`Turn back on for ${site}`}>
+                    Turn back on
+                  </button>
+                </li>
               ))}
             </ul>
           </>
@@ -58,7 +60,12 @@ export function SettingsForm({ settings, termLabels, onChange }: Props) {
         ) : (
           <ul class="list">
             {settings.hiddenTerms.map((id) => (
-              <li key={id}>{termLabels.get(id) ?? id} <button type="button" onClick={() => onChange({ hiddenTerms: settings.hiddenTerms.filter((t) => t !== id) })} aria-label={`Highlight ${termLabels.get(id) ?? id} again`}>Highlight again</button></li>
+              <li key={id}>
+                {termLabels.get(id) ?? id}{' '}
+                <button type="button" onClick={() => onChange({ hiddenTerms: settings.hiddenTerms.filter((t) => t !== id) })} aria-label={`Highlight ${termLabels.get(id) ?? id} again`}>
+                  Highlight again
+                </button>
+              </li>
             ))}
           </ul>
         )}

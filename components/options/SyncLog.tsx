@@ -12,13 +12,22 @@ export function SyncLog({ entries }: Props) {
   return (
     <table class="sync-log">
       <caption>Sync log</caption>
-      <thead><tr><th scope="col">When</th><th scope="col">Outcome</th><th scope="col">What happened</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">What happened</th>
+        </tr>
+      </thead>
       <tbody>
         {entries.map((e) => (
           <tr key={`${e.at}-${e.message}`} data-outcome={e.outcome}>
             <td>{new Date(e.at).toLocaleString()}</td>
             <td class={e.outcome === 'failed' ? 'error' : ''}>{OUTCOME[e.outcome]}</td>
-            <td>{e.message}{e.url && <small>{e.url}</small>}</td>
+            <td>
+              {e.message}
+              {e.url && <small>{e.url}</small>}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -32,31 +32,52 @@ export function SyncPanel({ settings, corpusLabel, log, progress, flagged, hasKe
       <h2 id="sync-heading">Corpus updates</h2>
       <p>Installed: {corpusLabel}.</p>
       {!hasKeys && <p class="muted">This build trusts no publisher key yet (data/feed-keys.json), so every feed will be refused.</p>}
-      <form class="settings" onSubmit={(e) => { e.preventDefault(); if (!urlProblem) onSave({ feedUrl: url.trim(), intervalHours: interval }); }}>
+      <form
+        class="settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!urlProblem) onSave({ feedUrl: url.trim(), intervalHours: interval });
+        }}
+      >
         <fieldset>
           <legend>Feed</legend>
           <label class="slider">
             Feed address (the publisher’s manifest.json; leave empty to use only the bundled corpus)
-            <input type="url" name="feedUrl" value={url} placeholder="https://example.org/feed/manifest.json" onInput={(e) => setUrl(e.currentTarget.value)}
-              aria-invalid={!!urlProblem} aria-describedby="feed-url-help" />
+            <input type="url" name="feedUrl" value={url} placeholder="https://example.org/feed/manifest.json" onInput={(e) => setUrl(e.currentTarget.value)} aria-invalid={!!urlProblem} aria-describedby="feed-url-help" />
           </label>
           <small id="feed-url-help">{urlProblem ?? 'Saving asks your browser for permission to read from that one host. Updates are checked for a publisher signature before anything changes.'}</small>
           <label class="slider">
             Check for updates
             <select name="interval" value={String(interval)} onChange={(e) => setInterval(Number(e.currentTarget.value))}>
-              {INTERVAL_CHOICES_HOURS.map((h) => <option key={h} value={h}>{hours(h)}</option>)}
+              {INTERVAL_CHOICES_HOURS.map((h) => (
+                <option key={h} value={h}>
+                  {hours(h)}
+                </option>
+              ))}
             </select>
           </label>
-          <p><button type="submit" class="primary" disabled={!!urlProblem}>Save feed settings</button></p>
+          <p>
+            <button type="submit" class="primary" disabled={!!urlProblem}>
+              Save feed settings
+            </button>
+          </p>
         </fieldset>
       </form>
       <p>
-        <button type="button" onClick={onSyncNow} disabled={busy || !settings.feedUrl}>Sync now</button>{' '}
-        <button type="button" onClick={onReset} disabled={busy}>Reset to the bundled corpus</button>
+        <button type="button" onClick={onSyncNow} disabled={busy || !settings.feedUrl}>
+          Sync now
+        </button>{' '}
+        <button type="button" onClick={onReset} disabled={busy}>
+          Reset to the bundled corpus
+        </button>
         <small>A feed that is still set brings its newer version back at the next check: clear the address to stay on the bundled corpus.</small>
       </p>
       <SyncProgressBar progress={progress} />
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {flagged.length > 0 && (
         <div class="sync-flagged">
           <h3>Notes whose passage changed in an update</h3>
@@ -64,8 +85,7 @@ export function SyncPanel({ settings, corpusLabel, log, progress, flagged, hasKe
           <ul class="list">
             {flagged.map((n) => (
               <li key={n.id} data-note-id={n.id} data-status={n.status}>
-                <strong>{n.termLabel}</strong>: {n.status === 'removed' ? 'the passage was removed from the corpus' : 'the passage was reworded'}.
-                <blockquote>{n.snapshot}</blockquote>
+                <strong>{n.termLabel}</strong>: {n.status === 'removed' ? 'the passage was removed from the corpus' : 'the passage was reworded'}.<blockquote>{n.snapshot}</blockquote>
               </li>
             ))}
           </ul>

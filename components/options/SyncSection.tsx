@@ -3,10 +3,7 @@ import { getDatabase } from '@/lib/db';
 import { askBackground } from '@/lib/messages';
 import { trustedKeys } from '@/lib/sync/keys';
 import { flaggedNotes, type FlaggedNote } from '@/lib/sync/note-flags';
-import {
-  DEFAULT_SYNC_SETTINGS, feedOriginPattern, parseSyncLog, parseSyncSettings, SYNC_LOG_KEY, SYNC_PROGRESS_KEY, SYNC_SETTINGS_KEY,
-  type SyncLogEntry, type SyncProgress, type SyncSettings,
-} from '@/lib/sync/state';
+import { DEFAULT_SYNC_SETTINGS, feedOriginPattern, parseSyncLog, parseSyncSettings, SYNC_LOG_KEY, SYNC_PROGRESS_KEY, SYNC_SETTINGS_KEY, type SyncLogEntry, type SyncProgress, type SyncSettings } from '@/lib/sync/state';
 import { SyncPanel } from './SyncPanel';
 
 /** SyncPanel wired to extension storage, the database and the background (mounted by the options page). */
@@ -19,7 +16,9 @@ export function SyncSection() {
   const [error, setError] = useState<string | undefined>();
 
   const refreshCorpus = async () => {
-    const meta = await getDatabase().meta.get('corpus').catch(() => undefined);
+    const meta = await getDatabase()
+      .meta.get('corpus')
+      .catch(() => undefined);
     setCorpusLabel(meta ? `version ${meta.version} (${meta.source === 'sync' ? `from the feed, ${new Date(meta.loadedAt).toLocaleString()}` : 'bundled with the extension'})` : 'not loaded yet');
     setFlagged(await flaggedNotes(getDatabase()).catch(() => []));
   };
@@ -33,7 +32,10 @@ export function SyncSection() {
     void refreshCorpus();
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
-      if (SYNC_LOG_KEY in changes) { setLog(parseSyncLog(changes[SYNC_LOG_KEY]!.newValue)); void refreshCorpus(); }
+      if (SYNC_LOG_KEY in changes) {
+        setLog(parseSyncLog(changes[SYNC_LOG_KEY]!.newValue));
+        void refreshCorpus();
+      }
       if (SYNC_PROGRESS_KEY in changes) setProgress((changes[SYNC_PROGRESS_KEY]!.newValue as SyncProgress | undefined) ?? null);
       if (SYNC_SETTINGS_KEY in changes) setSettings(parseSyncSettings(changes[SYNC_SETTINGS_KEY]!.newValue));
     };
@@ -43,7 +45,11 @@ export function SyncSection() {
 
   const syncNow = async () => {
     setError(undefined);
-    try { await askBackground({ type: 'sync-now' }); } catch (e) { setError((e as Error).message); }
+    try {
+      await askBackground({ type: 'sync-now' });
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
   const save = async (next: SyncSettings) => {
@@ -64,7 +70,12 @@ export function SyncSection() {
 
   const reset = async () => {
     setError(undefined);
-    try { await askBackground({ type: 'sync-reset' }); await refreshCorpus(); } catch (e) { setError((e as Error).message); }
+    try {
+      await askBackground({ type: 'sync-reset' });
+      await refreshCorpus();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
   if (!settings) return null;

@@ -35,19 +35,34 @@ const MODE_LABEL: Record<PageStatus['mode'], string> = {
 export function PagePanel(props: Props) {
   const { access } = props;
   if (access.kind === 'unsupported') {
-    return <section aria-label="This page"><h2>This page</h2><p class="muted">This is not a web page the extension can read.</p></section>;
+    return (
+      <section aria-label="This page">
+        <h2>This page</h2>
+        <p class="muted">This is not a web page the extension can read.</p>
+      </section>
+    );
   }
   if (access.kind === 'not-enabled') {
     return (
       <section aria-label="This page">
         <h2>This page</h2>
-        <p><strong>{access.site}</strong> is not on the extension’s list of news sites.</p>
+        <p>
+          <strong>{access.site}</strong> is not on the extension’s list of news sites.
+        </p>
         <p class="muted">Enable it to find mentions here; your browser will ask you to allow access.</p>
         <div class="row">
-          <button type="button" class="primary" onClick={props.onEnableSite}>Enable on {access.site}</button>
-          <button type="button" onClick={props.onEnableAllSites}>Enable on all sites</button>
+          <button type="button" class="primary" onClick={props.onEnableSite}>
+            Enable on {access.site}
+          </button>
+          <button type="button" onClick={props.onEnableAllSites}>
+            Enable on all sites
+          </button>
         </div>
-        {props.error && <p class="error" role="alert">{props.error}</p>}
+        {props.error && (
+          <p class="error" role="alert">
+            {props.error}
+          </p>
+        )}
       </section>
     );
   }
@@ -62,25 +77,37 @@ export function PagePanel(props: Props) {
             <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper
             {!status.onTopic && status.mentions > 0 ? ' (general terms stay unmarked: this page is not about North Korea and Russia)' : ''}.
           </p>
-          {status.mentions > 0 && (
-            <p data-testid="page-topic">{status.onTopic ? 'This page is about North Korea and Russia.' : 'This page does not look like it is about North Korea and Russia.'}</p>
-          )}
+          {status.mentions > 0 && <p data-testid="page-topic">{status.onTopic ? 'This page is about North Korea and Russia.' : 'This page does not look like it is about North Korea and Russia.'}</p>}
           {termCount > 0 && (
             <ul class="chips" aria-label="Terms on this page">
               {status.terms.map((t) => (
                 <li key={t.id}>
                   {props.onRevealTerm ? (
-                    <button type="button" class="chip" aria-label={`Show ${t.label ?? t.id} on the page (${t.count} ${t.count === 1 ? 'mention' : 'mentions'})`} onClick={() => props.onRevealTerm!(t.id)}>{t.label ?? t.id} · {t.count}</button>
+                    <button type="button" class="chip" aria-label={`Show ${t.label ?? t.id} on the page (${t.count} ${t.count === 1 ? 'mention' : 'mentions'})`} onClick={() => props.onRevealTerm!(t.id)}>
+                      {t.label ?? t.id} · {t.count}
+                    </button>
                   ) : (
-                    <>{t.label ?? t.id} · {t.count}</>
+                    <>
+                      {t.label ?? t.id} · {t.count}
+                    </>
                   )}
                 </li>
               ))}
             </ul>
           )}
-          {status.capped && <p class="muted" data-testid="capped">This page has more mentions than the {status.cap.toLocaleString('en')} highlighted (the most one page shows, so it stays fast).</p>}
-          <p class="muted" data-testid="mode">Mentions are {MODE_LABEL[status.mode]}.</p>
-          {status.mentions > 0 && <button type="button" onClick={props.onNextMention}>Go to next mention</button>}
+          {status.capped && (
+            <p class="muted" data-testid="capped">
+              This page has more mentions than the {status.cap.toLocaleString('en')} highlighted (the most one page shows, so it stays fast).
+            </p>
+          )}
+          <p class="muted" data-testid="mode">
+            Mentions are {MODE_LABEL[status.mode]}.
+          </p>
+          {status.mentions > 0 && (
+            <button type="button" onClick={props.onNextMention}>
+              Go to next mention
+            </button>
+          )}
           {props.paper}
         </>
       ) : (
@@ -90,7 +117,11 @@ export function PagePanel(props: Props) {
       )}
       <Toggle label={`Highlight on ${site}`} checked={!props.siteDisabled} disabled={!props.enabledEverywhere} onChange={props.onSiteToggle} />
       <Toggle label="Highlight on all sites" description="Switch off to pause highlighting everywhere." checked={props.enabledEverywhere} onChange={props.onEverywhereToggle} />
-      {props.error && <p class="error" role="alert">{props.error}</p>}
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
     </section>
   );
 }

@@ -14,7 +14,12 @@ interface Props {
 /** "What the paper says about this article": the passages that fit the page's mentions together. */
 export function PaperView({ passages, citation, error, onSave }: Props) {
   const [saved, setSaved] = useState<Record<string, string>>({});
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!passages) return <p class="muted">Reading the paper…</p>;
   if (!passages.length) return null;
   const save = async (p: PagePassage) => {
@@ -31,11 +36,23 @@ export function PaperView({ passages, citation, error, onSave }: Props) {
       <ol class="paper-passages">
         {passages.map((p) => (
           <li key={p.id}>
-            <p class="muted small">{p.sectionHeading} · ¶{p.order} · on {p.terms.slice(0, 3).map((t) => t.label).join(', ')}</p>
+            <p class="muted small">
+              {p.sectionHeading} · ¶{p.order} · on{' '}
+              {p.terms
+                .slice(0, 3)
+                .map((t) => t.label)
+                .join(', ')}
+            </p>
             <blockquote class="paper-text">{p.text}</blockquote>
             <div class="row">
-              <button type="button" aria-label={`Save the passage from “${p.sectionHeading}” as a note`} disabled={saved[p.id] === 'Saved to your notes.'} onClick={() => void save(p)}>Save as note</button>
-              {saved[p.id] && <span role="status" class="muted small">{saved[p.id]}</span>}
+              <button type="button" aria-label={`Save the passage from “${p.sectionHeading}” as a note`} disabled={saved[p.id] === 'Saved to your notes.'} onClick={() => void save(p)}>
+                Save as note
+              </button>
+              {saved[p.id] && (
+                <span role="status" class="muted small">
+                  {saved[p.id]}
+                </span>
+              )}
             </div>
           </li>
         ))}

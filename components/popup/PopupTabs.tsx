@@ -2,7 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 
 /** One tab: its key and its label. */
-export interface TabSpec<K extends string> { key: K; label: string }
+export interface TabSpec<K extends string> {
+  key: K;
+  label: string;
+}
 
 interface Props<K extends string> {
   tabs: TabSpec<K>[];
@@ -31,7 +34,9 @@ export function PopupTabs<K extends string>({ tabs, current, onChange, children 
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} class="tabpanel">{children}</div>
+      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} class="tabpanel">
+        {children}
+      </div>
     </>
   );
 }

@@ -11,7 +11,9 @@ export function Toggle({ label, checked, disabled, description, onChange }: Prop
   return (
     <label class="toggle">
       <input type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <span class="toggle-track" aria-hidden="true"><span class="toggle-thumb" /></span>
+      <span class="toggle-track" aria-hidden="true">
+        <span class="toggle-thumb" />
+      </span>
       <span class="toggle-text">
         {label}
         {description && <small>{description}</small>}

@@ -49,12 +49,25 @@ export function AccessNotice({ tabUrl }: Props) {
   return (
     <section class="access-notice" role="status" aria-label="Site access" data-testid="access-notice">
       {here ? (
-        <p>You have withdrawn this extension’s access to <strong>{here}</strong>, so it cannot read this page.</p>
+        <p>
+          You have withdrawn this extension’s access to <strong>{here}</strong>, so it cannot read this page.
+        </p>
       ) : (
-        <p>You have withdrawn this extension’s access to {hosts.length === 1 ? 'a listed site' : `${hosts.length} listed sites`}: {hosts.slice(0, 5).join(', ')}{hosts.length > 5 ? '…' : ''}. It does not run there.</p>
+        <p>
+          You have withdrawn this extension’s access to {hosts.length === 1 ? 'a listed site' : `${hosts.length} listed sites`}: {hosts.slice(0, 5).join(', ')}
+          {hosts.length > 5 ? '…' : ''}. It does not run there.
+        </p>
       )}
-      {withdrawn.length > 0 && <button type="button" onClick={() => void allowAgain()}>{here ? `Allow on ${here} again` : 'Allow again'}</button>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {withdrawn.length > 0 && (
+        <button type="button" onClick={() => void allowAgain()}>
+          {here ? `Allow on ${here} again` : 'Allow again'}
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

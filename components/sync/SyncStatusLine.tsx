@@ -17,7 +17,9 @@ export function SyncStatusLine({ feedUrl, last, progress, onSyncNow }: LineProps
     <div class="sync-status">
       <p class={last?.outcome === 'failed' ? 'error' : 'muted'} data-outcome={last?.outcome ?? 'none'}>
         {last ? `Last sync ${new Date(last.at).toLocaleString()}: ${last.message}` : 'No sync yet.'}{' '}
-        <button type="button" onClick={onSyncNow} disabled={!!progress?.running}>Sync now</button>
+        <button type="button" onClick={onSyncNow} disabled={!!progress?.running}>
+          Sync now
+        </button>
       </p>
       <SyncProgressBar progress={progress} />
     </div>

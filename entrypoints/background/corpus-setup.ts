@@ -9,7 +9,6 @@ import { CORPUS_REFUSAL_KEY, type CorpusRefusal } from '@/lib/corpus/refusal';
 
 const LOG_PREFIX = '[NK–RU Context]';
 
-
 async function recordRefusal(problems: string[]): Promise<void> {
   console.error(`${LOG_PREFIX} Refused the bundled corpus; stored data is unchanged.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const refusal: CorpusRefusal = { at: Date.now(), source: 'bundled', problems: problems.slice(0, 20) };

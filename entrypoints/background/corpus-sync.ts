@@ -8,8 +8,20 @@ import { isTestBuild, trustedKeys } from '@/lib/sync/keys';
 import { resetToBundled } from '@/lib/sync/reset';
 import { recoverInterruptedApply, syncNow, type SyncDeps } from '@/lib/sync/run';
 import {
-  appendLog, feedOriginPattern, parseSyncLog, parseSyncSettings, parseSyncState, SYNC_ALARM, SYNC_LOG_KEY, SYNC_PROGRESS_KEY,
-  SYNC_SETTINGS_KEY, SYNC_STATE_KEY, SYNC_TEST_HOLD_KEY, SYNC_TEST_TIMEOUT_KEY, type SyncLogEntry, type SyncProgress,
+  appendLog,
+  feedOriginPattern,
+  parseSyncLog,
+  parseSyncSettings,
+  parseSyncState,
+  SYNC_ALARM,
+  SYNC_LOG_KEY,
+  SYNC_PROGRESS_KEY,
+  SYNC_SETTINGS_KEY,
+  SYNC_STATE_KEY,
+  SYNC_TEST_HOLD_KEY,
+  SYNC_TEST_TIMEOUT_KEY,
+  type SyncLogEntry,
+  type SyncProgress,
 } from '@/lib/sync/state';
 
 const RETRY_ALARM = `${SYNC_ALARM}-retry`;
@@ -64,7 +76,9 @@ export function runSync(hooks: SyncHooks): Promise<SyncLogEntry | null> {
     });
     await scheduleSync();
     return entry;
-  })().finally(() => { running = undefined; });
+  })().finally(() => {
+    running = undefined;
+  });
   return running;
 }
 
@@ -75,7 +89,13 @@ export async function resetCorpus(hooks: SyncHooks): Promise<SyncLogEntry> {
   if (outcome.status === 'rejected') throw new Error(`The bundled corpus did not pass its checks: ${outcome.problems[0]}`);
   await hooks.corpusChanged();
   const stored = await browser.storage.local.get([SYNC_LOG_KEY, SYNC_SETTINGS_KEY]);
-  const entry: SyncLogEntry = { at: Date.now(), url: parseSyncSettings(stored[SYNC_SETTINGS_KEY]).feedUrl, outcome: 'reset', message: 'Reset to the corpus bundled with the extension.', ...(outcome.status === 'loaded' ? { version: outcome.version } : {}) };
+  const entry: SyncLogEntry = {
+    at: Date.now(),
+    url: parseSyncSettings(stored[SYNC_SETTINGS_KEY]).feedUrl,
+    outcome: 'reset',
+    message: 'Reset to the corpus bundled with the extension.',
+    ...(outcome.status === 'loaded' ? { version: outcome.version } : {}),
+  };
   // Forget the ETag: the next sync must fetch the manifest in full to move forward again.
   await browser.storage.local.set({ [SYNC_LOG_KEY]: appendLog(parseSyncLog(stored[SYNC_LOG_KEY]), entry), [SYNC_STATE_KEY]: { failures: 0 } });
   return entry;
@@ -104,9 +124,13 @@ export function registerCorpusSync(hooks: SyncHooks): void {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void runSync(hooks);
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SYNC_SETTINGS_KEY in changes) { void scheduleSync(); void hooks.feedChanged?.(); }
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes) {
+      void scheduleSync();
+      void hooks.feedChanged?.();
+    }
   });
   // A browser that closed mid-apply left a marker: say so in the log, then keep the schedule.
-  recovered = recoverInterruptedApply({ db: hooks.db(), store }).then(() => scheduleSync())
+  recovered = recoverInterruptedApply({ db: hooks.db(), store })
+    .then(() => scheduleSync())
     .catch((error) => console.error('[NK–RU Context] Sync start-up failed:', error));
 }

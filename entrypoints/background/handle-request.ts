@@ -36,11 +36,7 @@ export interface BackgroundDeps {
 const fromPage = (sender: Runtime.MessageSender) => sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
 const fromExtensionPage = (sender: Runtime.MessageSender) => /^(chrome|moz)-extension:\/\//.test(sender.url ?? '');
 
-type Handler<K extends BackgroundRequest['type']> = (
-  request: Extract<BackgroundRequest, { type: K }>,
-  sender: Runtime.MessageSender,
-  deps: BackgroundDeps,
-) => Promise<BackgroundResponses[K]>;
+type Handler<K extends BackgroundRequest['type']> = (request: Extract<BackgroundRequest, { type: K }>, sender: Runtime.MessageSender, deps: BackgroundDeps) => Promise<BackgroundResponses[K]>;
 
 /** Drafts being saved right now: a token saves at most once, even when sent twice at once. */
 const savingDrafts = new Set<string>();
@@ -129,7 +125,7 @@ const handlers: { [K in BackgroundRequest['type']]: Handler<K> } = {
         pageTitle: draft.pageTitle,
         ...(passage ? { passageId: passage.id } : {}),
         passageText: passage?.text ?? '',
-        passageSection: passage ? corpus.sectionHeadings.get(passage.section) ?? '' : '',
+        passageSection: passage ? (corpus.sectionHeadings.get(passage.section) ?? '') : '',
         comment: request.comment.trim(),
         tags: request.tags,
       };

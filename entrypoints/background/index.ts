@@ -27,16 +27,28 @@ export default defineBackground(() => {
     db: getDatabase,
     ready: () => setup ?? setUp(),
     readBundled: readBundledCorpus,
-    corpusChanged: async () => { cache = undefined; await publishMatcherData(getDatabase(), true); },
+    corpusChanged: async () => {
+      cache = undefined;
+      await publishMatcherData(getDatabase(), true);
+    },
     feedChanged: syncReaderSitesOrLog,
   };
   registerCorpusSync(syncHooks);
 
-  browser.runtime.onInstalled.addListener(() => { void setUp(true); void syncReaderSitesOrLog(); });
+  browser.runtime.onInstalled.addListener(() => {
+    void setUp(true);
+    void syncReaderSitesOrLog();
+  });
   browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
-  browser.runtime.onStartup.addListener(() => { void setUp(); });
-  browser.permissions.onAdded.addListener(() => { void syncReaderSitesOrLog(); });
-  browser.permissions.onRemoved.addListener(() => { void syncReaderSitesOrLog(); });
+  browser.runtime.onStartup.addListener(() => {
+    void setUp();
+  });
+  browser.permissions.onAdded.addListener(() => {
+    void syncReaderSitesOrLog();
+  });
+  browser.permissions.onRemoved.addListener(() => {
+    void syncReaderSitesOrLog();
+  });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleRequest(message, sender, {

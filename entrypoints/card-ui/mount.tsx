@@ -15,11 +15,28 @@ const MAX_CARD_HEIGHT = 520;
 
 /** Host styles, inline and !important: they beat any page rule, including `* { all: unset !important }`. */
 const HOST_STYLE: Record<string, string> = {
-  all: 'initial', position: 'fixed', inset: '0 auto auto 0', width: '0', height: '0', margin: '0', padding: '0',
-  border: '0', background: 'transparent', overflow: 'visible', display: 'block', transform: 'none', filter: 'none',
-  contain: 'none', 'pointer-events': 'none', 'z-index': '2147483647', visibility: 'visible', opacity: '1',
+  all: 'initial',
+  position: 'fixed',
+  inset: '0 auto auto 0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  background: 'transparent',
+  overflow: 'visible',
+  display: 'block',
+  transform: 'none',
+  filter: 'none',
+  contain: 'none',
+  'pointer-events': 'none',
+  'z-index': '2147483647',
+  visibility: 'visible',
+  opacity: '1',
   // A page's `*::before { content: … }` still draws on the host: give it nothing to draw with.
-  'font-size': '0', 'line-height': '0', color: 'transparent',
+  'font-size': '0',
+  'line-height': '0',
+  color: 'transparent',
 };
 
 export function createCardUi(): CardUiApi {
@@ -44,7 +61,11 @@ export function createCardUi(): CardUiApi {
     if (!host.isConnected) {
       // After <body>, so the page's <body> keeps exactly the children it had.
       document.documentElement.append(host);
-      try { host.showPopover?.(); } catch { /* not in the top layer; z-index still applies */ }
+      try {
+        host.showPopover?.();
+      } catch {
+        /* not in the top layer; z-index still applies */
+      }
     }
     return { shadow, layer };
   };
@@ -114,11 +135,15 @@ const INPUT_EVENTS = ['click', 'auxclick', 'dblclick', 'pointerdown', 'pointerup
 
 function refuseSyntheticInput(root: ShadowRoot): void {
   for (const type of INPUT_EVENTS) {
-    root.addEventListener(type, (event) => {
-      if (event.isTrusted) return;
-      event.stopImmediatePropagation();
-      event.preventDefault();
-    }, { capture: true });
+    root.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
   }
 }
 

@@ -54,13 +54,18 @@ export class Activation {
     });
     this.mutations = watchMutations(async (batch) => {
       deps.onPageChanged();
-      if (batch.restyled.length) { this.shown.restyled(batch.restyled); this.scheduleRecheck(); }
+      if (batch.restyled.length) {
+        this.shown.restyled(batch.restyled);
+        this.scheduleRecheck();
+      }
       if (batch.roots.length || batch.removed.length) await this.scan.rescan(batch.roots, signal, batch.removed);
       this.repaint();
       this.card.closeIfDetached();
     }, signal);
     watchPointer({ store: this.scan.store, isShown: (m) => this.shown.shown.has(m), card: this.card, signal });
-    signal.addEventListener('abort', () => { if (this.recheckFrame) cancelAnimationFrame(this.recheckFrame); });
+    signal.addEventListener('abort', () => {
+      if (this.recheckFrame) cancelAnimationFrame(this.recheckFrame);
+    });
   }
 
   get signal(): AbortSignal {

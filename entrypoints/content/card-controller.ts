@@ -36,17 +36,28 @@ export class CardController {
   private readonly notes = new Map<string, (outcome: 'saved' | 'cancelled') => void>();
 
   constructor(private readonly deps: Deps) {
-    this.intent = new HoverIntent<Mention>({ ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs }, {
-      prefetch: (m) => { void this.loadUi().catch(() => {}); void this.lookup(this.deps.termOf(m).id, m).catch(() => {}); },
-      show: (m, keyboard) => void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null).catch((error: unknown) => {
-        // A page run that has stopped (the extension went away) says nothing; otherwise say why.
-        if (!this.deps.signal.aborted) console.warn('[NK–RU Context] The card could not open:', error instanceof Error ? error.message : error);
-      }),
-      hide: () => this.close(),
-    });
-    document.addEventListener('keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
-    }, { capture: true, signal: deps.signal });
+    this.intent = new HoverIntent<Mention>(
+      { ...DEFAULT_TIMINGS, showMs: deps.settings().hoverDelayMs },
+      {
+        prefetch: (m) => {
+          void this.loadUi().catch(() => {});
+          void this.lookup(this.deps.termOf(m).id, m).catch(() => {});
+        },
+        show: (m, keyboard) =>
+          void this.display(m, this.deps.termOf(m).id, keyboard, keyboard ? this.returnFocus : null).catch((error: unknown) => {
+            // A page run that has stopped (the extension went away) says nothing; otherwise say why.
+            if (!this.deps.signal.aborted) console.warn('[NK–RU Context] The card could not open:', error instanceof Error ? error.message : error);
+          }),
+        hide: () => this.close(),
+      },
+    );
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.isTrusted && event.key === 'Escape' && this.current && !this.current.keyboard) this.intent.hideNow();
+      },
+      { capture: true, signal: deps.signal },
+    );
   }
 
   pointerAt(mention: Mention | null, cause: 'move' | 'scroll'): void {
@@ -98,17 +109,26 @@ export class CardController {
     let error: string | undefined;
     const [ui] = await Promise.all([
       this.loadUi(),
-      this.lookup(termId, mention).then((r) => { result = r; }, (e: Error) => { error = e.message; }),
+      this.lookup(termId, mention).then(
+        (r) => {
+          result = r;
+        },
+        (e: Error) => {
+          error = e.message;
+        },
+      ),
     ]);
     if (this.deps.signal.aborted || this.current?.mention !== mention || this.current.termId !== termId) return;
     ui.show({ anchor: anchorOf(mention), result, error, keyboard, actions: this.actions(mention) });
     this.deps.onOpened(mention);
     // Bench build only: painted is the frame after the render has been produced.
     if (BENCH_BUILD) {
-      requestAnimationFrame(() => setTimeout(() => {
-        this.latencies.push(performance.now() - started);
-        if (this.latencies.length > 200) this.latencies.shift();
-      }, 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.latencies.push(performance.now() - started);
+          if (this.latencies.length > 200) this.latencies.shift();
+        }, 0),
+      );
     }
   }
 
@@ -150,7 +170,9 @@ export class CardController {
       this.ui = api;
       return api;
     })();
-    this.uiLoading.catch(() => { this.uiLoading = null; });
+    this.uiLoading.catch(() => {
+      this.uiLoading = null;
+    });
     return this.uiLoading;
   }
 

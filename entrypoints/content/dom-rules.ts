@@ -5,9 +5,30 @@
 
 /** Never scanned: code, form fields, scripts, media, and anything the reader edits. */
 export const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
-  'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'head', 'title', 'nkr-card-host',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'nkr-card-host',
 ]);
 
 /**
@@ -21,9 +42,40 @@ export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"
 
 /** Inline elements: text on either side of them belongs to the same block. Everything else splits. */
 export const INLINE_TAGS = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
-  'time', 'tt', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
   // Our own fallback marks (only where the Highlight API is missing) keep their text in its block.
   'nkr-mark',
 ]);
@@ -43,9 +95,7 @@ const TAG_KIND = new Map<string, number>([...[...INLINE_TAGS].map((t) => [t, INL
  * Editable regions are not a tag; see EDITABLE_SELECTOR.
  */
 const kindByInterface = new Map<unknown, number>();
-const sharedInterfaces = new Set<unknown>(
-  ['HTMLElement', 'HTMLUnknownElement', 'HTMLQuoteElement', 'HTMLPreElement', 'MathMLElement'].map((name) => (globalThis as Record<string, unknown>)[name]).filter(Boolean),
-);
+const sharedInterfaces = new Set<unknown>(['HTMLElement', 'HTMLUnknownElement', 'HTMLQuoteElement', 'HTMLPreElement', 'MathMLElement'].map((name) => (globalThis as Record<string, unknown>)[name]).filter(Boolean));
 
 export function elementKind(el: Element, type: unknown = el.constructor): number {
   let kind = kindByInterface.get(type);

@@ -35,7 +35,10 @@ export class HoverIntent<M> {
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private timings: HoverTimings, private readonly callbacks: HoverCallbacks<M>) {}
+  constructor(
+    private timings: HoverTimings,
+    private readonly callbacks: HoverCallbacks<M>,
+  ) {}
 
   setTimings(timings: HoverTimings): void {
     this.timings = timings;

@@ -27,7 +27,9 @@ export default defineContentScript({
     // The one AbortController of this page run: only the extension going away ends it.
     const run = startPageRun();
     scope[RUNNING] = run;
-    run.signal.addEventListener('abort', () => { if (scope[RUNNING] === run) delete scope[RUNNING]; });
+    run.signal.addEventListener('abort', () => {
+      if (scope[RUNNING] === run) delete scope[RUNNING];
+    });
     const page = new PageRun(run.signal);
     const router = new TabRouter();
     for (const feature of FEATURES) feature.init(page, router);

@@ -22,13 +22,21 @@ export function extensionAlive(): boolean {
 export function startPageRun(): AbortController {
   const controller = new AbortController();
   const { signal } = controller;
-  const check = () => { if (!signal.aborted && !extensionAlive()) controller.abort(); };
+  const check = () => {
+    if (!signal.aborted && !extensionAlive()) controller.abort();
+  };
   const timer = setInterval(check, CHECK_EVERY_MS);
   document.addEventListener('visibilitychange', check, { signal });
   // The reader's input is checked first (capture, registered before any feature): an orphaned
   // script stops before its hover or key handling would call an extension that is gone.
   for (const type of ['pointermove', 'pointerdown', 'keydown', 'scroll']) {
-    document.addEventListener(type, (event) => { if (event.isTrusted) check(); }, { capture: true, passive: true, signal });
+    document.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) check();
+      },
+      { capture: true, passive: true, signal },
+    );
   }
   signal.addEventListener('abort', () => clearInterval(timer));
   return controller;

@@ -113,14 +113,23 @@ export class MentionStore {
   removeUnder(nodes: Iterable<Node>): number {
     let removed = 0;
     for (const node of nodes) {
-      if (node.nodeType === Node.TEXT_NODE) { removed += this.removeAt(node as Text); continue; }
+      if (node.nodeType === Node.TEXT_NODE) {
+        removed += this.removeAt(node as Text);
+        continue;
+      }
       if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
       if (this.byNode.size === 0) continue;
       // Plain child/sibling steps: cheaper than a TreeWalker for the small subtrees most changes are.
-      for (let n: Node | null = node.firstChild; n !== null && n !== node; ) {
+      for (let n: Node | null = node.firstChild; n !== null && n !== node;) {
         if (n.nodeType === Node.TEXT_NODE) removed += this.removeAt(n as Text);
         let next: Node | null = n.firstChild;
-        while (next === null && n !== null && n !== node) { next = n.nextSibling; if (next === null) { n = n.parentNode; if (n === node) break; } }
+        while (next === null && n !== null && n !== node) {
+          next = n.nextSibling;
+          if (next === null) {
+            n = n.parentNode;
+            if (n === node) break;
+          }
+        }
         n = next;
       }
     }

@@ -20,8 +20,11 @@ export interface MutationWatch {
 }
 
 const OBSERVED: MutationObserverInit = {
-  subtree: true, childList: true, characterData: true,
-  attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'],
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['class', 'style', 'hidden', 'open'],
 };
 
 /**
@@ -65,7 +68,10 @@ export function watchMutations(onBatch: (batch: MutationBatch) => void, signal: 
   };
   const observer = new MutationObserver(deliver);
   observer.observe(root, OBSERVED);
-  signal.addEventListener('abort', () => { observer.disconnect(); if (frame) cancelAnimationFrame(frame); });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+  });
   return {
     unobserved(edit) {
       // Deliver what the page did so far, then edit unseen, then watch again.

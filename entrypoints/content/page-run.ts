@@ -27,19 +27,31 @@ export class PageRun {
 
   /** `signal`: the page run's one AbortController (lifecycle.ts); aborting it stops everything. */
   constructor(readonly signal: AbortSignal) {
-    this.ready = new Promise((resolve) => { this.markReady = resolve; });
+    this.ready = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
   }
 
   async start(): Promise<void> {
     browser.storage.onChanged.addListener(this.onStorageChanged);
     this.signal.addEventListener('abort', () => {
       // An orphaned script's browser APIs may throw: what matters now is the page.
-      try { browser.storage.onChanged.removeListener(this.onStorageChanged); } catch { /* gone with the extension */ }
+      try {
+        browser.storage.onChanged.removeListener(this.onStorageChanged);
+      } catch {
+        /* gone with the extension */
+      }
       this.deactivate();
       this.markReady();
     });
     // Trusted back/forward navigations; pushState shows in the next batch of page changes.
-    window.addEventListener('popstate', (e) => { if (e.isTrusted) this.checkLocation(); }, { signal: this.signal });
+    window.addEventListener(
+      'popstate',
+      (e) => {
+        if (e.isTrusted) this.checkLocation();
+      },
+      { signal: this.signal },
+    );
     const stored = await browser.storage.local.get([SETTINGS_KEY, MATCHER_DATA_KEY]);
     // The extension may have been updated or removed while we waited, and a change may have
     // arrived through storage.onChanged already: that one is newer than what we read.

@@ -36,7 +36,10 @@ export class PageScan {
   /** Bumped by every full scan; older work still queued or running stops at its next slice. */
   private generation = 0;
 
-  constructor(automaton: Automaton, private readonly onSlice: () => void) {
+  constructor(
+    automaton: Automaton,
+    private readonly onSlice: () => void,
+  ) {
     const { formTerm, formStandalone } = automaton;
     this.walker = new TextWalker(automaton, (found) => {
       this.store.add(found, formTerm[found.form]!, formStandalone[found.form] === 1);

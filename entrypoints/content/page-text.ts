@@ -16,7 +16,11 @@ function visibleTextAround(block: Element, mention: Mention): [string, string] {
     if (n.nodeType !== Node.TEXT_NODE) continue;
     const text = n as Text;
     if (text === mention.startNode) head += text.data.slice(0, mention.range.startOffset);
-    if (text === mention.endNode) { tail += text.data.slice(mention.range.endOffset); past = true; continue; }
+    if (text === mention.endNode) {
+      tail += text.data.slice(mention.range.endOffset);
+      past = true;
+      continue;
+    }
     if (past) tail += text.data;
     else if (text !== mention.startNode && !mention.range.intersectsNode(text)) head = (head + text.data).slice(-2 * MAX_CONTEXT);
     if (tail.length > MAX_CONTEXT) break;
@@ -34,7 +38,10 @@ export function sentenceAround(mention: Mention): string {
   const start = lastSentenceEnd(head);
   const endMatch = /[.!?。](?=\s|$)/.exec(tail);
   const text = head.slice(start) + mention.range.toString() + tail.slice(0, endMatch ? endMatch.index + 1 : tail.length);
-  return text.replace(/\s+/g, ' ').trim().slice(0, 2 * MAX_CONTEXT);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2 * MAX_CONTEXT);
 }
 
 function lastSentenceEnd(text: string): number {

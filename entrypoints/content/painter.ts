@@ -110,7 +110,11 @@ class WrapPainter implements Painter {
 
   paint(mentions: readonly Mention[], kindOf: (m: Mention) => TermKind, style: HighlightStyle): void {
     const keep = new Set(mentions);
-    for (const [m, el] of this.marks) if (!keep.has(m)) { unwrap(el, false); this.marks.delete(m); }
+    for (const [m, el] of this.marks)
+      if (!keep.has(m)) {
+        unwrap(el, false);
+        this.marks.delete(m);
+      }
     // Last first: wrapping splits text nodes, and a later split never moves an earlier mention.
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;

@@ -30,19 +30,43 @@ export function watchPointer(options: { store: MentionStore; isShown: (m: Mentio
   const listen = { capture: true, passive: true, signal };
 
   // Only the reader's own input counts: a page's synthetic events (isTrusted false) open nothing.
-  document.addEventListener('pointermove', (event) => {
-    if (!event.isTrusted || event.pointerType === 'touch') return;
-    const onCard = card.contains(event.target);
-    card.pointerOnCard(onCard);
-    if (onCard) { card.pointerAt(null, 'move'); x = -1; return; }
-    x = event.clientX;
-    y = event.clientY;
-    schedule('move');
-  }, listen);
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      if (!event.isTrusted || event.pointerType === 'touch') return;
+      const onCard = card.contains(event.target);
+      card.pointerOnCard(onCard);
+      if (onCard) {
+        card.pointerAt(null, 'move');
+        x = -1;
+        return;
+      }
+      x = event.clientX;
+      y = event.clientY;
+      schedule('move');
+    },
+    listen,
+  );
   // The page scrolling under a resting pointer moves mentions under it too.
-  window.addEventListener('scroll', (event) => { if (event.isTrusted) schedule('scroll'); }, listen);
-  document.addEventListener('mouseout', (event) => {
-    if (event.isTrusted && event.relatedTarget === null) { x = -1; card.pointerAt(null, 'move'); card.pointerOnCard(false); }
-  }, listen);
-  signal.addEventListener('abort', () => { if (frame) cancelAnimationFrame(frame); });
+  window.addEventListener(
+    'scroll',
+    (event) => {
+      if (event.isTrusted) schedule('scroll');
+    },
+    listen,
+  );
+  document.addEventListener(
+    'mouseout',
+    (event) => {
+      if (event.isTrusted && event.relatedTarget === null) {
+        x = -1;
+        card.pointerAt(null, 'move');
+        card.pointerOnCard(false);
+      }
+    },
+    listen,
+  );
+  signal.addEventListener('abort', () => {
+    if (frame) cancelAnimationFrame(frame);
+  });
 }

@@ -7,5 +7,8 @@
  * lifetime is its own AbortController (see lifecycle.ts), which only the extension ends.
  */
 export class ContentScriptContext {
-  constructor(readonly contentScriptName: string, readonly options?: unknown) {}
+  constructor(
+    readonly contentScriptName: string,
+    readonly options?: unknown,
+  ) {}
 }

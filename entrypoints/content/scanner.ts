@@ -51,7 +51,10 @@ export class TextWalker {
   private blockFound: Node | null = null;
   readonly counters: WalkCounters = { textNodes: 0, characters: 0 };
 
-  constructor(automaton: Automaton, private readonly onFound: (found: FoundMention) => void) {
+  constructor(
+    automaton: Automaton,
+    private readonly onFound: (found: FoundMention) => void,
+  ) {
     this.stream = new MatchStream(automaton);
   }
 
@@ -107,7 +110,10 @@ export class TextWalker {
           // never matched across two slices.
           if (sinceClock >= CLOCK_EVERY) {
             sinceClock = 0;
-            if (performance.now() >= deadline) { paused = n; break; }
+            if (performance.now() >= deadline) {
+              paused = n;
+              break;
+            }
           }
           stream.beginBlock();
           offset = 0;

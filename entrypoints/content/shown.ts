@@ -66,20 +66,32 @@ export class ShownMentions {
     for (const m of changes.removed) {
       if (!this.shown.delete(m)) continue;
       removed.push(m);
-      if (this.firstOf.get(m.term) === m) { this.firstOf.delete(m.term); refill.add(m.term); }
+      if (this.firstOf.get(m.term) === m) {
+        this.firstOf.delete(m.term);
+        refill.add(m.term);
+      }
     }
     if (removed.length) this.sink.removed(removed);
     // Elements of new mentions are asked afresh: they may have moved into a hidden part.
     const asked = new Set<Element>();
     const added: Mention[] = [];
     for (const m of changes.added) {
-      if (settings.firstMentionOnly) { refill.add(m.term); continue; }
+      if (settings.firstMentionOnly) {
+        refill.add(m.term);
+        continue;
+      }
       // Past the cap or not allowed: nothing to ask the page (most of a storm's mentions).
       if (!this.allowedMain.has(m.term) && !this.allowedFurniture.has(m.term)) continue;
-      if (this.shown.size >= MAX_SHOWN) { this.capped = true; continue; }
+      if (this.shown.size >= MAX_SHOWN) {
+        this.capped = true;
+        continue;
+      }
       if (this.shown.has(m) || !this.allowed(m)) continue;
       const el = m.startNode.parentElement;
-      if (el && !asked.has(el)) { asked.add(el); this.cssVisible.delete(el); }
+      if (el && !asked.has(el)) {
+        asked.add(el);
+        this.cssVisible.delete(el);
+      }
       this.consider(m, added);
     }
     for (const term of refill) this.refillFirst(term, added, removed);
@@ -103,9 +115,15 @@ export class ShownMentions {
         for (const m of this.store.at(n as Text)) {
           const el = m.startNode.parentElement;
           if (el) this.cssVisible.delete(el);
-          if (settings.firstMentionOnly) { refill.add(m.term); continue; }
+          if (settings.firstMentionOnly) {
+            refill.add(m.term);
+            continue;
+          }
           if (this.shown.has(m)) {
-            if (!this.visible(m)) { this.shown.delete(m); removed.push(m); }
+            if (!this.visible(m)) {
+              this.shown.delete(m);
+              removed.push(m);
+            }
           } else {
             this.consider(m, added);
           }
@@ -165,14 +183,21 @@ export class ShownMentions {
     this.restyleQueue.clear();
     const added: Mention[] = [];
     if (settings.firstMentionOnly) for (const term of new Set([...this.allowedMain, ...this.allowedFurniture])) this.refillFirst(term, added, []);
-    else for (const m of this.store.all()) { this.consider(m, added); if (this.capped) break; }
+    else
+      for (const m of this.store.all()) {
+        this.consider(m, added);
+        if (this.capped) break;
+      }
     this.sink.reset(added);
   }
 
   /** Shows `m` if its term is allowed, the page shows its text, and the cap leaves room. */
   private consider(m: Mention, added: Mention[]): void {
     if (this.shown.has(m) || !this.allowed(m)) return;
-    if (this.shown.size >= MAX_SHOWN) { this.capped = true; return; }
+    if (this.shown.size >= MAX_SHOWN) {
+      this.capped = true;
+      return;
+    }
     if (!this.visible(m)) return;
     this.shown.add(m);
     added.push(m);
@@ -186,7 +211,11 @@ export class ShownMentions {
     if (current === first) return;
     if (current && this.shown.delete(current)) removed.push(current);
     this.firstOf.delete(term);
-    if (first && this.shown.size < MAX_SHOWN) { this.shown.add(first); this.firstOf.set(term, first); added.push(first); }
+    if (first && this.shown.size < MAX_SHOWN) {
+      this.shown.add(first);
+      this.firstOf.set(term, first);
+      added.push(first);
+    }
   }
 
   private visible(m: Mention): boolean {

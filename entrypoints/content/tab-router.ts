@@ -25,11 +25,18 @@ export class TabRouter {
       if (!handler) return undefined;
       return Promise.resolve()
         .then(() => handler(parsed.request))
-        .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+        .then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
+        );
     };
     browser.runtime.onMessage.addListener(listener);
     signal.addEventListener('abort', () => {
-      try { browser.runtime.onMessage.removeListener(listener); } catch { /* the extension is gone */ }
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        /* the extension is gone */
+      }
     });
   }
 }

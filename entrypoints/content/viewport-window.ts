@@ -34,7 +34,10 @@ export class ViewportWindow {
     const now: Mention[] = [];
     for (const m of mentions) {
       const el = m.startNode.parentElement;
-      if (!el) { now.push(m); continue; }
+      if (!el) {
+        now.push(m);
+        continue;
+      }
       let set = this.byElement.get(el);
       if (!set) {
         this.byElement.set(el, (set = new Set()));
@@ -78,8 +81,13 @@ export class ViewportWindow {
       const el = entry.target;
       const set = this.byElement.get(el);
       if (!set) continue;
-      if (entry.isIntersecting) { this.near.add(el); add.push(...set); }
-      else { this.near.delete(el); remove.push(...set); }
+      if (entry.isIntersecting) {
+        this.near.add(el);
+        add.push(...set);
+      } else {
+        this.near.delete(el);
+        remove.push(...set);
+      }
     }
     if (remove.length) this.painter.remove!(remove);
     if (add.length) this.painter.add!(add, this.kindOf, this.style());

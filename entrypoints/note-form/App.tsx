@@ -23,15 +23,26 @@ export function App() {
   if (error) {
     return (
       <main class="note-page">
-        <p class="error" role="alert">{error}</p>
-        <button type="button" onClick={cancel}>Close</button>
+        <p class="error" role="alert">
+          {error}
+        </p>
+        <button type="button" onClick={cancel}>
+          Close
+        </button>
       </main>
     );
   }
-  if (!draft) return <main class="note-page"><p class="muted">Opening the note…</p></main>;
+  if (!draft)
+    return (
+      <main class="note-page">
+        <p class="muted">Opening the note…</p>
+      </main>
+    );
   return (
     <main class="note-page">
-      <p class="note-about">Note on <strong>{draft.termLabel}</strong>: “{draft.quote.length > 110 ? `${draft.quote.slice(0, 110)}…` : draft.quote}”</p>
+      <p class="note-about">
+        Note on <strong>{draft.termLabel}</strong>: “{draft.quote.length > 110 ? `${draft.quote.slice(0, 110)}…` : draft.quote}”
+      </p>
       <NoteForm passages={draft.passages} initialPassageId={draft.selectedPassageId} onSave={save} onCancel={cancel} />
     </main>
   );

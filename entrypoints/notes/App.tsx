@@ -11,11 +11,7 @@ export function App() {
         <h1>All notes</h1>
         <p class="muted small">Your notes stay in this browser. Export a JSON backup to keep them safe or move them to another browser.</p>
       </header>
-      <NotesView
-        db={db}
-        listHeight={Math.max(320, window.innerHeight - 260)}
-        tools={(shown, remove, total) => <NotesTools db={db} shown={shown} total={total} onDelete={remove} />}
-      />
+      <NotesView db={db} listHeight={Math.max(320, window.innerHeight - 260)} tools={(shown, remove, total) => <NotesTools db={db} shown={shown} total={total} onDelete={remove} />} />
     </main>
   );
 }

@@ -14,7 +14,14 @@ function Cite({ citation }: { citation: CorpusStatus['citation'] }) {
   return (
     <p data-testid="citation">
       {formatCitation(citation)}
-      {link && <> <a href={link} target="_blank" rel="noopener noreferrer">Open the paper</a></>}
+      {link && (
+        <>
+          {' '}
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            Open the paper
+          </a>
+        </>
+      )}
     </p>
   );
 }
@@ -62,13 +69,30 @@ export function App() {
     <main class="options">
       <h1>North Korea–Russia Context: settings</h1>
       <SettingsForm settings={settings} termLabels={labels} onChange={(p) => void change(p)} />
-      <p class="status muted" role="status">{saved}</p>
-      {problem && <p class="error" role="alert">{problem}</p>}
+      <p class="status muted" role="status">
+        {saved}
+      </p>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
 
       <section>
         <h2>Sites you enabled</h2>
-        {sites.length === 0 ? <p class="muted">Only the built-in list of news sites. Enable others from the toolbar button.</p> : (
-          <ul class="list">{sites.map((o) => <li key={o}>{o} <button type="button" onClick={() => void revoke(o)}>Remove access</button></li>)}</ul>
+        {sites.length === 0 ? (
+          <p class="muted">Only the built-in list of news sites. Enable others from the toolbar button.</p>
+        ) : (
+          <ul class="list">
+            {sites.map((o) => (
+              <li key={o}>
+                {o}{' '}
+                <button type="button" onClick={() => void revoke(o)}>
+                  Remove access
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
@@ -76,7 +100,10 @@ export function App() {
 
       <section>
         <h2>Keyboard</h2>
-        <p><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>J</kbd> goes to the next mention and opens its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>K</kbd> the previous one. In the card, <kbd>Tab</kbd> moves between its controls and <kbd>Esc</kbd> closes it. Change the keys in your browser’s extension shortcut settings.</p>
+        <p>
+          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>J</kbd> goes to the next mention and opens its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>K</kbd> the previous one. In the card, <kbd>Tab</kbd> moves between its controls and <kbd>Esc</kbd>{' '}
+          closes it. Change the keys in your browser’s extension shortcut settings.
+        </p>
       </section>
 
       <section>
@@ -85,10 +112,18 @@ export function App() {
         {refusal && (
           <div role="alert" class="error">
             <p>On {new Date(refusal.at).toLocaleString()} the extension refused a corpus that did not pass its checks, and kept the one it had:</p>
-            <ul>{refusal.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            <ul>
+              {refusal.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
           </div>
         )}
-        {corpus && <p class="muted">Corpus version {corpus.version} ({corpus.source}), {corpus.terms} terms, {corpus.passages} passages, {corpus.events} dated events; {corpus.notes} saved notes. Loaded {new Date(corpus.loadedAt).toLocaleString()}.</p>}
+        {corpus && (
+          <p class="muted">
+            Corpus version {corpus.version} ({corpus.source}), {corpus.terms} terms, {corpus.passages} passages, {corpus.events} dated events; {corpus.notes} saved notes. Loaded {new Date(corpus.loadedAt).toLocaleString()}.
+          </p>
+        )}
         <p class="muted">Privacy: reading a page never sends anything anywhere. The paper, your settings and your notes stay in this browser.</p>
       </section>
     </main>

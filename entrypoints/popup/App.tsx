@@ -83,9 +83,14 @@ export function App() {
   // What the paper says about the page: asked once the page has reported its terms.
   const termKey = access?.kind === 'running' ? access.status.terms.map((t) => `${t.id}:${t.count}`).join(',') : '';
   useEffect(() => {
-    if (access?.kind !== 'running' || !access.status.terms.length) { setPaper({ passages: [], citation: null }); return; }
-    askBackground({ type: 'page-passages', terms: access.status.terms.map(({ id, count }) => ({ id, count })) })
-      .then((r) => setPaper({ passages: r.passages, citation: r.citation }), (e: Error) => setPaper({ passages: null, citation: null, error: e.message }));
+    if (access?.kind !== 'running' || !access.status.terms.length) {
+      setPaper({ passages: [], citation: null });
+      return;
+    }
+    askBackground({ type: 'page-passages', terms: access.status.terms.map(({ id, count }) => ({ id, count })) }).then(
+      (r) => setPaper({ passages: r.passages, citation: r.citation }),
+      (e: Error) => setPaper({ passages: null, citation: null, error: e.message }),
+    );
   }, [termKey]);
 
   /** Saves a passage as a note on this page, straight into the database (this is an extension page). */
@@ -93,8 +98,16 @@ export function App() {
     const term = p.terms[0];
     if (!tab?.url || !/^https?:/.test(tab.url) || !term) throw new Error('The extension cannot see this page’s address.');
     await addNote(getDatabase(), {
-      termId: term.id, termLabel: term.label, quote: '', pageUrl: tab.url.slice(0, 4000), pageTitle: (tab.title ?? '').slice(0, 500),
-      passageId: p.id, passageText: p.text, passageSection: p.sectionHeading, comment: '', tags: [],
+      termId: term.id,
+      termLabel: term.label,
+      quote: '',
+      pageUrl: tab.url.slice(0, 4000),
+      pageTitle: (tab.title ?? '').slice(0, 500),
+      passageId: p.id,
+      passageText: p.text,
+      passageSection: p.sectionHeading,
+      comment: '',
+      tags: [],
     });
   };
 
@@ -116,7 +129,10 @@ export function App() {
     setError(undefined);
     try {
       const granted = await browser.permissions.request({ origins });
-      if (!granted) { setError('Access was not granted, so nothing changed.'); return; }
+      if (!granted) {
+        setError('Access was not granted, so nothing changed.');
+        return;
+      }
       if (tab) {
         const files = browser.runtime.getManifest().content_scripts?.[0];
         if (files?.css?.length) await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
@@ -133,42 +149,74 @@ export function App() {
     <main class="popup">
       <header class="popup-header">
         <h1>North Korea–Russia Context</h1>
-        <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>⚙</button>
+        <button type="button" class="icon" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
       </header>
       <AccessNotice tabUrl={tab?.url} />
-      <PopupTabs<View> tabs={[{ key: 'notes', label: 'Notes' }, { key: 'page', label: 'This page' }]} current={view} onChange={(v) => setView(v)}>
+      <PopupTabs<View>
+        tabs={[
+          { key: 'notes', label: 'Notes' },
+          { key: 'page', label: 'This page' },
+        ]}
+        current={view}
+        onChange={(v) => setView(v)}
+      >
         {view === 'notes' ? (
-          <NotesView db={getDatabase()} listHeight={340} footer={<a class="small" href="/notes.html" target="_blank" rel="noopener">All notes: export, import, bulk delete ↗</a>} />
-        ) : (
-          <>
-        {access ? (
-          <PagePanel
-            access={access}
-            enabledEverywhere={settings.enabled}
-            siteDisabled={!!site && disablingEntries(settings, site).length > 0}
-            onSiteToggle={(on) => site && void change((s) => {
-              // Turning on also lifts a switch-off made for a parent domain (bbc.co.uk for news.bbc.co.uk).
-              const off = new Set(disablingEntries(s, site));
-              return { disabledSites: on ? s.disabledSites.filter((d) => !off.has(d)) : [...new Set([...s.disabledSites, site])] };
-            })}
-            onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
-            onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
-            onEnableAllSites={() => void enable(['*://*/*'])}
-            onNextMention={() => tab && void askTab(tab.id, { type: 'step-mention', direction: 1 }).then(() => window.close())}
-            onRevealTerm={(termId) => tab && void askTab(tab.id, { type: 'reveal-term', termId }).then((r) => { if (r.found) window.close(); }, (e: Error) => setError(e.message))}
-            paper={<PaperView passages={paper.passages} citation={paper.citation} error={paper.error} onSave={savePassage} />}
-            error={error}
+          <NotesView
+            db={getDatabase()}
+            listHeight={340}
+            footer={
+              <a class="small" href="/notes.html" target="_blank" rel="noopener">
+                All notes: export, import, bulk delete ↗
+              </a>
+            }
           />
         ) : (
-          <p class="muted">Looking at this page…</p>
-        )}
-      <footer class="popup-footer muted">
-        {corpus
-          ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
-          : 'The paper is being set up…'}
-        <br />
-        {corpus && <>Source: {corpus.citation.author}, {corpus.citation.publisher}, {formatDay(corpus.citation.published)}.</>}
-      </footer>
+          <>
+            {access ? (
+              <PagePanel
+                access={access}
+                enabledEverywhere={settings.enabled}
+                siteDisabled={!!site && disablingEntries(settings, site).length > 0}
+                onSiteToggle={(on) =>
+                  site &&
+                  void change((s) => {
+                    // Turning on also lifts a switch-off made for a parent domain (bbc.co.uk for news.bbc.co.uk).
+                    const off = new Set(disablingEntries(s, site));
+                    return { disabledSites: on ? s.disabledSites.filter((d) => !off.has(d)) : [...new Set([...s.disabledSites, site])] };
+                  })
+                }
+                onEverywhereToggle={(on) => void change(() => ({ enabled: on }))}
+                onEnableSite={() => site && void enable([`*://${site}/*`, `*://*.${site}/*`])}
+                onEnableAllSites={() => void enable(['*://*/*'])}
+                onNextMention={() => tab && void askTab(tab.id, { type: 'step-mention', direction: 1 }).then(() => window.close())}
+                onRevealTerm={(termId) =>
+                  tab &&
+                  void askTab(tab.id, { type: 'reveal-term', termId }).then(
+                    (r) => {
+                      if (r.found) window.close();
+                    },
+                    (e: Error) => setError(e.message),
+                  )
+                }
+                paper={<PaperView passages={paper.passages} citation={paper.citation} error={paper.error} onSave={savePassage} />}
+                error={error}
+              />
+            ) : (
+              <p class="muted">Looking at this page…</p>
+            )}
+            <footer class="popup-footer muted">
+              {corpus
+                ? `${corpus.source === 'bundled' ? 'Bundled' : 'Updated'} corpus v${corpus.version}: ${corpus.terms} terms, ${corpus.passages} passages · ${corpus.notes} saved ${corpus.notes === 1 ? 'note' : 'notes'}`
+                : 'The paper is being set up…'}
+              <br />
+              {corpus && (
+                <>
+                  Source: {corpus.citation.author}, {corpus.citation.publisher}, {formatDay(corpus.citation.published)}.
+                </>
+              )}
+            </footer>
           </>
         )}
       </PopupTabs>

@@ -7,10 +7,7 @@ import { compileAutomaton } from '../matcher/automaton';
 import { MatchStream } from '../matcher/stream';
 import { corpusHash } from './hash';
 import { describeIssues } from './issues';
-import {
-  CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, StopPhraseSchema, TimelineSourceSchema, TERM_KINDS,
-  type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Stop, type Term,
-} from './schema';
+import { CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, StopPhraseSchema, TimelineSourceSchema, TERM_KINDS, type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Stop, type Term } from './schema';
 import { checkReferences } from './validate';
 
 export interface CorpusSources {
@@ -52,7 +49,10 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
   const sourceTerms: SourceTerm[] = [];
   const stops: Stop[] = [];
   for (const file of sources.termFiles) {
-    if (!Array.isArray(file.data)) { problems.push(`${file.name}: must be a JSON array of terms`); continue; }
+    if (!Array.isArray(file.data)) {
+      problems.push(`${file.name}: must be a JSON array of terms`);
+      continue;
+    }
     file.data.forEach((item: unknown, index) => {
       if ((item as { kind?: unknown })?.kind === 'stop') {
         const stop = v.safeParse(StopPhraseSchema, item);

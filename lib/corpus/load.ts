@@ -7,19 +7,12 @@ import type { Corpus } from './schema';
 import { validateCorpus } from './validate';
 
 export type LoadOutcome =
-  | { status: 'loaded'; version: number; previousVersion: number | null }
-  | { status: 'unchanged'; version: number }
-  | { status: 'kept-newer'; storedVersion: number; offeredVersion: number }
-  | { status: 'rejected'; problems: string[] };
+  { status: 'loaded'; version: number; previousVersion: number | null } | { status: 'unchanged'; version: number } | { status: 'kept-newer'; storedVersion: number; offeredVersion: number } | { status: 'rejected'; problems: string[] };
 
 const CHUNK = 1000;
 
 /** Loads `corpus` unless the stored one is as new or newer. Idempotent. */
-export async function loadCorpus(
-  db: ContextDatabase,
-  corpus: Corpus,
-  origin: Pick<CorpusMeta, 'source' | 'sourceUrl'>,
-): Promise<LoadOutcome> {
+export async function loadCorpus(db: ContextDatabase, corpus: Corpus, origin: Pick<CorpusMeta, 'source' | 'sourceUrl'>): Promise<LoadOutcome> {
   return db.transaction('rw', [db.passages, db.sections, db.terms, db.events, db.meta], async () => {
     const stored = await db.meta.get('corpus');
     if (stored && stored.version > corpus.version) return { status: 'kept-newer', storedVersion: stored.version, offeredVersion: corpus.version };

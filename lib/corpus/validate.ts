@@ -37,10 +37,22 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
     }
     return seen;
   };
-  const sections = unique('section', corpus.sections.map((s) => s.id));
-  const passages = unique('passage', corpus.passages.map((p) => p.id));
-  const terms = unique('term', corpus.terms.map((t) => t.id));
-  unique('event', corpus.events.map((e) => e.id));
+  const sections = unique(
+    'section',
+    corpus.sections.map((s) => s.id),
+  );
+  const passages = unique(
+    'passage',
+    corpus.passages.map((p) => p.id),
+  );
+  const terms = unique(
+    'term',
+    corpus.terms.map((t) => t.id),
+  );
+  unique(
+    'event',
+    corpus.events.map((e) => e.id),
+  );
 
   for (const p of corpus.passages) if (!sections.has(p.section)) problems.push(`passage "${p.id}" names unknown section "${p.section}"`);
   const aliasOwner = new Map<string, string>();

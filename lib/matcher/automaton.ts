@@ -174,11 +174,23 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   for (let n = 0; n < nodeCount; n++) {
     let e = childStart[n]!;
     // A run of separators stays on the node the first one reached.
-    if (enteredBySeparator[n]) { childClass[e] = separatorClass; childNode[e] = n; e++; }
-    for (const [cls, next] of children[n]!) { childClass[e] = cls; childNode[e] = next; e++; }
+    if (enteredBySeparator[n]) {
+      childClass[e] = separatorClass;
+      childNode[e] = n;
+      e++;
+    }
+    for (const [cls, next] of children[n]!) {
+      childClass[e] = cls;
+      childNode[e] = next;
+      e++;
+    }
   }
   return {
-    classOf, rootNext, childStart, childClass, childNode,
+    classOf,
+    rootNext,
+    childStart,
+    childClass,
+    childNode,
     ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode),
     formAt: Int32Array.from(formAtNode),
     firstParticleNode,
@@ -213,13 +225,11 @@ export const TRIGRAM_MASK = 0xffff;
 
 /** The trigram hash the scanner computes too. */
 export function trigramHash(c1: number, c2: number, c3: number): number {
-  return (Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b) ^ Math.imul(c3, 0xc2b2ae35)) >>> 16 & TRIGRAM_MASK;
+  return ((Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b) ^ Math.imul(c3, 0xc2b2ae35)) >>> 16) & TRIGRAM_MASK;
 }
 
 /** The bigram and trigram filters (see Automaton), from the first three levels of the trie. */
-export function prefixFilters(
-  rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array, childNode: Int32Array, formAt: ArrayLike<number>,
-): { bigram: Uint8Array; trigram: Uint8Array } {
+export function prefixFilters(rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array, childNode: Int32Array, formAt: ArrayLike<number>): { bigram: Uint8Array; trigram: Uint8Array } {
   const classes = rootNext.length;
   const bigram = new Uint8Array(classes * classes);
   const trigram = new Uint8Array(TRIGRAM_MASK + 1);

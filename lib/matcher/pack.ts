@@ -14,13 +14,13 @@ export function packAutomaton(a: Automaton): string {
   for (let code = 0; code < 0x10000; code++) if (a.classOf[code]! >> 2) classPairs.push(code, a.classOf[code]!);
   const exact = a.formExactLetters.flatMap((letters, form) => (letters === null ? [] : [[form, letters] as const]));
   const header = {
-    format: FORMAT, firstParticleNode: a.firstParticleNode, formCount: a.formCount, exact,
+    format: FORMAT,
+    firstParticleNode: a.firstParticleNode,
+    formCount: a.formCount,
+    exact,
     lengths: [classPairs.length, a.rootNext.length, a.childStart.length, a.childClass.length, a.childNode.length, a.formAt.length, a.formTerm.length],
   };
-  const ints = Int32Array.from([
-    ...classPairs, ...a.rootNext, ...a.childStart, ...a.childClass, ...a.childNode, ...a.formAt, ...a.particleAt,
-    ...a.formTerm, ...a.formNeedsEnd, ...a.formStandalone, ...a.formStop, ...a.formClaimFrom,
-  ]);
+  const ints = Int32Array.from([...classPairs, ...a.rootNext, ...a.childStart, ...a.childClass, ...a.childNode, ...a.formAt, ...a.particleAt, ...a.formTerm, ...a.formNeedsEnd, ...a.formStandalone, ...a.formStop, ...a.formClaimFrom]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
 

@@ -113,7 +113,10 @@ export class MatchStream {
         // Then past spaces and punctuation, to the next word start.
         let entry = 0;
         while (i < length && ((entry = classOf[text.charCodeAt(i)]!) & 3) === 0) i++;
-        if (i === length) { prevWord = 0; break; }
+        if (i === length) {
+          prevWord = 0;
+          break;
+        }
         // A word start, with a character some alias starts with, followed (when the next
         // characters are in this piece) by ones that alias continues with.
         if ((entry & 2) !== 0) {
@@ -174,7 +177,10 @@ export class MatchStream {
 
   /** Moves every cursor on by one character of class `cls`, dropping those with nowhere to go. */
   private advance(cls: number, pos: number): void {
-    if (cls === 0) { this.cursorCount = 0; return; }
+    if (cls === 0) {
+      this.cursorCount = 0;
+      return;
+    }
     let kept = 0;
     for (let c = 0; c < this.cursorCount; c++) {
       const node = this.cursorNode[c]!;
@@ -357,7 +363,11 @@ export class MatchStream {
 
   private growCandidates(): void {
     const size = this.candStart.length * 2;
-    const grow = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
     this.candStart = grow(this.candStart);
     this.candEnd = grow(this.candEnd);
     this.candForm = grow(this.candForm);

@@ -57,7 +57,11 @@ export function mergeDecision(existing: Pick<Note, 'updatedAt'> | undefined, inc
 }
 
 /** How many notes an import added, replaced with a newer version, or kept as they were. */
-export interface MergeReport { added: number; replaced: number; kept: number }
+export interface MergeReport {
+  added: number;
+  replaced: number;
+  kept: number;
+}
 
 /** Merges validated notes into the database in one transaction (all or nothing), in chunks of a thousand. */
 export async function mergeNotes(db: ContextDatabase, notes: readonly Note[]): Promise<MergeReport> {

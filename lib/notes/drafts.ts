@@ -59,6 +59,8 @@ export async function takeDraft(store: DraftStore, token: string, now: number): 
 
 async function dropExpired(store: DraftStore, now: number): Promise<void> {
   const all = await store.get(null as unknown as string);
-  const old = Object.entries(all).filter(([key, value]) => key.startsWith(PREFIX) && now - ((value as NoteDraft).createdAt ?? 0) > DRAFT_LIFETIME_MS).map(([key]) => key);
+  const old = Object.entries(all)
+    .filter(([key, value]) => key.startsWith(PREFIX) && now - ((value as NoteDraft).createdAt ?? 0) > DRAFT_LIFETIME_MS)
+    .map(([key]) => key);
   if (old.length) await store.remove(old);
 }

@@ -46,7 +46,11 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A block quote of (escaped) text, one "> " per line. */
-const blockQuote = (text: string) => escapeMarkdown(text).split(/\r?\n/).map((l) => `> ${l}`).join('\n');
+const blockQuote = (text: string) =>
+  escapeMarkdown(text)
+    .split(/\r?\n/)
+    .map((l) => `> ${l}`)
+    .join('\n');
 
 /**
  * Readable notes, grouped by term (terms A–Z, newest note first): each with its quote, a link to

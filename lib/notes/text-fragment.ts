@@ -11,7 +11,9 @@ const EDGE_WORDS = 4;
 
 /** Percent-encodes text for a text directive. */
 export function encodeFragmentText(text: string): string {
-  return encodeURIComponent(text).replace(/-/g, '%2D').replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text)
+    .replace(/-/g, '%2D')
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The `text=` directive's value for a quote: the whole quote, or its two ends when long. */

@@ -41,9 +41,12 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
   return db.transaction('rw', [db.sections, db.passages, db.terms, db.events, db.meta], async () => {
     const stored = await db.meta.get('corpus');
     if (stored && stored.version >= corpus.version) {
-      throw new SyncError(stored.version === corpus.version
-        ? `The feed offers version ${corpus.version}, which is already installed.`
-        : `The feed offers version ${corpus.version}, older than the installed version ${stored.version}; the extension never goes back (use “Reset to the bundled corpus” for that).`, 'older');
+      throw new SyncError(
+        stored.version === corpus.version
+          ? `The feed offers version ${corpus.version}, which is already installed.`
+          : `The feed offers version ${corpus.version}, older than the installed version ${stored.version}; the extension never goes back (use “Reset to the bundled corpus” for that).`,
+        'older',
+      );
     }
     const t0 = performance.now();
     const next = options.fingerprints ?? fingerprintCorpus(corpus);
@@ -82,13 +85,20 @@ export async function applyCorpus(db: ContextDatabase, corpus: Corpus, options: 
     const removedPassages = diff.passages.removed;
     const now = options.now ?? Date.now();
     const meta: CorpusMeta = {
-      key: 'corpus', version: corpus.version, hash: corpus.hash, citation: corpus.citation, source: 'sync', loadedAt: now,
+      key: 'corpus',
+      version: corpus.version,
+      hash: corpus.hash,
+      citation: corpus.citation,
+      source: 'sync',
+      loadedAt: now,
       ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
       // Stop phrases travel with the corpus: without them a synced corpus would show the look-alikes again.
       ...(corpus.stops?.length ? { stops: corpus.stops } : {}),
       rowHashes: encodeHashes(next),
       lastUpdate: {
-        from: stored?.version ?? null, to: corpus.version, at: now,
+        from: stored?.version ?? null,
+        to: corpus.version,
+        at: now,
         // Kept across updates, so a note taken before several syncs is still flagged.
         changedPassages: [...new Set([...(stored?.lastUpdate?.changedPassages ?? []), ...changedPassages])],
         removedPassages: [...new Set([...(stored?.lastUpdate?.removedPassages ?? []), ...removedPassages])],

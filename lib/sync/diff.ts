@@ -70,7 +70,11 @@ export function describeDiff(diff: CorpusDiff): string {
   const parts: string[] = [];
   const singular: Record<TableName, string> = { sections: 'section', passages: 'passage', terms: 'term', events: 'event' };
   for (const t of TABLES) {
-    for (const [what, n] of [['added', diff[t].added.length], ['changed', diff[t].changed.length], ['removed', diff[t].removed.length]] as const) {
+    for (const [what, n] of [
+      ['added', diff[t].added.length],
+      ['changed', diff[t].changed.length],
+      ['removed', diff[t].removed.length],
+    ] as const) {
       if (n) parts.push(`${n} ${n === 1 ? singular[t] : t} ${what}`);
     }
   }

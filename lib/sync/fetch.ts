@@ -6,14 +6,15 @@
 
 /** A failure a reader can understand; `message` goes into the sync log as is. */
 export class SyncError extends Error {
-  constructor(message: string, readonly kind: SyncFailureKind) {
+  constructor(
+    message: string,
+    readonly kind: SyncFailureKind,
+  ) {
     super(message);
   }
 }
 
-export type SyncFailureKind =
-  | 'network' | 'timeout' | 'http' | 'not-json' | 'signature' | 'unknown-key' | 'manifest' | 'expired'
-  | 'older' | 'too-large' | 'hash' | 'corpus' | 'permission' | 'interrupted' | 'database';
+export type SyncFailureKind = 'network' | 'timeout' | 'http' | 'not-json' | 'signature' | 'unknown-key' | 'manifest' | 'expired' | 'older' | 'too-large' | 'hash' | 'corpus' | 'permission' | 'interrupted' | 'database';
 
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -74,7 +75,10 @@ export async function readCapped(response: Response, cap: number, what: string, 
     }
     const out = new Uint8Array(received);
     let at = 0;
-    for (const chunk of chunks) { out.set(chunk, at); at += chunk.byteLength; }
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.byteLength;
+    }
     return out;
   } finally {
     done();

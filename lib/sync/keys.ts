@@ -45,7 +45,7 @@ export async function verifySignature(bytes: Uint8Array<ArrayBuffer>, keyId: str
   try {
     const publicKey = await crypto.subtle.importKey('raw', fromBase64(key.publicKey), { name: 'Ed25519' }, false, ['verify']);
     const valid = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, fromBase64(signature), bytes);
-    return valid ? { ok: true, keyId } : { ok: false, problem: 'The feed\'s signature does not match its manifest: it may have been tampered with. Nothing was changed.' };
+    return valid ? { ok: true, keyId } : { ok: false, problem: "The feed's signature does not match its manifest: it may have been tampered with. Nothing was changed." };
   } catch (error) {
     return { ok: false, problem: `The feed's signature could not be checked (${(error as Error).message}). Nothing was changed.` };
   }

@@ -43,7 +43,7 @@ export function parseManifest(value: unknown): { ok: true; manifest: FeedManifes
   if (typeof format === 'number' && format !== FEED_FORMAT_VERSION) return { ok: false, problem: `The feed uses manifest format ${format}; this extension reads format ${FEED_FORMAT_VERSION}. Update the extension.` };
   const parsed = v.safeParse(FeedManifestSchema, value);
   if (!parsed.success) return { ok: false, problem: `The feed's manifest is malformed (${describeIssues('manifest', parsed.issues)[0]}).` };
-  if (Date.parse(parsed.output.expires) <= Date.parse(parsed.output.published)) return { ok: false, problem: 'The feed\'s manifest expires before it was published.' };
+  if (Date.parse(parsed.output.expires) <= Date.parse(parsed.output.published)) return { ok: false, problem: "The feed's manifest expires before it was published." };
   return { ok: true, manifest: parsed.output };
 }
 

@@ -36,7 +36,14 @@ export async function makeFeed(corpusBytes: Uint8Array<ArrayBuffer>, options: Pu
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const signature = await signBytes(manifestBytes, options.privateKey);
   const sigBytes = new TextEncoder().encode(`${JSON.stringify({ keyId: options.keyId, signature }, null, 2)}\n`);
-  return { manifest, files: new Map([['manifest.json', manifestBytes], ['manifest.json.sig', sigBytes], [corpusFile, corpusBytes]]) };
+  return {
+    manifest,
+    files: new Map([
+      ['manifest.json', manifestBytes],
+      ['manifest.json.sig', sigBytes],
+      [corpusFile, corpusBytes],
+    ]),
+  };
 }
 
 /** Base64 Ed25519 signature of `bytes` with a PKCS#8 (base64) private key. */

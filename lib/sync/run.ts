@@ -14,10 +14,7 @@ import { fetchWithTimeout, formatBytes, parseJsonBytes, readCapped, SyncError, t
 import { type FeedKey, sha256Hex, verifySignature } from './keys';
 import { FeedSignatureSchema, parseManifest, signatureUrl, type FeedManifest } from './manifest';
 import * as v from 'valibot';
-import {
-  appendLog, DEFAULT_SIZE_CAP, parseSyncLog, parseSyncSettings, parseSyncState, SYNC_LOG_KEY, SYNC_SETTINGS_KEY, SYNC_STATE_KEY,
-  type SyncLogEntry, type SyncProgress, type SyncState, type SyncTimings,
-} from './state';
+import { appendLog, DEFAULT_SIZE_CAP, parseSyncLog, parseSyncSettings, parseSyncState, SYNC_LOG_KEY, SYNC_SETTINGS_KEY, SYNC_STATE_KEY, type SyncLogEntry, type SyncProgress, type SyncState, type SyncTimings } from './state';
 
 const MANIFEST_CAP = 64 * 1024;
 
@@ -74,7 +71,7 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   });
   const sigBytes = await readCapped(sigResponse, 4096, 'signature');
   const sig = v.safeParse(FeedSignatureSchema, parseJsonBytes(sigBytes, 'signature', sigResponse.headers.get('content-type')));
-  if (!sig.success) throw new SyncError('The feed\'s signature file is malformed. Nothing was changed.', 'signature');
+  if (!sig.success) throw new SyncError("The feed's signature file is malformed. Nothing was changed.", 'signature');
   const verified = await verifySignature(manifestBytes, sig.output.keyId, sig.output.signature, deps.keys);
   if (!verified.ok) throw new SyncError(verified.problem, verified.problem.includes('does not trust') ? 'unknown-key' : 'signature');
 
@@ -135,7 +132,9 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   let result: ApplyResult;
   try {
     result = await applyCorpus(deps.db, check.corpus, {
-      sourceUrl: url, now, fingerprints,
+      sourceUrl: url,
+      now,
+      fingerprints,
       ...(deps.holdMs ? { holdMs: deps.holdMs } : {}),
       onProgress: (written, total) => progress({ running: true, stage: 'apply', fraction: total ? written / total : 1 }),
     });
@@ -150,8 +149,17 @@ export async function fetchAndApply(deps: SyncDeps, url: string, state: SyncStat
   const t4 = clock();
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
-    outcome: 'updated', version: result.version, ...(etag ? { etag } : {}),
-    timings: { downloadMs: round(t1 - t0), verifyMs: round(t2 - t1), applyMs: round(t3 - t2), matcherMs: round(t4 - t3), rowsWritten: diffSize(result.diff), phases: { readMs: round(result.phases.readMs), diffMs: round(result.phases.diffMs), writeMs: round(result.phases.writeMs) } },
+    outcome: 'updated',
+    version: result.version,
+    ...(etag ? { etag } : {}),
+    timings: {
+      downloadMs: round(t1 - t0),
+      verifyMs: round(t2 - t1),
+      applyMs: round(t3 - t2),
+      matcherMs: round(t4 - t3),
+      rowsWritten: diffSize(result.diff),
+      phases: { readMs: round(result.phases.readMs), diffMs: round(result.phases.diffMs), writeMs: round(result.phases.writeMs) },
+    },
     message: `Updated from version ${result.previousVersion ?? 'none'} to ${result.version}: ${describeDiff(result.diff)}.`,
   };
 }
@@ -161,7 +169,11 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 /** The corpus file's URL: relative to the manifest, and on the manifest's origin (its host permission). */
 export function resolveCorpusUrl(manifestUrl: string, manifest: FeedManifest): string {
   let resolved: URL;
-  try { resolved = new URL(manifest.corpus.url, manifestUrl); } catch { throw new SyncError('The manifest names a corpus address that is not valid.', 'manifest'); }
+  try {
+    resolved = new URL(manifest.corpus.url, manifestUrl);
+  } catch {
+    throw new SyncError('The manifest names a corpus address that is not valid.', 'manifest');
+  }
   if (resolved.origin !== new URL(manifestUrl).origin) throw new SyncError(`The manifest names a corpus on another host (${resolved.host}); a feed must serve both from one host.`, 'manifest');
   return resolved.href;
 }
@@ -211,7 +223,9 @@ export async function recoverInterruptedApply(deps: Pick<SyncDeps, 'db' | 'store
     return null;
   }
   const entry: SyncLogEntry = {
-    at: (deps.now ?? Date.now)(), url: parseSyncSettings(stored[SYNC_SETTINGS_KEY]).feedUrl, outcome: 'failed',
+    at: (deps.now ?? Date.now)(),
+    url: parseSyncSettings(stored[SYNC_SETTINGS_KEY]).feedUrl,
+    outcome: 'failed',
     message: `The browser closed while version ${applyingVersion} was being applied. Nothing of it was kept: the previous corpus${meta ? ` (version ${meta.version})` : ''} is whole. The next sync will try again.`,
   };
   await deps.store.set({ [SYNC_STATE_KEY]: { failures: rest.failures, ...(rest.lastAttemptAt ? { lastAttemptAt: rest.lastAttemptAt } : {}) }, [SYNC_LOG_KEY]: appendLog(parseSyncLog(stored[SYNC_LOG_KEY]), entry) });

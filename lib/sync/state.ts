@@ -73,7 +73,11 @@ export interface SyncProgress {
 export function checkFeedUrl(url: string): string | null {
   if (!url) return null;
   let parsed: URL;
-  try { parsed = new URL(url); } catch { return 'That is not a web address.'; }
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'That is not a web address.';
+  }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'The feed must be an https:// (or http://) address.';
   if (parsed.username || parsed.password) return 'The feed address must not contain a user name or password.';
   return null;
@@ -94,16 +98,26 @@ export function parseSyncState(value: unknown): SyncState {
   const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
   const str = (x: unknown) => (typeof x === 'string' && x.length <= 2000 ? x : undefined);
   const out: SyncState = { failures: num(v.failures) ?? 0 };
-  for (const [k, val] of [['etag', str(v.etag)], ['etagUrl', str(v.etagUrl)]] as const) if (val !== undefined) out[k] = val;
-  for (const [k, val] of [['lastAttemptAt', num(v.lastAttemptAt)], ['nextRetryAt', num(v.nextRetryAt)], ['applyingVersion', num(v.applyingVersion)]] as const) if (val !== undefined) out[k] = val;
+  for (const [k, val] of [
+    ['etag', str(v.etag)],
+    ['etagUrl', str(v.etagUrl)],
+  ] as const)
+    if (val !== undefined) out[k] = val;
+  for (const [k, val] of [
+    ['lastAttemptAt', num(v.lastAttemptAt)],
+    ['nextRetryAt', num(v.nextRetryAt)],
+    ['applyingVersion', num(v.applyingVersion)],
+  ] as const)
+    if (val !== undefined) out[k] = val;
   return out;
 }
 
 /** The log's well-formed entries, newest first. */
 export function parseSyncLog(value: unknown): SyncLogEntry[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((e): e is SyncLogEntry => !!e && typeof e === 'object' && typeof e.at === 'number' && typeof e.url === 'string' && typeof e.message === 'string'
-    && ['updated', 'unchanged', 'failed', 'reset'].includes(e.outcome)).slice(0, LOG_KEPT);
+  return value
+    .filter((e): e is SyncLogEntry => !!e && typeof e === 'object' && typeof e.at === 'number' && typeof e.url === 'string' && typeof e.message === 'string' && ['updated', 'unchanged', 'failed', 'reset'].includes(e.outcome))
+    .slice(0, LOG_KEPT);
 }
 
 /** A new log with `entry` first, bounded. */

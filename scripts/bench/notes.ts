@@ -26,32 +26,53 @@ export interface NotesBench {
   keystroke: { p50Ms: number; p95Ms: number; samples: number[] };
 }
 
-const TERMS = [['kim-jong-un', 'Kim Jong Un'], ['vladimir-putin', 'Vladimir Putin'], ['artillery-152mm', '152-mm artillery'], ['vostochny-cosmodrome', 'Vostochny Cosmodrome'], ['sanctions', 'Sanctions']] as const;
+const TERMS = [
+  ['kim-jong-un', 'Kim Jong Un'],
+  ['vladimir-putin', 'Vladimir Putin'],
+  ['artillery-152mm', '152-mm artillery'],
+  ['vostochny-cosmodrome', 'Vostochny Cosmodrome'],
+  ['sanctions', 'Sanctions'],
+] as const;
 const SITES = ['www.reuters.com', 'www.bbc.co.uk', 'www.nytimes.com', 'apnews.com', 'www.theguardian.com', 'www.nknews.org'];
 const WORDS = 'shells border summit treaty missile satellite oil rice labour troops Kursk drones veto panel experts cosmodrome Pyongyang Moscow Vladivostok railway port sanctions evasion partnership alliance'.split(' ');
 
 /** Realistic notes: a sentence quoted, a paragraph of the paper kept, a comment and tags. */
 export function syntheticNotes(count: number): Note[] {
   const word = (i: number) => WORDS[i % WORDS.length]!;
-  const passage = 'Throughout 2023 and 2024, the upgrade in relations between North Korea and Russia was symbolized by a notable increase in the frequency of high-level ministerial visits – across a range of sectors – between representatives of the two states. '.repeat(3);
+  const passage =
+    'Throughout 2023 and 2024, the upgrade in relations between North Korea and Russia was symbolized by a notable increase in the frequency of high-level ministerial visits – across a range of sectors – between representatives of the two states. '.repeat(
+      3,
+    );
   return Array.from({ length: count }, (_, i) => {
     const [termId, termLabel] = TERMS[i % TERMS.length]!;
     const at = 1_700_000_000_000 + i * 60_000;
     return {
       id: `${(0x10000000 + i).toString(16)}-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      createdAt: at, updatedAt: at, termId, termLabel,
+      createdAt: at,
+      updatedAt: at,
+      termId,
+      termLabel,
       quote: `${termLabel} and the ${word(i)} of ${word(i * 7 + 3)}: analysts said the ${word(i * 3 + 1)} showed how far the two had come (${i}).`,
       pageUrl: `https://${SITES[i % SITES.length]}/world/asia/story-${i}`,
       pageTitle: `${termLabel} ${word(i * 5)} ${word(i * 11)} — story ${i}`,
-      passageId: 'p-summits', passageText: passage, passageSection: 'From friendship to formal partnership',
+      passageId: 'p-summits',
+      passageText: passage,
+      passageSection: 'From friendship to formal partnership',
       comment: i % 3 ? `Follow up on the ${word(i * 13)} and the ${word(i * 17 + 2)}; compare with note ${i - 1}.` : '',
       tags: [word(i).toLowerCase(), ...(i % 4 ? [] : ['follow-up'])],
     };
   });
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-const p95 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+};
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Records when the first notes row is in the DOM and a frame has been drawn after it (from navigation start). */
@@ -99,7 +120,10 @@ export async function benchNotes(server: StaticServer, options: { notes?: number
     await page.getByTestId('notes-empty').waitFor();
     const t0 = Date.now();
     await page.getByLabel('Import a JSON backup').setInputFiles(file);
-    await page.getByTestId('import-message').filter({ hasText: `${count} new` }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('import-message')
+      .filter({ hasText: `${count} new` })
+      .waitFor({ timeout: 120_000 });
     const importMs = Date.now() - t0;
     await page.close();
 
@@ -114,8 +138,15 @@ export async function benchNotes(server: StaticServer, options: { notes?: number
     }
 
     // Keystrokes, once every note is loaded: each one types a character more of a query.
-    await popup.getByText(`${count.toLocaleString('en')} notes`, { exact: false }).or(popup.getByText(`${count} notes`)).first().waitFor({ timeout: 30_000 });
-    const queries = 'artillery shells kim follow'.split('').map((_, i, all) => all.slice(0, i + 1).join('')).slice(0, tries + 1);
+    await popup
+      .getByText(`${count.toLocaleString('en')} notes`, { exact: false })
+      .or(popup.getByText(`${count} notes`))
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const queries = 'artillery shells kim follow'
+      .split('')
+      .map((_, i, all) => all.slice(0, i + 1).join(''))
+      .slice(0, tries + 1);
     const keys = await popup.evaluate(async (queries) => {
       const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
       const times: number[] = [];
@@ -132,7 +163,9 @@ export async function benchNotes(server: StaticServer, options: { notes?: number
     }, queries);
     const keystrokes = keys.slice(1); // the first character after load warms the filter code
     return {
-      notes: count, tries, importMs,
+      notes: count,
+      tries,
+      importMs,
       firstPaint: { p50Ms: round(median(paints)), p95Ms: round(p95(paints)), samples: paints.map(round) },
       listOwn: { p50Ms: round(median(owns)), p95Ms: round(p95(owns)), samples: owns.map(round) },
       emptyPaint: { p50Ms: round(median(empties)), p95Ms: round(p95(empties)) },

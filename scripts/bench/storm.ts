@@ -38,12 +38,15 @@ export interface StormResult {
 }
 
 /** Records long tasks in the page (`buffered`: also those since the page loaded). */
-const LONG_TASKS = (buffered: boolean) => `(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: ${buffered} }); })()`;
+const LONG_TASKS = (buffered: boolean) =>
+  `(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: ${buffered} }); })()`;
 
 async function open(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
   return page;
 }
@@ -53,7 +56,13 @@ const sessions = new WeakMap<Page, Promise<import('playwright-core').CDPSession>
 async function taskSeconds(page: Page): Promise<number> {
   let cdp = sessions.get(page);
   if (!cdp) {
-    cdp = page.context().newCDPSession(page).then(async (s) => { await s.send('Performance.enable'); return s; });
+    cdp = page
+      .context()
+      .newCDPSession(page)
+      .then(async (s) => {
+        await s.send('Performance.enable');
+        return s;
+      });
     sessions.set(page, cdp);
   }
   const { metrics } = await (await cdp).send('Performance.getMetrics');
@@ -110,17 +119,30 @@ function result(name: string, sides: Awaited<ReturnType<typeof measure>>): Storm
 
 async function appendCase(ext: ExtensionBrowser, plain: BrowserContext, n: number): Promise<StormResult> {
   const expected = BASE_MENTIONS + 5 * n;
-  const sides = await measure(ext, plain, `mentions=${BASE_MENTIONS}`,
+  const sides = await measure(
+    ext,
+    plain,
+    `mentions=${BASE_MENTIONS}`,
     (page) => page.evaluate(`appendParagraphs(${n})`) as Promise<number>,
-    (status) => status.found === expected);
+    (status) => status.found === expected,
+  );
   return result(`append ${n.toLocaleString('en')} paragraphs`, sides);
 }
 
 async function hugeCase(ext: ExtensionBrowser, plain: BrowserContext): Promise<StormResult> {
   // The page holds 100,000 mentions from the start: measured from load (the act is a reload).
-  const sides = await measure(ext, plain, 'mentions=100000',
-    async (page) => { await page.reload(); await page.evaluate(LONG_TASKS(true)); return 0; },
-    (status) => status.found === 100_000 && status.scan !== null, { reload: true });
+  const sides = await measure(
+    ext,
+    plain,
+    'mentions=100000',
+    async (page) => {
+      await page.reload();
+      await page.evaluate(LONG_TASKS(true));
+      return 0;
+    },
+    (status) => status.found === 100_000 && status.scan !== null,
+    { reload: true },
+  );
   return result('100,000 mentions (reload)', sides);
 }
 
@@ -137,13 +159,18 @@ async function fps(page: Page): Promise<number> {
 async function animatedCase(ext: ExtensionBrowser, plain: BrowserContext): Promise<StormResult> {
   let withFps = 0;
   let withoutFps = 0;
-  const sides = await measure(ext, plain, 'mentions=20000&animate=1',
+  const sides = await measure(
+    ext,
+    plain,
+    'mentions=20000&animate=1',
     async (page) => {
       const rate = await fps(page);
-      if (page.context() === plain) withoutFps = rate; else withFps = rate;
+      if (page.context() === plain) withoutFps = rate;
+      else withFps = rate;
       return 0;
     },
-    () => true);
+    () => true,
+  );
   return { ...result('animated, 20,000 mentions', sides), fps: { without: round(withoutFps), with: round(withFps), ratio: round(withFps / withoutFps, 3) } };
 }
 
@@ -156,12 +183,23 @@ export async function benchStorm(ext: ExtensionBrowser, plain: BrowserContext): 
     process.stderr.write(`  storm ${r.case}: extension adds ${r.extensionAddsMs} ms\n`);
   }
   const header = ['storm case', 'page own ms', 'main ms without', 'main ms with', 'ext adds ms', 'ext slices ms', 'longest slice ms', 'long tasks without', 'long tasks with', 'found', 'shown (cap)', 'errors', 'fps without/with'];
-  const rows = results.map((r) => [
-    r.case, r.pageOwnMs, r.without.mainThreadMs, r.with.mainThreadMs, r.extensionAddsMs, r.extensionBusyMs, r.longestSliceMs,
-    r.without.longTasks.join(' ') || '-', r.with.longTasks.join(' ') || '-',
-    r.status?.found ?? '-', r.status ? `${r.status.mentions}${r.status.capped ? ` (cap ${r.status.cap})` : ''}` : '-',
-    r.with.errors.length, r.fps ? `${r.fps.without}/${r.fps.with} (${r.fps.ratio})` : '-',
-  ].map(String));
+  const rows = results.map((r) =>
+    [
+      r.case,
+      r.pageOwnMs,
+      r.without.mainThreadMs,
+      r.with.mainThreadMs,
+      r.extensionAddsMs,
+      r.extensionBusyMs,
+      r.longestSliceMs,
+      r.without.longTasks.join(' ') || '-',
+      r.with.longTasks.join(' ') || '-',
+      r.status?.found ?? '-',
+      r.status ? `${r.status.mentions}${r.status.capped ? ` (cap ${r.status.cap})` : ''}` : '-',
+      r.with.errors.length,
+      r.fps ? `${r.fps.without}/${r.fps.with} (${r.fps.ratio})` : '-',
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));

@@ -17,7 +17,11 @@ import { buildTestExtension } from '../feed/build-test';
 import { serveFeed } from '../feed/server';
 import { syntheticCorpus, withChanges } from '../feed/synthetic';
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN;
+};
 
 /** Publishes `corpus` signed by `key` into a fresh folder. */
 async function publish(corpus: Corpus, key: { id: string; privateKey: string }): Promise<string> {
@@ -40,17 +44,40 @@ const PROBE = `(() => {
   globalThis.__probe = probe;
 })()`;
 
-interface Run { kind: 'fresh' | 'diff'; rows: number; wallMs: number; timings: SyncTimings; popupMaxLagMs: number; popupLongTasks: number; popupLongestTaskMs: number; popupStatusMaxMs: number }
+interface Run {
+  kind: 'fresh' | 'diff';
+  rows: number;
+  wallMs: number;
+  timings: SyncTimings;
+  popupMaxLagMs: number;
+  popupLongTasks: number;
+  popupLongestTaskMs: number;
+  popupStatusMaxMs: number;
+}
 
 async function syncOnce(options: Page, popup: Page, kind: Run['kind']): Promise<Run> {
   await popup.evaluate(PROBE);
   const started = Date.now();
-  const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' })) as { ok: boolean; value: SyncLogEntry; error?: string };
+  const reply = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' }))) as { ok: boolean; value: SyncLogEntry; error?: string };
   const wallMs = Date.now() - started;
   await popup.waitForTimeout(50);
-  const probe = await popup.evaluate(() => { const p = (globalThis as any).__probe; clearInterval(p.timer); p.stop = true; return { maxLagMs: p.maxLagMs, longTasks: p.longTasks, longestTaskMs: p.longestTaskMs, maxStatusMs: p.maxStatusMs }; });
+  const probe = await popup.evaluate(() => {
+    const p = (globalThis as any).__probe;
+    clearInterval(p.timer);
+    p.stop = true;
+    return { maxLagMs: p.maxLagMs, longTasks: p.longTasks, longestTaskMs: p.longestTaskMs, maxStatusMs: p.maxStatusMs };
+  });
   if (!reply.ok || reply.value.outcome !== 'updated' || !reply.value.timings) throw new Error(`sync did not update: ${JSON.stringify(reply)}`);
-  return { kind, rows: reply.value.timings.rowsWritten, wallMs, timings: reply.value.timings, popupMaxLagMs: Math.round(probe.maxLagMs * 10) / 10, popupLongTasks: probe.longTasks, popupLongestTaskMs: Math.round(probe.longestTaskMs), popupStatusMaxMs: Math.round(probe.maxStatusMs) };
+  return {
+    kind,
+    rows: reply.value.timings.rowsWritten,
+    wallMs,
+    timings: reply.value.timings,
+    popupMaxLagMs: Math.round(probe.maxLagMs * 10) / 10,
+    popupLongTasks: probe.longTasks,
+    popupLongestTaskMs: Math.round(probe.longestTaskMs),
+    popupStatusMaxMs: Math.round(probe.maxStatusMs),
+  };
 }
 
 /** Runs the sync bench; `runs` fresh applies and `runs` diffs. */
@@ -63,7 +90,10 @@ export async function benchSync(runs = 3): Promise<void> {
   const big = await syntheticCorpus(bundled.citation, bundled.version + 1, 10_000, 2_000);
   const dirs = [await publish(big, key)];
   let previous = big;
-  for (let i = 0; i < runs; i++) { previous = await withChanges(previous, 100); dirs.push(await publish(previous, key)); }
+  for (let i = 0; i < runs; i++) {
+    previous = await withChanges(previous, 100);
+    dirs.push(await publish(previous, key));
+  }
 
   const feed = await serveFeed(dirs[0]!);
   const pages = await startServer();
@@ -77,7 +107,7 @@ export async function benchSync(runs = 3): Promise<void> {
     await options.evaluate((url) => chrome.storage.local.set({ syncSettings: { feedUrl: url, intervalHours: 24 } }), `http://127.0.0.1:${feed.port}/manifest.json`);
     for (let i = 0; i < runs; i++) {
       // Fresh: the bundled corpus (79 terms) replaced by 10,000 passages and 2,000 terms.
-      const reset = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-reset' })) as { ok: boolean };
+      const reset = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-reset' }))) as { ok: boolean };
       if (!reset.ok) throw new Error('reset failed');
       results.push(await syncOnce(options, popup, 'fresh'));
     }
@@ -93,7 +123,23 @@ export async function benchSync(runs = 3): Promise<void> {
   }
 
   const header = ['sync', 'rows written', 'apply ms', 'read', 'diff', 'write', 'matcher ms', 'verify ms', 'download ms', 'wall ms', 'popup max lag ms', 'popup long tasks', 'popup status max ms'];
-  const rows = results.map((r) => [r.kind, r.rows, r.timings.applyMs, r.timings.phases?.readMs ?? '-', r.timings.phases?.diffMs ?? '-', r.timings.phases?.writeMs ?? '-', r.timings.matcherMs, r.timings.verifyMs, r.timings.downloadMs, r.wallMs, r.popupMaxLagMs, r.popupLongTasks, r.popupStatusMaxMs].map(String));
+  const rows = results.map((r) =>
+    [
+      r.kind,
+      r.rows,
+      r.timings.applyMs,
+      r.timings.phases?.readMs ?? '-',
+      r.timings.phases?.diffMs ?? '-',
+      r.timings.phases?.writeMs ?? '-',
+      r.timings.matcherMs,
+      r.timings.verifyMs,
+      r.timings.downloadMs,
+      r.wallMs,
+      r.popupMaxLagMs,
+      r.popupLongTasks,
+      r.popupStatusMaxMs,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log('');
@@ -103,14 +149,25 @@ export async function benchSync(runs = 3): Promise<void> {
   for (const row of rows) console.log(line(row));
   const of = (kind: Run['kind'], pick: (r: Run) => number) => median(results.filter((r) => r.kind === kind).map(pick));
   const summary = {
-    freshApplyMedianMs: of('fresh', (r) => r.timings.applyMs), freshTargetMs: 2000,
-    diffApplyMedianMs: of('diff', (r) => r.timings.applyMs), diffTargetMs: 100,
+    freshApplyMedianMs: of('fresh', (r) => r.timings.applyMs),
+    freshTargetMs: 2000,
+    diffApplyMedianMs: of('diff', (r) => r.timings.applyMs),
+    diffTargetMs: 100,
     matcherRebuildMedianMs: of('fresh', (r) => r.timings.matcherMs),
-    popupMaxLagMs: Math.max(...results.map((r) => r.popupMaxLagMs)), popupLongTasks: results.reduce((n, r) => n + r.popupLongTasks, 0),
-    popupStatusMaxMsFresh: of('fresh', (r) => r.popupStatusMaxMs), popupStatusMaxMsDiff: of('diff', (r) => r.popupStatusMaxMs),
+    popupMaxLagMs: Math.max(...results.map((r) => r.popupMaxLagMs)),
+    popupLongTasks: results.reduce((n, r) => n + r.popupLongTasks, 0),
+    popupStatusMaxMsFresh: of('fresh', (r) => r.popupStatusMaxMs),
+    popupStatusMaxMsDiff: of('diff', (r) => r.popupStatusMaxMs),
   };
-  console.log(`Medians: fresh apply ${summary.freshApplyMedianMs} ms (target < 2000), diff of 100 apply ${summary.diffApplyMedianMs} ms (target < 100), matcher rebuild ${summary.matcherRebuildMedianMs} ms; popup: longest timer lag ${summary.popupMaxLagMs} ms, ${summary.popupLongTasks} long tasks, slowest corpus-status answer (median of runs) ${summary.popupStatusMaxMsFresh} ms during a fresh apply, ${summary.popupStatusMaxMsDiff} ms during a diff`);
-  console.log(`Load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ')} (shared machine; compare within one run)`);
+  console.log(
+    `Medians: fresh apply ${summary.freshApplyMedianMs} ms (target < 2000), diff of 100 apply ${summary.diffApplyMedianMs} ms (target < 100), matcher rebuild ${summary.matcherRebuildMedianMs} ms; popup: longest timer lag ${summary.popupMaxLagMs} ms, ${summary.popupLongTasks} long tasks, slowest corpus-status answer (median of runs) ${summary.popupStatusMaxMsFresh} ms during a fresh apply, ${summary.popupStatusMaxMsDiff} ms during a diff`,
+  );
+  console.log(
+    `Load average while measuring: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} (shared machine; compare within one run)`,
+  );
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/sync.json'), `${JSON.stringify({ date: new Date().toISOString(), summary, results }, null, 2)}\n`);
   console.log(JSON.stringify(summary));

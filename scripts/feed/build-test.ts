@@ -21,6 +21,9 @@ export function buildTestExtension(keys: FeedKey[]): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const keys = process.argv[2] ?? process.env.NKR_TEST_FEED_KEYS;
-  if (!keys) { console.error('Pass the keys as JSON: [{"id":"test","publicKey":"<base64>"}]'); process.exit(1); }
+  if (!keys) {
+    console.error('Pass the keys as JSON: [{"id":"test","publicKey":"<base64>"}]');
+    process.exit(1);
+  }
   console.log(`Test build trusting ${(JSON.parse(keys) as FeedKey[]).map((k) => k.id).join(', ')} in ${buildTestExtension(JSON.parse(keys))}`);
 }

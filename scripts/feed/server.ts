@@ -46,7 +46,10 @@ export async function serveFeed(dir: string, port = 0): Promise<FeedServer> {
       // Extension pages and workers fetch with host permission; CORS is only for trying it from a web page.
       'access-control-allow-origin': '*',
     };
-    if (ifNoneMatch === etag) { res.writeHead(304, headers).end(); return; }
+    if (ifNoneMatch === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     res.writeHead(200, { ...headers, 'content-length': body.byteLength }).end(body);
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
@@ -55,8 +58,17 @@ export async function serveFeed(dir: string, port = 0): Promise<FeedServer> {
   return {
     port: address.port,
     requests,
-    override(path, handler) { if (handler) overrides.set(path, handler); else overrides.delete(path); },
-    setDir(next) { root = next; },
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    override(path, handler) {
+      if (handler) overrides.set(path, handler);
+      else overrides.delete(path);
+    },
+    setDir(next) {
+      root = next;
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

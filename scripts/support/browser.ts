@@ -98,8 +98,15 @@ export async function launchWithExtension(server: StaticServer, options: LaunchO
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP ${NEWS_HOST}:80 127.0.0.1:${server.port}, MAP example.org:80 127.0.0.1:${server.port}`,
       ...(options.args ?? []),
     ],
@@ -145,21 +152,26 @@ export async function pageStatus(browser: ExtensionBrowser, page: Page, expect: 
 export async function askPage<T>(browser: ExtensionBrowser, page: Page, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
   // The extension has no "tabs" permission, so it cannot look tabs up by URL: use the active one.
   await page.bringToFront();
-  return browser.worker.evaluate(async ({ request, ready }) => {
-    const accept = new Function('value', `return (${ready})(value)`) as (v: unknown) => boolean;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    let last: unknown;
-    for (let i = 0; i < 200; i++) {
-      try {
-        const reply = await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 });
-        last = reply;
-        if (reply?.ok && accept(reply.value)) return reply.value;
-      } catch (error) { last = String(error); }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
-  }, { request, ready: ready.toString() }) as Promise<T>;
+  return browser.worker.evaluate(
+    async ({ request, ready }) => {
+      const accept = new Function('value', `return (${ready})(value)`) as (v: unknown) => boolean;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      let last: unknown;
+      for (let i = 0; i < 200; i++) {
+        try {
+          const reply = await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 });
+          last = reply;
+          if (reply?.ok && accept(reply.value)) return reply.value;
+        } catch (error) {
+          last = String(error);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
+    },
+    { request, ready: ready.toString() },
+  ) as Promise<T>;
 }
 
 /** The highlighted text on a page, by highlight name, read from the page's CSS.highlights. */
@@ -176,7 +188,9 @@ export async function highlightedText(page: Page): Promise<Record<string, string
 /** All highlighted strings, any style or kind (focus and active marks excluded). */
 export async function allHighlighted(page: Page): Promise<string[]> {
   const byName = await highlightedText(page);
-  return Object.entries(byName).filter(([name]) => !['nkr-focus', 'nkr-active'].includes(name)).flatMap(([, list]) => list);
+  return Object.entries(byName)
+    .filter(([name]) => !['nkr-focus', 'nkr-active'].includes(name))
+    .flatMap(([, list]) => list);
 }
 
 /** Each highlighted range: its text, its highlight name, and the id of its nearest ancestor with one. */
@@ -207,14 +221,18 @@ export async function inExtensionPage<T, A>(browser: ExtensionBrowser, fn: (arg:
 
 /** The background's corpus status once it has one (right after install it may still be loading), or null. */
 export async function corpusStatus(browser: ExtensionBrowser): Promise<Record<string, unknown> | null> {
-  return inExtensionPage(browser, async () => {
-    for (let i = 0; i < 100; i++) {
-      const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
-      if (reply?.ok && reply.value) return reply.value;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return null;
-  }, undefined);
+  return inExtensionPage(
+    browser,
+    async () => {
+      for (let i = 0; i < 100; i++) {
+        const reply = await chrome.runtime.sendMessage({ type: 'corpus-status' });
+        if (reply?.ok && reply.value) return reply.value;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return null;
+    },
+    undefined,
+  );
 }
 
 /** Merges a change into the stored settings, as the popup and options page do. */
@@ -227,7 +245,9 @@ export async function changeSettings(browser: ExtensionBrowser, patch: Record<st
 
 /** Puts the reader's settings back to the defaults (tests sharing one browser restore what they changed). */
 export async function resetSettings(browser: ExtensionBrowser): Promise<void> {
-  await browser.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
+  await browser.worker.evaluate(async () => {
+    await chrome.storage.local.remove('settings');
+  });
 }
 
 /**
@@ -242,21 +262,24 @@ export async function saveNoteThroughForm(browser: ExtensionBrowser, page: Page,
 
 /** The centre of the first box of `text` inside the element with `id` (for hovering it). */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(({ id, text }) => {
-    const root = document.getElementById(id);
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + Math.min(text.length, 3));
-      const r = range.getClientRects()[0];
-      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, { id, text });
+  const point = await page.evaluate(
+    ({ id, text }) => {
+      const root = document.getElementById(id);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + Math.min(text.length, 3));
+        const r = range.getClientRects()[0];
+        if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    { id, text },
+  );
   if (!point) throw new Error(`"${text}" not found in #${id}`);
   return point;
 }
@@ -293,12 +316,15 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
  */
 export async function inContentScript<T, A>(browser: ExtensionBrowser, page: Page, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
   const tabId = await tabIdOf(browser, page);
-  return browser.worker.evaluate(async ({ tabId, source, arg }) => {
-    // The isolated world allows no eval, so the function is built here and injected as source.
-    const func = new Function('arg', `return (${source})(arg);`) as (arg: unknown) => unknown;
-    const [result] = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'ISOLATED', func, args: [arg] });
-    return result?.result as T;
-  }, { tabId, source: fn.toString(), arg: arg as unknown }) as Promise<T>;
+  return browser.worker.evaluate(
+    async ({ tabId, source, arg }) => {
+      // The isolated world allows no eval, so the function is built here and injected as source.
+      const func = new Function('arg', `return (${source})(arg);`) as (arg: unknown) => unknown;
+      const [result] = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'ISOLATED', func, args: [arg] });
+      return result?.result as T;
+    },
+    { tabId, source: fn.toString(), arg: arg as unknown },
+  ) as Promise<T>;
 }
 
 /**
@@ -308,7 +334,9 @@ export async function inContentScript<T, A>(browser: ExtensionBrowser, page: Pag
 export async function openPopupFor(browser: ExtensionBrowser, page: Page): Promise<Page> {
   await page.bringToFront();
   const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
-  await browser.worker.evaluate(async (url) => { await chrome.windows.create({ url, focused: false, type: 'popup', width: 380, height: 600 }); }, `chrome-extension://${browser.extensionId}/popup.html`);
+  await browser.worker.evaluate(async (url) => {
+    await chrome.windows.create({ url, focused: false, type: 'popup', width: 380, height: 600 });
+  }, `chrome-extension://${browser.extensionId}/popup.html`);
   const popup = await opened;
   await popup.waitForLoadState('domcontentloaded');
   return popup;

@@ -14,7 +14,13 @@ const sessions = new WeakMap<Page, Promise<CDPSession>>();
 function session(page: Page): Promise<CDPSession> {
   let cdp = sessions.get(page);
   if (!cdp) {
-    cdp = page.context().newCDPSession(page).then(async (s) => { await s.send('DOM.enable'); return s; });
+    cdp = page
+      .context()
+      .newCDPSession(page)
+      .then(async (s) => {
+        await s.send('DOM.enable');
+        return s;
+      });
     sessions.set(page, cdp);
   }
   return cdp;
@@ -67,25 +73,56 @@ async function call<T>(page: Page, steps: Step[], body: string, arg: unknown = n
 
 /** A Locator-like handle on elements inside the card. */
 export class CardLocator {
-  constructor(private readonly page: Page, private readonly steps: Step[] = []) {}
+  constructor(
+    private readonly page: Page,
+    private readonly steps: Step[] = [],
+  ) {}
 
-  locator(css: string): CardLocator { return new CardLocator(this.page, [...this.steps, { css }]); }
-  first(): CardLocator { return this.nth(0); }
-  nth(index: number): CardLocator { return new CardLocator(this.page, [...this.steps, { nth: index }]); }
+  locator(css: string): CardLocator {
+    return new CardLocator(this.page, [...this.steps, { css }]);
+  }
+  first(): CardLocator {
+    return this.nth(0);
+  }
+  nth(index: number): CardLocator {
+    return new CardLocator(this.page, [...this.steps, { nth: index }]);
+  }
   getByRole(role: string, options: { name?: string | RegExp } = {}): CardLocator {
     const name = options.name;
     return new CardLocator(this.page, [...this.steps, name instanceof RegExp ? { role, pattern: { source: name.source, flags: name.flags } } : { role, ...(name === undefined ? {} : { name }) }]);
   }
 
-  async count(): Promise<number> { return (await call<number>(this.page, this.steps, 'return els.length;')) ?? 0; }
-  async all(): Promise<CardLocator[]> { return Array.from({ length: await this.count() }, (_, i) => this.nth(i)); }
-  async isVisible(): Promise<boolean> {
-    return (await call<boolean>(this.page, this.steps, 'const e = els[0]; if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.checkVisibility({ visibilityProperty: true, opacityProperty: false });')) ?? false;
+  async count(): Promise<number> {
+    return (await call<number>(this.page, this.steps, 'return els.length;')) ?? 0;
   }
-  async textContent(): Promise<string | null> { await this.waitFor({ state: 'attached' }); return (await call<string | null>(this.page, this.steps, 'return els[0] ? els[0].textContent : null;')) ?? null; }
-  async getAttribute(name: string): Promise<string | null> { await this.waitFor({ state: 'attached' }); return (await call<string | null>(this.page, this.steps, 'return els[0] ? els[0].getAttribute(arg) : null;', name)) ?? null; }
+  async all(): Promise<CardLocator[]> {
+    return Array.from({ length: await this.count() }, (_, i) => this.nth(i));
+  }
+  async isVisible(): Promise<boolean> {
+    return (
+      (await call<boolean>(
+        this.page,
+        this.steps,
+        'const e = els[0]; if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.checkVisibility({ visibilityProperty: true, opacityProperty: false });',
+      )) ?? false
+    );
+  }
+  async textContent(): Promise<string | null> {
+    await this.waitFor({ state: 'attached' });
+    return (await call<string | null>(this.page, this.steps, 'return els[0] ? els[0].textContent : null;')) ?? null;
+  }
+  async getAttribute(name: string): Promise<string | null> {
+    await this.waitFor({ state: 'attached' });
+    return (await call<string | null>(this.page, this.steps, 'return els[0] ? els[0].getAttribute(arg) : null;', name)) ?? null;
+  }
   async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
-    return (await call<{ x: number; y: number; width: number; height: number } | null>(this.page, this.steps, 'const e = els[0]; if (!e) return null; const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height };')) ?? null;
+    return (
+      (await call<{ x: number; y: number; width: number; height: number } | null>(
+        this.page,
+        this.steps,
+        'const e = els[0]; if (!e) return null; const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height };',
+      )) ?? null
+    );
   }
   /** Runs `fn(element, arg)` in the page's world on the first element (as Locator.evaluate). */
   async evaluate<R, A = unknown>(fn: (el: HTMLElement, arg: A) => R, arg?: A): Promise<R> {

@@ -137,29 +137,34 @@ export async function inExtension<T, A = undefined>(control: Page, fn: (arg: A) 
  * keyboard command do), retrying until `ready` accepts the answer.
  */
 export async function askTabAt<T>(control: Page, url: string, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
-  return control.evaluate(async (url, request, readySource) => {
-    const accept = new Function('value', `return (${readySource})(value)`) as (v: unknown) => boolean;
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    let last: unknown;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      try {
-        // The extension may read the URLs of tabs on its listed sites, so it can find the tab
-        // (the newest one, if a failed test left an older one open).
-        const tabs = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!);
-        if (tabs.length === 0) throw new Error(`no tab at ${url}`);
-        // A content script still starting may never answer this one: ask again after a second.
-        const reply = await Promise.race([
-          api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000)),
-        ]) as { ok?: boolean; value?: unknown } | undefined;
-        last = reply;
-        if (reply?.ok && accept(reply.value)) return reply.value;
-      } catch (error) { last = String(error); }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
-  }, url, request, ready.toString()) as Promise<T>;
+  return control.evaluate(
+    async (url, request, readySource) => {
+      const accept = new Function('value', `return (${readySource})(value)`) as (v: unknown) => boolean;
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      let last: unknown;
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        try {
+          // The extension may read the URLs of tabs on its listed sites, so it can find the tab
+          // (the newest one, if a failed test left an older one open).
+          const tabs = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!);
+          if (tabs.length === 0) throw new Error(`no tab at ${url}`);
+          // A content script still starting may never answer this one: ask again after a second.
+          const reply = (await Promise.race([api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000))])) as
+            { ok?: boolean; value?: unknown } | undefined;
+          last = reply;
+          if (reply?.ok && accept(reply.value)) return reply.value;
+        } catch (error) {
+          last = String(error);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
+    },
+    url,
+    request,
+    ready.toString(),
+  ) as Promise<T>;
 }
 
 /** Waits for the content script's first scan of `page` and returns its status. */
@@ -184,21 +189,25 @@ export async function highlightsIn(page: Page): Promise<{ name: string; text: st
 
 /** The centre of the first box of `text` inside #id. */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((id, text) => {
-    const root = document.getElementById(id);
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + Math.min(text.length, 3));
-      const r = range.getClientRects()[0];
-      if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, id, text);
+  const point = await page.evaluate(
+    (id, text) => {
+      const root = document.getElementById(id);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + Math.min(text.length, 3));
+        const r = range.getClientRects()[0];
+        if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    id,
+    text,
+  );
   if (!point) throw new Error(`"${text}" not found in #${id}`);
   return point;
 }
@@ -211,11 +220,15 @@ export function cardHandle(page: Page): Promise<ElementHandle<Element> | null> {
 /** Waits until the card is shown (or, with `gone`, until it is not). Generous: a background Firefox
  * has unloaded reloads the corpus before its first answer, and the machine may be busy. */
 export async function waitForCard(page: Page, gone = false, timeout = 10_000): Promise<void> {
-  await page.waitForFunction((gone) => {
-    const el = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card');
-    const shown = !!el && el.getBoundingClientRect().height > 0;
-    return gone ? !shown : shown;
-  }, { timeout, polling: 50 }, gone);
+  await page.waitForFunction(
+    (gone) => {
+      const el = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card');
+      const shown = !!el && el.getBoundingClientRect().height > 0;
+      return gone ? !shown : shown;
+    },
+    { timeout, polling: 50 },
+    gone,
+  );
 }
 
 /** Text of the first element matching `selector` inside the card, or null. */
@@ -286,22 +299,33 @@ export async function openPopupFor(control: Page, page: Page, popupUrl: string):
     const api = (globalThis as unknown as { browser: typeof chrome }).browser;
     return (await api.tabs.create({ url, active: false })).id!;
   }, popupUrl);
-  const inPopup = <T,>(fn: string, selector: string, label?: string) => control.evaluate((tabId, fn, selector, label) => {
-    const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser;
-    const view = api.extension.getViews({ type: 'tab', tabId })[0];
-    if (!view) return undefined;
-    const el = [...view.document.querySelectorAll(selector)].find((e) => !label || (e.closest('label') ?? e).textContent?.includes(label)) as HTMLInputElement | undefined;
-    if (fn === 'text') return el?.textContent ?? null;
-    if (fn === 'checked') return el ? el.checked : null;
-    if (!el) throw new Error(`nothing matches ${selector} ${label ?? ''} in the popup`);
-    el.click();
-    return true;
-  }, tabId, fn, selector, label) as Promise<T>;
+  const inPopup = <T>(fn: string, selector: string, label?: string) =>
+    control.evaluate(
+      (tabId, fn, selector, label) => {
+        const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser;
+        const view = api.extension.getViews({ type: 'tab', tabId })[0];
+        if (!view) return undefined;
+        const el = [...view.document.querySelectorAll(selector)].find((e) => !label || (e.closest('label') ?? e).textContent?.includes(label)) as HTMLInputElement | undefined;
+        if (fn === 'text') return el?.textContent ?? null;
+        if (fn === 'checked') return el ? el.checked : null;
+        if (!el) throw new Error(`nothing matches ${selector} ${label ?? ''} in the popup`);
+        el.click();
+        return true;
+      },
+      tabId,
+      fn,
+      selector,
+      label,
+    ) as Promise<T>;
   const view: PopupView = {
     text: (selector) => inPopup<string | null>('text', selector).then((t) => t ?? null),
-    click: async (selector, label) => { await inPopup('click', selector, label); },
+    click: async (selector, label) => {
+      await inPopup('click', selector, label);
+    },
     checked: (selector, label) => inPopup<boolean | null>('checked', selector, label).then((c) => c ?? null),
-    close: async () => { await control.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.remove(id), tabId); },
+    close: async () => {
+      await control.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.remove(id), tabId);
+    },
   };
   return view;
 }

@@ -34,7 +34,11 @@ export interface NewsProxy {
 
 function hostOf(req: IncomingMessage): string {
   if (req.method === 'CONNECT') return (req.url ?? '').replace(/:\d+$/, '');
-  try { return new URL(req.url ?? '').hostname; } catch { return req.headers.host?.replace(/:\d+$/, '') ?? ''; }
+  try {
+    return new URL(req.url ?? '').hostname;
+  } catch {
+    return req.headers.host?.replace(/:\d+$/, '') ?? '';
+  }
 }
 
 /**
@@ -46,7 +50,7 @@ export async function startProxy(routes: Record<string, { type: string; body: st
   const server: Server = createServer((req, res) => {
     const host = hostOf(req);
     // A proxied request names an absolute URL; one sent straight here names a path and a Host header.
-    const absolute = (req.url ?? '').startsWith('/') ? `http://${host}${req.url}` : req.url ?? '';
+    const absolute = (req.url ?? '').startsWith('/') ? `http://${host}${req.url}` : (req.url ?? '');
     seen.push({ method: req.method ?? '', url: absolute, host, at: Date.now() });
     const extra = routes[absolute];
     if (extra) {
@@ -81,8 +85,14 @@ export async function startProxy(routes: Record<string, { type: string; body: st
   return {
     port: address.port,
     seen,
-    clear: () => { seen.length = 0; },
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    clear: () => {
+      seen.length = 0;
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 
@@ -98,7 +108,11 @@ export function unexpectedRequests(seen: readonly SeenRequest[], allowed: readon
   return seen.filter((r) => {
     if (r.method === 'CONNECT') return true;
     let url: URL;
-    try { url = new URL(r.url); } catch { return true; }
+    try {
+      url = new URL(r.url);
+    } catch {
+      return true;
+    }
     if (ok.has(url.href)) return false;
     return !(url.pathname === '/favicon.ico' && pageHosts.has(url.host));
   });

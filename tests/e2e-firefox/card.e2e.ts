@@ -10,21 +10,27 @@ import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, inExtension
 const env = useFirefox();
 
 /** What is focused inside the card's shadow root (label, text or class), or null when focus left it. */
-const focusedInCard = (page: import('puppeteer-core').Page) => page.evaluate(() => {
-  const active = document.querySelector('nkr-card-host')?.shadowRoot?.activeElement;
-  return active ? (active.getAttribute('aria-label') ?? active.textContent ?? active.className) : null;
-});
+const focusedInCard = (page: import('puppeteer-core').Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('nkr-card-host')?.shadowRoot?.activeElement;
+    return active ? (active.getAttribute('aria-label') ?? active.textContent ?? active.className) : null;
+  });
 
 /** Every note in the extension's database, read from an extension page. */
-const readNotes = () => inExtension(env.control, () => new Promise<unknown[]>((resolve, reject) => {
-  const open = indexedDB.open('nk-russia-context');
-  open.onsuccess = () => {
-    const get = open.result.transaction('notes').objectStore('notes').getAll();
-    get.onsuccess = () => resolve(get.result);
-    get.onerror = () => reject(get.error);
-  };
-  open.onerror = () => reject(open.error);
-}));
+const readNotes = () =>
+  inExtension(
+    env.control,
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('nk-russia-context');
+        open.onsuccess = () => {
+          const get = open.result.transaction('notes').objectStore('notes').getAll();
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
 
 describe('hovering a mention in Firefox', () => {
   it('shows the card with the term, a passage and the citation, and hides it when the pointer leaves (screenshot saved)', async () => {

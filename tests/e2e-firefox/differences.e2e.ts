@@ -14,10 +14,11 @@ const env = useFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_MS 
 const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
 
 /** Whether the background page is alive now (extension.getViews lists it only while it runs). */
-const backgroundAlive = () => inExtension(env.control, async () => {
-  const api = (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser;
-  return api.extension.getViews().some((w) => w.location.pathname.includes('background'));
-});
+const backgroundAlive = () =>
+  inExtension(env.control, async () => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser;
+    return api.extension.getViews().some((w) => w.location.pathname.includes('background'));
+  });
 
 describe('Firefox differences', () => {
   it('ignores use_dynamic_url: the note frame lives at the install’s own moz-extension:// address, and works', async () => {

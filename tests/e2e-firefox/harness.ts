@@ -18,10 +18,15 @@ export function useFirefox(options: FirefoxOptions = {}): { readonly ff: Firefox
     state.ff = await launchFirefox(options);
     state.control = await state.ff.openExtensionPage('options.html', 'main, form, h1');
   }, 90_000);
-  afterAll(async () => { await state.ff?.close(); });
+  afterAll(async () => {
+    await state.ff?.close();
+  });
   return {
-    get ff() { return state.ff!; },
-    get control() { return state.control!; },
+    get ff() {
+      return state.ff!;
+    },
+    get control() {
+      return state.control!;
+    },
   };
 }
-

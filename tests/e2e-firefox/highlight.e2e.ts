@@ -38,7 +38,15 @@ describe('highlighting a news page in Firefox', () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);
     await page.waitForSelector('#late');
-    await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'late').map((h) => h.text).sort(), { timeout: 5000 })
+    await expect
+      .poll(
+        async () =>
+          (await highlightsIn(page))
+            .filter((h) => h.id === 'late')
+            .map((h) => h.text)
+            .sort(),
+        { timeout: 5000 },
+      )
       .toEqual(['Kim Jong Un', 'Kremlin', 'Vostochny Cosmodrome']);
     await page.close();
   });

@@ -10,7 +10,11 @@ const env = useFirefox();
 
 /** Clicks the element matched by `selector` (by its centre, as a reader would). */
 async function click(page: import('puppeteer-core').Page, selector: string) {
-  const box = await page.$eval(selector, (el) => { el.scrollIntoView({ block: 'nearest' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+  const box = await page.$eval(selector, (el) => {
+    el.scrollIntoView({ block: 'nearest' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
   await page.mouse.click(box.x, box.y);
 }
 

@@ -16,7 +16,11 @@ const env = useFirefox();
 describe('privacy in Firefox', () => {
   it('sends nothing anywhere while reading, hovering, saving a note and using the popup and settings', async () => {
     const opened: string[] = [];
-    const open = async (path: string) => { const p = await env.ff.open(path); opened.push(p.url()); return p; };
+    const open = async (path: string) => {
+      const p = await env.ff.open(path);
+      opened.push(p.url());
+      return p;
+    };
 
     const article = await open('/pages/article.html');
     await pageStatus(env.control, article);

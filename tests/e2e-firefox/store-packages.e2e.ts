@@ -23,7 +23,7 @@ const zip = (browser: string) => {
 /** Files of our own code, where the linter's warnings must be zero. */
 const SOURCE_DIRS = ['entrypoints', 'components', 'lib'].map((d) => join(ROOT, d));
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|tsx|html)$/.test(e.name) ? [join(dir, e.name)] : []);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|tsx|html)$/.test(e.name) ? [join(dir, e.name)] : []));
 }
 
 describe('the Firefox package', () => {
@@ -68,13 +68,19 @@ describe('the Firefox package', () => {
   });
 });
 
-interface Lint { code: string; message: string; file?: string; line?: number; column?: number }
+interface Lint {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
 
 /** Whether a lint warning points at Preact's own innerHTML assignment inside a bundle. */
 function isPreactInnerHtml(w: Lint, dir: string): boolean {
   if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !/innerHTML/.test(w.message) || !w.file || !w.line) return false;
   const line = readFileSync(join(dir, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
-  const at = (w.column ?? 0);
+  const at = w.column ?? 0;
   const around = line.slice(Math.max(0, at - 400), at + 200);
   return /dangerouslySetInnerHTML/.test(around) && /\.__html/.test(around);
 }
@@ -99,7 +105,12 @@ describe('the Chrome package', () => {
 describe('both packages', () => {
   it.each(['chrome-mv3', 'firefox-mv3'])('%s: a strict CSP for extension pages, no remote scripts', (dir) => {
     const csp: string = manifest(dir).content_security_policy.extension_pages;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(["'self'", "'none'"]).toContain(directives['object-src']?.[0]);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
@@ -111,7 +122,7 @@ describe('both packages', () => {
   });
 
   it.each(['chrome-mv3', 'firefox-mv3'])('%s: no eval or string-built functions in the shipped code', (dir) => {
-    const js = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? js(join(d, e.name)) : e.name.endsWith('.js') ? [join(d, e.name)] : []);
+    const js = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? js(join(d, e.name)) : e.name.endsWith('.js') ? [join(d, e.name)] : []));
     for (const file of js(join(OUT, dir))) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/\beval\(|new Function\(|setTimeout\(\s*['"`]/);

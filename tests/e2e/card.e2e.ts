@@ -8,7 +8,9 @@ import { askPage, card, focusedInCard, highlightsIn, inExtensionPage, launchWith
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser({ '/pages/hostile.html': { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" } });
-beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
+beforeAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
 
 describe('hovering a mention', () => {
   it('shows the card with the term and a passage from the paper, and hides it when the pointer leaves', async () => {
@@ -184,15 +186,20 @@ describe('saving a note from the card', () => {
     await form.getByLabel(/Tags/).fill('artillery, calibre');
     await form.getByLabel(/Tags/).press('Enter');
     await expect.poll(() => card(page).locator('[role=status]').textContent()).toBe('Saved to your notes.');
-    const notes = await inExtensionPage(env.browser, () => new Promise<unknown[]>((resolve, reject) => {
-      const open = indexedDB.open('nk-russia-context');
-      open.onsuccess = () => {
-        const get = open.result.transaction('notes').objectStore('notes').getAll();
-        get.onsuccess = () => resolve(get.result);
-        get.onerror = () => reject(get.error);
-      };
-      open.onerror = () => reject(open.error);
-    }), undefined);
+    const notes = await inExtensionPage(
+      env.browser,
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const open = indexedDB.open('nk-russia-context');
+          open.onsuccess = () => {
+            const get = open.result.transaction('notes').objectStore('notes').getAll();
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      undefined,
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({
       termId: 'artillery-152mm',
@@ -220,7 +227,11 @@ describe('saving a note from the card', () => {
       // The card's root is closed: the page finds no frame to read, in the DOM or among its frames.
       const frame = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe') ?? document.querySelector('iframe');
       let text: string | null = null;
-      try { text = frame?.contentDocument?.body?.innerText ?? null; } catch { text = null; }
+      try {
+        text = frame?.contentDocument?.body?.innerText ?? null;
+      } catch {
+        text = null;
+      }
       return { found: !!frame, frames: window.frames.length, text };
     });
     expect(reach).toEqual({ found: false, frames: 0, text: null });
@@ -241,7 +252,10 @@ describe('light and dark', () => {
       await page.waitForTimeout(300);
       const colours = await card(page).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
       // Dark text on light, or light text on dark: the card follows the reader's scheme.
-      const lum = (rgb: string) => { const [r, g, b] = rgb.match(/\d+/g)!.map(Number); return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!; };
+      const lum = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
       if (scheme === 'light') expect(lum(colours.bg)).toBeGreaterThan(lum(colours.fg));
       else expect(lum(colours.bg)).toBeLessThan(lum(colours.fg));
       await page.screenshot({ path: join(ARTIFACTS, `card-${scheme}.png`) });

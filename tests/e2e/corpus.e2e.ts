@@ -13,7 +13,9 @@ import { card, corpusStatus, EXTENSION_DIR, launchWithExtension, openCard, pageS
 const corpus: Corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 let server: StaticServer;
 const temp: string[] = [];
-beforeAll(async () => { server = await startServer(); });
+beforeAll(async () => {
+  server = await startServer();
+});
 afterAll(async () => {
   await server?.close();
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
@@ -27,7 +29,6 @@ function extensionWithCorpus(content: string): string {
   writeFileSync(join(dir, 'corpus.json'), content);
   return dir;
 }
-
 
 describe('a bundled corpus that does not validate', () => {
   it('is refused, says why, and leaves the stored corpus and notes untouched', async () => {

@@ -31,7 +31,14 @@ describe('the installed extension', () => {
     await listed.close();
     // …while on example.org no content script is there to answer, and nothing is highlighted.
     const tabId = await tabIdOf(env.browser, page);
-    const answer = await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }).then(() => 'answered', (e: Error) => e.message), tabId);
+    const answer = await env.browser.worker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { type: 'page-status' }).then(
+          () => 'answered',
+          (e: Error) => e.message,
+        ),
+      tabId,
+    );
     expect(answer).toMatch(/Receiving end does not exist/);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.close();

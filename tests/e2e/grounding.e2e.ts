@@ -11,7 +11,9 @@ import { card, highlightsIn, openCard, pageStatus, ROOT, useExtensionBrowser } f
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const env = useExtensionBrowser();
-beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
+beforeAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
 
 describe('a background term beside a paper term', () => {
   it('highlights both, and their cards say which is the paper’s', async () => {
@@ -43,7 +45,9 @@ describe('a background term beside a paper term', () => {
 
     const side = await env.browser.context.newPage();
     const img = (png: Buffer, alt: string) => `<figure><img alt="${alt}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${alt}</figcaption></figure>`;
-    await side.setContent(`<body style="margin:0;padding:16px;display:flex;gap:16px;align-items:flex-start;background:#eef1f4;font:13px system-ui">${img(backgroundShot, 'Background term: Sergey Lavrov')}${img(paperShot, 'Paper term: Kim Jong Un')}</body>`);
+    await side.setContent(
+      `<body style="margin:0;padding:16px;display:flex;gap:16px;align-items:flex-start;background:#eef1f4;font:13px system-ui">${img(backgroundShot, 'Background term: Sergey Lavrov')}${img(paperShot, 'Paper term: Kim Jong Un')}</body>`,
+    );
     const both = await side.screenshot({ fullPage: true });
     writeFileSync(join(ARTIFACTS, 'card-background-vs-paper.png'), both);
     writeFileSync(join(ROOT, 'docs', 'screenshot-card-background-vs-paper.png'), both);

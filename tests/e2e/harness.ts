@@ -23,16 +23,29 @@ export function useExtensionBrowser(headers: Record<string, Record<string, strin
     await state.server?.close();
   });
   return {
-    get browser() { return state.browser!; },
-    get server() { return state.server!; },
+    get browser() {
+      return state.browser!;
+    },
+    get server() {
+      return state.server!;
+    },
   };
 }
-
 
 /** Like useExtensionBrowser, on a changed copy of the build (extensionVariant), removed afterwards. */
 export function useExtensionVariant(edit: Parameters<typeof extensionVariant>[0], files: Record<string, string> = {}): { readonly browser: ExtensionBrowser; readonly server: StaticServer } {
   let dir: string | undefined;
-  const fixture = useExtensionBrowser({}, { get extensionDir() { dir ??= extensionVariant(edit, files); return dir; } });
-  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  const fixture = useExtensionBrowser(
+    {},
+    {
+      get extensionDir() {
+        dir ??= extensionVariant(edit, files);
+        return dir;
+      },
+    },
+  );
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
   return fixture;
 }

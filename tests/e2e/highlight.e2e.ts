@@ -33,7 +33,15 @@ describe('highlighting a news page', () => {
     const page = await env.browser.open('/pages/article.html');
     await pageStatus(env.browser, page);
     await page.waitForSelector('#late');
-    await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'late').map((h) => h.text).sort(), { timeout: 5000 })
+    await expect
+      .poll(
+        async () =>
+          (await highlightsIn(page))
+            .filter((h) => h.id === 'late')
+            .map((h) => h.text)
+            .sort(),
+        { timeout: 5000 },
+      )
       .toEqual(['Kim Jong Un', 'Kremlin', 'Vostochny Cosmodrome']);
     await page.close();
   });
@@ -118,11 +126,23 @@ describe('keeping up with the page', () => {
   it('drops mentions of replaced text and finds those of a single-page-app navigation', async () => {
     const page = await env.browser.open('/pages/replace.html');
     await pageStatus(env.browser, page);
-    expect((await highlightsIn(page)).filter((h) => h.id === 'entry').map((h) => h.text).sort()).toEqual(['Kim Jong Un', 'Russian', 'Vostochny Cosmodrome']);
+    expect(
+      (await highlightsIn(page))
+        .filter((h) => h.id === 'entry')
+        .map((h) => h.text)
+        .sort(),
+    ).toEqual(['Kim Jong Un', 'Russian', 'Vostochny Cosmodrome']);
     await page.evaluate(() => (window as unknown as { replaceEntry(): void }).replaceEntry());
     await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'entry').length).toBe(0);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
-    await expect.poll(async () => (await highlightsIn(page)).filter((h) => h.id === 'story2').map((h) => h.text).sort()).toEqual(['ES-11/1', 'Panel of Experts on North Korea']);
+    await expect
+      .poll(async () =>
+        (await highlightsIn(page))
+          .filter((h) => h.id === 'story2')
+          .map((h) => h.text)
+          .sort(),
+      )
+      .toEqual(['ES-11/1', 'Panel of Experts on North Korea']);
     const status = await askPage<{ mentions: number }>(env.browser, page, { type: 'page-status' });
     expect(status.mentions).toBe(2);
     await page.close();

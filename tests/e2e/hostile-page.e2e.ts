@@ -122,7 +122,11 @@ describe('a page cannot read or replace the note frame', () => {
       for (const e of performance.getEntries()) if (/extension|note-form/.test(e.name)) addresses.push(e.name);
       let readable: string | null = null;
       for (let i = 0; i < window.frames.length; i++) {
-        try { readable = window.frames[i]!.location.href; } catch { /* cross-origin: good */ }
+        try {
+          readable = window.frames[i]!.location.href;
+        } catch {
+          /* cross-origin: good */
+        }
       }
       return { addresses, readable, frames: window.frames.length };
     });

@@ -13,16 +13,23 @@ const env = useExtensionBrowser();
 
 const registered = (page: Page) => page.evaluate(() => [...CSS.highlights].filter(([n]) => !['nkr-focus', 'nkr-active'].includes(n)).reduce((n, [, h]) => n + h.size, 0));
 /** Index of the paragraph (or span) holding each registered range. */
-const registeredAt = (page: Page) => page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => {
-  const el = (r as Range).startContainer.parentElement!;
-  return [...el.parentElement!.children].indexOf(el);
-})));
+const registeredAt = (page: Page) =>
+  page.evaluate(() =>
+    [...CSS.highlights.values()].flatMap((h) =>
+      [...h].map((r) => {
+        const el = (r as Range).startContainer.parentElement!;
+        return [...el.parentElement!.children].indexOf(el);
+      }),
+    ),
+  );
 
 async function stormed(query: string, scrollTo?: number) {
   const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(env.browser.url(`/pages/storm.html?${query}`));
   const status = await pageStatus(env.browser, page);
   await expect.poll(() => registered(page)).toBeGreaterThan(0);

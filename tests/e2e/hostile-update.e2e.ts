@@ -13,7 +13,9 @@ describe('after the extension reloads', () => {
     const page = await env.browser.open('/pages/article.html');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error' || /context invalidated/i.test(m.text())) errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /context invalidated/i.test(m.text())) errors.push(m.text());
+    });
     await pageStatus(env.browser, page);
     // The page adds a paragraph after load: compare once it is in.
     await expect.poll(() => allHighlighted(page), { timeout: 5000 }).toContain('Kremlin');
@@ -32,7 +34,9 @@ describe('after the extension reloads', () => {
     await settingsPage.evaluate(() => (chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object): Promise<void> } }).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
     await settingsPage.close();
     const oldWorker = env.browser.worker;
-    await oldWorker.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 10); });
+    await oldWorker.evaluate(() => {
+      setTimeout(() => chrome.runtime.reload(), 10);
+    });
     // The reloaded extension starts a new service worker: find it.
     let worker = oldWorker;
     for (let i = 0; i < 300 && worker === oldWorker; i++) {
@@ -42,11 +46,12 @@ describe('after the extension reloads', () => {
     expect(worker).not.toBe(oldWorker);
     (env.browser as { worker: typeof worker }).worker = worker;
 
-    const state = () => page.evaluate(() => {
-      const old = (window as unknown as { old: unknown[] }).old;
-      const now = [...CSS.highlights.values()];
-      return { oldLeft: now.filter((h) => old.includes(h)).length, fresh: now.filter((h) => !old.includes(h)).reduce((n, h) => n + (h as Highlight).size, 0) };
-    });
+    const state = () =>
+      page.evaluate(() => {
+        const old = (window as unknown as { old: unknown[] }).old;
+        const now = [...CSS.highlights.values()];
+        return { oldLeft: now.filter((h) => old.includes(h)).length, fresh: now.filter((h) => !old.includes(h)).reduce((n, h) => n + (h as Highlight).size, 0) };
+      });
     await expect.poll(state, { timeout: 10_000 }).toEqual({ oldLeft: 0, fresh: expect.any(Number) });
     await expect.poll(async () => (await state()).fresh, { timeout: 10_000 }).toBeGreaterThan(0);
     const after = await pageStatus(env.browser, page);

@@ -11,23 +11,42 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { card, launchWithExtension, openCard, openPopupFor, pageStatus, ROOT, useExtensionBrowser, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
-beforeAll(() => { mkdirSync(ARTIFACTS, { recursive: true }); });
+beforeAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
 
 const env = useExtensionBrowser();
 
-interface StoredNote { id: string; createdAt: number; updatedAt: number; comment: string; tags: string[]; quote: string; pageUrl: string; pageTitle: string; termId: string; passageText: string }
+interface StoredNote {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  comment: string;
+  tags: string[];
+  quote: string;
+  pageUrl: string;
+  pageTitle: string;
+  termId: string;
+  passageText: string;
+}
 
 /** Every stored note, read with plain IndexedDB in an extension page (not through the code under test). */
 async function storedNotes(page: Page): Promise<StoredNote[]> {
-  return page.evaluate(() => new Promise<StoredNote[]>((resolve, reject) => {
-    const open = indexedDB.open('nk-russia-context');
-    open.onsuccess = () => {
-      const get = open.result.transaction('notes').objectStore('notes').getAll();
-      get.onsuccess = () => { open.result.close(); resolve(get.result); };
-      get.onerror = () => reject(get.error);
-    };
-    open.onerror = () => reject(open.error);
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<StoredNote[]>((resolve, reject) => {
+        const open = indexedDB.open('nk-russia-context');
+        open.onsuccess = () => {
+          const get = open.result.transaction('notes').objectStore('notes').getAll();
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
 }
 
 async function openExtensionPage(browser: ExtensionBrowser, path: string): Promise<Page> {
@@ -143,12 +162,24 @@ describe('notes in the popup', () => {
       await other.getByLabel('Import a JSON backup').setInputFiles(file);
       await expect.poll(() => other.getByTestId('import-message').textContent()).toContain(`${notes.length} new`);
       const imported = await storedNotes(other);
-      const own = (n: StoredNote) => { const { search: _s, site: _t, ...rest } = n as StoredNote & { search?: string; site?: string }; return rest; };
+      const own = (n: StoredNote) => {
+        const { search: _s, site: _t, ...rest } = n as StoredNote & { search?: string; site?: string };
+        return rest;
+      };
       expect(imported.map(own).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes.map(own).sort((a, b) => a.id.localeCompare(b.id)));
 
       // A broken backup: the second entry's tags are not a list. Nothing changes; the error says where.
       const broken = join(ARTIFACTS, 'notes-broken.json');
-      writeFileSync(broken, JSON.stringify({ ...backup, notes: [{ ...backup.notes[0], id: '11111111-1111-4111-8111-111111111111', comment: 'new one' }, { ...backup.notes[0], tags: 'oops' }] }));
+      writeFileSync(
+        broken,
+        JSON.stringify({
+          ...backup,
+          notes: [
+            { ...backup.notes[0], id: '11111111-1111-4111-8111-111111111111', comment: 'new one' },
+            { ...backup.notes[0], tags: 'oops' },
+          ],
+        }),
+      );
       await other.getByLabel('Import a JSON backup').setInputFiles(broken);
       await expect.poll(() => other.getByRole('alert').textContent()).toContain('Entry 2, field "tags"');
       expect((await storedNotes(other)).map(own).sort((a, b) => a.id.localeCompare(b.id))).toEqual(notes.map(own).sort((a, b) => a.id.localeCompare(b.id)));
@@ -160,11 +191,18 @@ describe('notes in the popup', () => {
 
   it('shows a note whose quote and title hold markup and a javascript: link as plain text', async () => {
     const hostile = {
-      id: '22222222-2222-4222-8222-222222222222', createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000,
-      termId: 'kim-jong-un', termLabel: 'Kim Jong Un <b>bold</b>',
+      id: '22222222-2222-4222-8222-222222222222',
+      createdAt: 1_800_000_000_000,
+      updatedAt: 1_800_000_000_000,
+      termId: 'kim-jong-un',
+      termLabel: 'Kim Jong Un <b>bold</b>',
       quote: '<img src=x onerror="window.pwned=1"> Kim Jong Un arrived',
-      pageUrl: 'https://www.reuters.com/world/x', pageTitle: 'javascript:window.pwned=2 <img src=x onerror="window.pwned=3">',
-      passageText: '<script>window.pwned=4</script>', passageSection: 'x', comment: '<a href="javascript:window.pwned=5">click</a>', tags: ['<i>t</i>'],
+      pageUrl: 'https://www.reuters.com/world/x',
+      pageTitle: 'javascript:window.pwned=2 <img src=x onerror="window.pwned=3">',
+      passageText: '<script>window.pwned=4</script>',
+      passageSection: 'x',
+      comment: '<a href="javascript:window.pwned=5">click</a>',
+      tags: ['<i>t</i>'],
     };
     const file = join(ARTIFACTS, 'notes-hostile.json');
     writeFileSync(file, JSON.stringify({ format: 'nk-russia-context/notes', version: 1, notes: [hostile] }));
@@ -195,7 +233,17 @@ describe('notes in the popup', () => {
 
 describe('notes after a corpus update', () => {
   it('says when the paper’s passage changed or left the corpus, and keeps the text the reader saw', async () => {
-    const base = { createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000, termId: 'vostochny-cosmodrome', termLabel: 'Vostochny Cosmodrome', quote: 'Kim met Putin at the cosmodrome.', pageUrl: 'https://www.reuters.com/world/y', pageTitle: 'Summit', passageSection: 'From friendship to formal partnership', tags: ['corpus-update'] };
+    const base = {
+      createdAt: 1_800_000_000_000,
+      updatedAt: 1_800_000_000_000,
+      termId: 'vostochny-cosmodrome',
+      termLabel: 'Vostochny Cosmodrome',
+      quote: 'Kim met Putin at the cosmodrome.',
+      pageUrl: 'https://www.reuters.com/world/y',
+      pageTitle: 'Summit',
+      passageSection: 'From friendship to formal partnership',
+      tags: ['corpus-update'],
+    };
     const notes = [
       { ...base, id: '33333333-3333-4333-8333-333333333331', passageId: 'p-summits', passageText: 'An older wording of this passage, from before the update.', comment: 'changed passage' },
       { ...base, id: '33333333-3333-4333-8333-333333333332', passageId: 'p-dropped-in-update', passageText: 'A passage the update removed.', comment: 'dropped passage' },
@@ -205,7 +253,10 @@ describe('notes after a corpus update', () => {
     const page = await openExtensionPage(env.browser, 'notes.html');
     await page.getByLabel('Import a JSON backup').setInputFiles(file);
     await expect.poll(() => page.getByTestId('import-message').textContent()).toContain('2 new');
-    for (const [comment, warning, kept] of [['changed passage', /has changed since you saved the note/, 'An older wording of this passage'], ['dropped passage', /no longer in the paper’s corpus/, 'A passage the update removed.']] as const) {
+    for (const [comment, warning, kept] of [
+      ['changed passage', /has changed since you saved the note/, 'An older wording of this passage'],
+      ['dropped passage', /no longer in the paper’s corpus/, 'A passage the update removed.'],
+    ] as const) {
       await page.getByLabel('Search notes').fill(comment);
       await expect.poll(() => page.locator('#notes-list [role=option]').count()).toBe(1);
       await page.getByLabel('Search notes').press('Enter');
@@ -238,7 +289,10 @@ describe('this page', () => {
     const paper = popup.getByTestId('paper-view');
     await expect.poll(() => paper.getByRole('listitem').count()).toBe(3);
     await expect(paper.textContent()).resolves.toMatch(/¶\d+/);
-    await paper.getByRole('button', { name: /Save the passage/ }).first().click();
+    await paper
+      .getByRole('button', { name: /Save the passage/ })
+      .first()
+      .click();
     await expect.poll(() => paper.getByRole('status').first().textContent()).toBe('Saved to your notes.');
     const notes = await storedNotes(popup);
     expect(notes.some((n) => n.pageUrl === env.browser.url('/pages/article.html') && n.passageText.length > 0 && n.comment === '')).toBe(true);
@@ -264,7 +318,10 @@ describe('this page', () => {
       await popup.setViewportSize({ width: 410, height: 600 });
       await expect.poll(() => popup.locator('#notes-list [role=option]').count()).toBeGreaterThan(0);
       const colours = await popup.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
-      const lum = (rgb: string) => { const [r, g, b] = rgb.match(/\d+/g)!.map(Number); return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!; };
+      const lum = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
       if (scheme === 'light') expect(lum(colours.bg)).toBeGreaterThan(lum(colours.fg));
       else expect(lum(colours.bg)).toBeLessThan(lum(colours.fg));
       await popup.screenshot({ path: join(ARTIFACTS, `popup-notes-${scheme}.png`) });

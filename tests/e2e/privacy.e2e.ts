@@ -25,23 +25,32 @@ beforeAll(async () => {
   proxy = await startProxy();
   // The proxy doubles as the page server: the harness maps the news host to it, and every
   // request, to any host, goes through it.
-  browser = await launchWithExtension({ port: proxy.port, close: async () => {} }, {
-    args: [
-      `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>',
-      // Chromium's own services (sign-in, extension updates, autofill) are pointed at a name
-      // only these flags use, so the proxy can tell the browser's traffic from the extension's.
-      ...['gaia-url', 'lso-url', 'google-apis-url'].map((flag) => `--${flag}=http://${BROWSER_OWN}/`),
-      `--apps-gallery-update-url=http://${BROWSER_OWN}/update`, `--component-updater=url-source=http://${BROWSER_OWN}/components`,
-      '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying',
-    ],
-  });
+  browser = await launchWithExtension(
+    { port: proxy.port, close: async () => {} },
+    {
+      args: [
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
+        '--proxy-bypass-list=<-loopback>',
+        // Chromium's own services (sign-in, extension updates, autofill) are pointed at a name
+        // only these flags use, so the proxy can tell the browser's traffic from the extension's.
+        ...['gaia-url', 'lso-url', 'google-apis-url'].map((flag) => `--${flag}=http://${BROWSER_OWN}/`),
+        `--apps-gallery-update-url=http://${BROWSER_OWN}/update`,
+        `--component-updater=url-source=http://${BROWSER_OWN}/components`,
+        '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying',
+      ],
+    },
+  );
   // The harness blocks other hosts inside the driver; here the proxy refuses them instead, so
   // the two nets stay independent (a blocked request would never reach the proxy).
   await browser.context.unrouteAll({ behavior: 'ignoreErrors' });
   browser.context.on('request', (request) => {
     const worker = request.serviceWorker();
     let by = 'unknown';
-    try { by = worker ? `service worker ${worker.url()}` : request.frame().url(); } catch { by = 'unknown'; }
+    try {
+      by = worker ? `service worker ${worker.url()}` : request.frame().url();
+    } catch {
+      by = 'unknown';
+    }
     driverSaw.push({ url: request.url(), by });
   });
 });
@@ -53,7 +62,11 @@ afterAll(async () => {
 describe('privacy in Chromium', () => {
   it('sends nothing anywhere while reading, hovering, saving a note and using the popup and settings', async () => {
     const opened: string[] = [];
-    const open = async (path: string) => { const p = await browser.open(path); opened.push(p.url()); return p; };
+    const open = async (path: string) => {
+      const p = await browser.open(path);
+      opened.push(p.url());
+      return p;
+    };
 
     const article = await open('/pages/article.html');
     await pageStatus(browser, article);
@@ -89,7 +102,12 @@ describe('privacy in Chromium', () => {
     expect(seen.filter((r) => opened.includes(r.url))).toHaveLength(opened.length);
     expect(driverWeb.filter((r) => opened.includes(r.url)).length).toBeGreaterThanOrEqual(opened.length);
     // … and nothing else.
-    expect(unexpectedRequests(seen.filter((r) => r.host !== BROWSER_OWN), opened)).toEqual([]);
+    expect(
+      unexpectedRequests(
+        seen.filter((r) => r.host !== BROWSER_OWN),
+        opened,
+      ),
+    ).toEqual([]);
     expect(driverWeb.filter((r) => !opened.includes(r.url) && !r.url.endsWith('/favicon.ico'))).toEqual([]);
   });
 });

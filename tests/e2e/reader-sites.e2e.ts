@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { highlightsIn, openPopupFor, pageStatus, tabIdOf, useExtensionVariant } from './harness';
 
 const GRANTED = ['*://example.org/*', '*://*.example.org/*'];
-const env = useExtensionVariant((m) => { m.host_permissions.push(...GRANTED); });
+const env = useExtensionVariant((m) => {
+  m.host_permissions.push(...GRANTED);
+});
 
 const registered = () => env.browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 const openOnExampleOrg = async () => {
@@ -35,7 +37,14 @@ describe('a site the reader enabled', () => {
     await env.browser.worker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['reader-enabled-sites'] }));
     const page = await openOnExampleOrg();
     const tabId = await tabIdOf(env.browser, page);
-    const before = await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }).then(() => 'answered', (e: Error) => e.message), tabId);
+    const before = await env.browser.worker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { type: 'page-status' }).then(
+          () => 'answered',
+          (e: Error) => e.message,
+        ),
+      tabId,
+    );
     expect(before).toMatch(/Receiving end does not exist/);
 
     const popup = await openPopupFor(env.browser, page);

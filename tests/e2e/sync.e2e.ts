@@ -39,7 +39,9 @@ beforeAll(async () => {
   extensionDir = buildTestExtension([{ id: key.id, publicKey: key.publicKey }]);
   v2 = await evolve(bundled, {
     newTerm: { id: 'launch-site', label: 'Launch site', alias: 'launch site', passage: 'p-summits' },
-    summaryOf: 'vladimir-putin', summary: NEW_SUMMARY, removePassage: REMOVED,
+    summaryOf: 'vladimir-putin',
+    summary: NEW_SUMMARY,
+    removePassage: REMOVED,
   });
   const published = await publishToDir(v2, key);
   temp.push(published.dir);
@@ -71,27 +73,40 @@ async function corpusStatus(): Promise<{ version: number; hash: string; passages
 
 /** Every note, read straight from the extension's IndexedDB. */
 async function notes(page = options): Promise<unknown[]> {
-  return page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
-    const open = indexedDB.open('nk-russia-context');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('notes').objectStore('notes').getAll();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
-      req.onerror = () => reject(req.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('nk-russia-context');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('notes').objectStore('notes').getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
 }
 
 async function addNote(note: Record<string, unknown>): Promise<void> {
-  await options.evaluate((n) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('nk-russia-context');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('notes', 'readwrite');
-      tx.objectStore('notes').put(n);
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), note);
+  await options.evaluate(
+    (n) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('nk-russia-context');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite');
+          tx.objectStore('notes').put(n);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    note,
+  );
 }
 
 const logRows = () => options.locator('.sync-log tbody tr');
@@ -115,8 +130,19 @@ async function openOptions(browser: ExtensionBrowser): Promise<Page> {
 const note = (id: string, passageId: string) => {
   const passage = bundled.passages.find((p) => p.id === passageId)!;
   return {
-    id, createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, termId: 'vladimir-putin', termLabel: 'Vladimir Putin', quote: 'Putin met Kim.',
-    pageUrl: 'https://www.reuters.com/a', pageTitle: 'A', passageId, passageText: passage.text, passageSection: 'Section', comment: `note on ${passageId}`, tags: ['sync'],
+    id,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    termId: 'vladimir-putin',
+    termLabel: 'Vladimir Putin',
+    quote: 'Putin met Kim.',
+    pageUrl: 'https://www.reuters.com/a',
+    pageTitle: 'A',
+    passageId,
+    passageText: passage.text,
+    passageSection: 'Section',
+    comment: `note on ${passageId}`,
+    tags: ['sync'],
   };
 };
 
@@ -157,7 +183,10 @@ describe('corpus sync from a signed feed', () => {
     // The notes page says the same on the note itself, and shows the text the reader saw.
     const notesPage = await b.context.newPage();
     await notesPage.goto(`chrome-extension://${b.extensionId}/notes.html`);
-    await notesPage.locator('[role=option]').filter({ hasText: `note on ${REMOVED}` }).dblclick();
+    await notesPage
+      .locator('[role=option]')
+      .filter({ hasText: `note on ${REMOVED}` })
+      .dblclick();
     await expect.poll(() => notesPage.getByTestId('passage-status').textContent()).toContain('no longer in the paper’s corpus');
     expect(await notesPage.locator('body').textContent()).toContain(bundled.passages.find((p) => p.id === REMOVED)!.text.slice(0, 60));
     await notesPage.close();
@@ -192,33 +221,125 @@ describe('corpus sync from a signed feed', () => {
 
     const cases: { name: string; arrange: () => Promise<void> | void; message: RegExp }[] = [
       { name: 'network down', arrange: () => setOverride('/manifest.json', (req) => req.socket.destroy()), message: /Could not reach the feed/ },
-      { name: 'timeout', arrange: async () => { await storage({ syncTestTimeoutMs: 1500 }); setOverride('/manifest.json', () => {}); }, message: /did not answer within/ },
+      {
+        name: 'timeout',
+        arrange: async () => {
+          await storage({ syncTestTimeoutMs: 1500 });
+          setOverride('/manifest.json', () => {});
+        },
+        message: /did not answer within/,
+      },
       { name: 'HTTP error', arrange: () => setOverride('/manifest.json', (_q, r) => r.writeHead(500).end('oops')), message: /HTTP 500/ },
       { name: 'captive portal', arrange: () => setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in to Wi-Fi</title>')), message: /captive portal/ },
-      { name: 'truncated JSON', arrange: () => { feed.setDir(good.dir); const bytes = readFileSync(join(good.dir, 'manifest.json')); setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, 40))); }, message: /not valid JSON/ },
-      { name: 'truncated corpus', arrange: () => { feed.setDir(good.dir); const file = good.feed.manifest.corpus.url; const bytes = readFileSync(join(good.dir, file)); setOverride(`/${file}`, (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, bytes.length >> 1))); }, message: /cut short/ },
-      { name: 'invalid JSON corpus', arrange: async () => {
-        // Signed and hashed as published, but not JSON: the publisher's own mistake is caught too.
-        const dir = mkdtempSync(join(tmpdir(), 'nkr-feed-')); temp.push(dir);
-        const f = await makeFeed(new TextEncoder().encode('{"schemaVersion": 1, "version": '), { corpusVersion: v3.version, published: new Date(), validDays: 30, keyId: key.id, privateKey: key.privateKey });
-        for (const [name, data] of f.files) writeFileSync(join(dir, name), data);
-        feed.setDir(dir);
-      }, message: /corpus is not valid JSON/ },
-      { name: 'bad signature', arrange: () => { feed.setDir(good.dir); const text = readFileSync(join(good.dir, 'manifest.json'), 'utf8').replace(/"expires": "\d{4}/, '"expires": "2099'); setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(text)); }, message: /signature does not match/ },
-      { name: 'missing signature', arrange: () => { feed.setDir(good.dir); setOverride('/manifest.json.sig', (_q, r) => r.writeHead(404).end()); }, message: /not signed/ },
-      { name: 'unknown key', arrange: async () => { feed.setDir((await dirFor(v3, stranger)).dir); }, message: /does not trust/ },
-      { name: 'expired manifest', arrange: async () => { feed.setDir((await dirFor(v3, key, { published: new Date(Date.now() - 60 * 86_400_000), validDays: 30 })).dir); }, message: /expired/ },
-      { name: 'wrong hash', arrange: () => { feed.setDir(good.dir); const file = good.feed.manifest.corpus.url; const text = readFileSync(join(good.dir, file), 'utf8').replace('Russia', 'Prussi'); setOverride(`/${file}`, (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(text)); }, message: /SHA-256/ },
-      { name: 'schema error', arrange: async () => { const bad = structuredClone(v3) as unknown as { terms: { summary?: string }[] }; delete bad.terms[0]!.summary; feed.setDir((await dirFor(await rehash(bad as unknown as Corpus))).dir); }, message: /did not pass its checks.*summary/ },
-      { name: 'reference error', arrange: async () => { const bad = structuredClone(v3); bad.terms[0]!.related.push('no-such-term'); feed.setDir((await dirFor(await rehash(bad))).dir); }, message: /unknown term "no-such-term"/ },
-      { name: 'over the size cap', arrange: async () => {
-        // A signed manifest announcing 21 MB: refused before a byte of the corpus is fetched.
-        const dir = mkdtempSync(join(tmpdir(), 'nkr-feed-')); temp.push(dir);
-        const f = await makeFeed(new Uint8Array(21 * 1024 * 1024), { corpusVersion: v3.version, published: new Date(), validDays: 30, keyId: key.id, privateKey: key.privateKey });
-        for (const [name, data] of f.files) if (name.endsWith('.json') && name.startsWith('manifest') || name.endsWith('.sig')) writeFileSync(join(dir, name), data);
-        feed.setDir(dir);
-      }, message: /over the 20\.0 MB limit/ },
-      { name: 'older version', arrange: async () => { feed.setDir((await dirFor(bundled)).dir); }, message: new RegExp(`version ${bundled.version}, older than the installed version ${v2.version}`) },
+      {
+        name: 'truncated JSON',
+        arrange: () => {
+          feed.setDir(good.dir);
+          const bytes = readFileSync(join(good.dir, 'manifest.json'));
+          setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, 40)));
+        },
+        message: /not valid JSON/,
+      },
+      {
+        name: 'truncated corpus',
+        arrange: () => {
+          feed.setDir(good.dir);
+          const file = good.feed.manifest.corpus.url;
+          const bytes = readFileSync(join(good.dir, file));
+          setOverride(`/${file}`, (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(bytes.subarray(0, bytes.length >> 1)));
+        },
+        message: /cut short/,
+      },
+      {
+        name: 'invalid JSON corpus',
+        arrange: async () => {
+          // Signed and hashed as published, but not JSON: the publisher's own mistake is caught too.
+          const dir = mkdtempSync(join(tmpdir(), 'nkr-feed-'));
+          temp.push(dir);
+          const f = await makeFeed(new TextEncoder().encode('{"schemaVersion": 1, "version": '), { corpusVersion: v3.version, published: new Date(), validDays: 30, keyId: key.id, privateKey: key.privateKey });
+          for (const [name, data] of f.files) writeFileSync(join(dir, name), data);
+          feed.setDir(dir);
+        },
+        message: /corpus is not valid JSON/,
+      },
+      {
+        name: 'bad signature',
+        arrange: () => {
+          feed.setDir(good.dir);
+          const text = readFileSync(join(good.dir, 'manifest.json'), 'utf8').replace(/"expires": "\d{4}/, '"expires": "2099');
+          setOverride('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(text));
+        },
+        message: /signature does not match/,
+      },
+      {
+        name: 'missing signature',
+        arrange: () => {
+          feed.setDir(good.dir);
+          setOverride('/manifest.json.sig', (_q, r) => r.writeHead(404).end());
+        },
+        message: /not signed/,
+      },
+      {
+        name: 'unknown key',
+        arrange: async () => {
+          feed.setDir((await dirFor(v3, stranger)).dir);
+        },
+        message: /does not trust/,
+      },
+      {
+        name: 'expired manifest',
+        arrange: async () => {
+          feed.setDir((await dirFor(v3, key, { published: new Date(Date.now() - 60 * 86_400_000), validDays: 30 })).dir);
+        },
+        message: /expired/,
+      },
+      {
+        name: 'wrong hash',
+        arrange: () => {
+          feed.setDir(good.dir);
+          const file = good.feed.manifest.corpus.url;
+          const text = readFileSync(join(good.dir, file), 'utf8').replace('Russia', 'Prussi');
+          setOverride(`/${file}`, (_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(text));
+        },
+        message: /SHA-256/,
+      },
+      {
+        name: 'schema error',
+        arrange: async () => {
+          const bad = structuredClone(v3) as unknown as { terms: { summary?: string }[] };
+          delete bad.terms[0]!.summary;
+          feed.setDir((await dirFor(await rehash(bad as unknown as Corpus))).dir);
+        },
+        message: /did not pass its checks.*summary/,
+      },
+      {
+        name: 'reference error',
+        arrange: async () => {
+          const bad = structuredClone(v3);
+          bad.terms[0]!.related.push('no-such-term');
+          feed.setDir((await dirFor(await rehash(bad))).dir);
+        },
+        message: /unknown term "no-such-term"/,
+      },
+      {
+        name: 'over the size cap',
+        arrange: async () => {
+          // A signed manifest announcing 21 MB: refused before a byte of the corpus is fetched.
+          const dir = mkdtempSync(join(tmpdir(), 'nkr-feed-'));
+          temp.push(dir);
+          const f = await makeFeed(new Uint8Array(21 * 1024 * 1024), { corpusVersion: v3.version, published: new Date(), validDays: 30, keyId: key.id, privateKey: key.privateKey });
+          for (const [name, data] of f.files) if ((name.endsWith('.json') && name.startsWith('manifest')) || name.endsWith('.sig')) writeFileSync(join(dir, name), data);
+          feed.setDir(dir);
+        },
+        message: /over the 20\.0 MB limit/,
+      },
+      {
+        name: 'older version',
+        arrange: async () => {
+          feed.setDir((await dirFor(bundled)).dir);
+        },
+        message: new RegExp(`version ${bundled.version}, older than the installed version ${v2.version}`),
+      },
     ];
     for (const c of cases) {
       await c.arrange();
@@ -262,8 +383,12 @@ describe('corpus sync from a signed feed', () => {
     await options.waitForTimeout(500);
 
     // Kill the browser process itself (found by this test's own profile folder), no clean shutdown.
-    const pid = execFileSync('ps', ['-eo', 'pid=,args=']).toString().split('\n')
-      .find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='))?.trim().split(/\s+/)[0];
+    const pid = execFileSync('ps', ['-eo', 'pid=,args='])
+      .toString()
+      .split('\n')
+      .find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='))
+      ?.trim()
+      .split(/\s+/)[0];
     expect(pid).toBeTruthy();
     process.kill(Number(pid), 'SIGKILL');
     await b.close().catch(() => {});

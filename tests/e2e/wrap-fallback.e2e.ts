@@ -10,9 +10,12 @@ import { pageStatus, useExtensionVariant } from './harness';
 
 const REMOVE_API = `delete CSS.highlights; delete globalThis.Highlight;`;
 
-const env = useExtensionVariant((m) => {
-  m.content_scripts.unshift({ matches: m.content_scripts[0].matches, js: ['no-highlight-api.js'], run_at: 'document_start' });
-}, { 'no-highlight-api.js': REMOVE_API });
+const env = useExtensionVariant(
+  (m) => {
+    m.content_scripts.unshift({ matches: m.content_scripts[0].matches, js: ['no-highlight-api.js'], run_at: 'document_start' });
+  },
+  { 'no-highlight-api.js': REMOVE_API },
+);
 
 describe('highlighting without the CSS Highlight API', () => {
   it('wraps mentions in <nkr-mark> elements coloured by kind, says so, and leaves the text as it was', async () => {
@@ -36,12 +39,16 @@ describe('highlighting without the CSS Highlight API', () => {
     await pageStatus(env.browser, page);
     expect(await page.locator('nkr-mark').count()).toBeGreaterThan(5);
     const htmlWith = await page.evaluate(() => document.getElementById('lead')!.textContent);
-    await env.browser.worker.evaluate(async () => { await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } }); });
+    await env.browser.worker.evaluate(async () => {
+      await chrome.storage.local.set({ settings: { disabledSites: ['reuters.com'] } });
+    });
     try {
       await expect.poll(() => page.locator('nkr-mark').count()).toBe(0);
       expect(await page.evaluate(() => document.getElementById('lead')!.textContent)).toBe(htmlWith);
     } finally {
-      await env.browser.worker.evaluate(async () => { await chrome.storage.local.remove('settings'); });
+      await env.browser.worker.evaluate(async () => {
+        await chrome.storage.local.remove('settings');
+      });
     }
     await page.close();
   });

@@ -11,9 +11,35 @@ const paper = JSON.parse(readFileSync(join(dataDir, 'paper/paper.json'), 'utf8')
 /** A tiny but valid catalogue over the real paper text; tests break one thing at a time. */
 export function sources(overrides: { terms?: unknown[]; timeline?: unknown; paper?: unknown; excerpt?: string } = {}): CorpusSources {
   const terms = overrides.terms ?? [
-    { id: 'kim-jong-un', label: 'Kim Jong Un', kind: 'person', specificity: 'specific', anchor: 'north-korea', summary: 'North Korea’s leader.', aliases: ['Kim Jong Un', { text: 'Kim', standalone: false }], passages: ['p-kim-putin-letters', 'p-summits'] },
-    { id: 'vladimir-putin', label: 'Vladimir Putin', kind: 'person', specificity: 'specific', anchor: 'russia', summary: 'Russia’s president.', aliases: ['Vladimir Putin', 'Putin'], passages: ['p-kim-putin-letters', 'p-summits', 'p-cash-for-weapons'] },
-    { id: 'vostochny-cosmodrome', label: 'Vostochny Cosmodrome', kind: 'place', specificity: 'specific', summary: 'A Russian spaceport in the Russian Far East, where Kim and Putin met in September 2023.', aliases: ['Vostochny Cosmodrome', { text: 'the cosmodrome', standalone: false }], passages: ['p-summits'] },
+    {
+      id: 'kim-jong-un',
+      label: 'Kim Jong Un',
+      kind: 'person',
+      specificity: 'specific',
+      anchor: 'north-korea',
+      summary: 'North Korea’s leader.',
+      aliases: ['Kim Jong Un', { text: 'Kim', standalone: false }],
+      passages: ['p-kim-putin-letters', 'p-summits'],
+    },
+    {
+      id: 'vladimir-putin',
+      label: 'Vladimir Putin',
+      kind: 'person',
+      specificity: 'specific',
+      anchor: 'russia',
+      summary: 'Russia’s president.',
+      aliases: ['Vladimir Putin', 'Putin'],
+      passages: ['p-kim-putin-letters', 'p-summits', 'p-cash-for-weapons'],
+    },
+    {
+      id: 'vostochny-cosmodrome',
+      label: 'Vostochny Cosmodrome',
+      kind: 'place',
+      specificity: 'specific',
+      summary: 'A Russian spaceport in the Russian Far East, where Kim and Putin met in September 2023.',
+      aliases: ['Vostochny Cosmodrome', { text: 'the cosmodrome', standalone: false }],
+      passages: ['p-summits'],
+    },
   ];
   return {
     excerpt: overrides.excerpt ?? excerpt,

@@ -6,7 +6,11 @@ import { corpusHash } from '../../lib/corpus/hash';
 import type { Corpus } from '../../lib/corpus/schema';
 import { generateKeyPair, makeFeed, type FeedFiles } from '../../lib/sync/publish';
 
-export interface TestKey { id: string; publicKey: string; privateKey: string }
+export interface TestKey {
+  id: string;
+  publicKey: string;
+  privateKey: string;
+}
 
 /** A fresh Ed25519 key pair for a test run (never committed, never in the production build). */
 export async function testKey(id = 'test-key'): Promise<TestKey> {
@@ -33,8 +37,15 @@ export async function evolve(base: Corpus, change: { newTerm: { id: string; labe
   }
   next.events = next.events.map((e) => ({ ...e, passages: e.passages.filter((id) => id !== change.removePassage) }));
   next.terms.push({
-    id: change.newTerm.id, label: change.newTerm.label, kind: 'concept', specificity: 'specific', summary: `${change.newTerm.label}, as the paper discusses it.`,
-    contextOnly: false, related: [], passages: [change.newTerm.passage], aliases: [{ text: change.newTerm.alias, case: 'any', standalone: true }],
+    id: change.newTerm.id,
+    label: change.newTerm.label,
+    kind: 'concept',
+    specificity: 'specific',
+    summary: `${change.newTerm.label}, as the paper discusses it.`,
+    contextOnly: false,
+    related: [],
+    passages: [change.newTerm.passage],
+    aliases: [{ text: change.newTerm.alias, case: 'any', standalone: true }],
   });
   return rehash(next);
 }

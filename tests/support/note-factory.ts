@@ -22,4 +22,3 @@ export function makeNote(over: Partial<Note> = {}): Note {
     ...over,
   };
 }
-

@@ -29,16 +29,33 @@ beforeEach(async () => {
     ownId: OWN_ID,
     db: () => db,
     corpus: () => loadCorpusCache(db),
-    injectCardUi: async (tab, frame) => { injected.push([tab, frame]); },
+    injectCardUi: async (tab, frame) => {
+      injected.push([tab, frame]);
+    },
     drafts: fakeBrowser.storage.session as unknown as BackgroundDeps['drafts'],
-    notifyTab: async (tab, frame, message) => { told.push([tab, frame, message]); },
+    notifyTab: async (tab, frame, message) => {
+      told.push([tab, frame, message]);
+    },
     now: () => clock,
     newId: () => `0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5${ids++ % 10}`,
   };
 });
-afterEach(async () => { await db.delete(); });
+afterEach(async () => {
+  await db.delete();
+});
 
-const note = { termId: 'kim-jong-un', termLabel: 'Kim Jong Un', quote: 'Kim Jong Un arrived.', pageUrl: 'https://www.reuters.com/a', pageTitle: 'A', passageId: 'p-summits', passageText: 'Throughout 2023…', passageSection: 'From friendship to formal partnership', comment: 'Note', tags: ['summit'] };
+const note = {
+  termId: 'kim-jong-un',
+  termLabel: 'Kim Jong Un',
+  quote: 'Kim Jong Un arrived.',
+  pageUrl: 'https://www.reuters.com/a',
+  pageTitle: 'A',
+  passageId: 'p-summits',
+  passageText: 'Throughout 2023…',
+  passageSection: 'From friendship to formal partnership',
+  comment: 'Note',
+  tags: ['summit'],
+};
 
 describe('the background’s message handling', () => {
   it('refuses messages from anyone but this extension', async () => {
@@ -91,14 +108,18 @@ describe('the background’s message handling', () => {
 });
 
 describe('writing a note through the note form', () => {
-  const prepare = (over: Record<string, unknown> = {}) => handleRequest({ type: 'prepare-note', termId: 'artillery-152mm', quote: 'Millions of 152mm shells crossed the border.', pageTitle: 'Shells', passageIds: ['p-cash-for-weapons', 'p-motivations'], ...over }, fromPage, deps);
+  const prepare = (over: Record<string, unknown> = {}) =>
+    handleRequest({ type: 'prepare-note', termId: 'artillery-152mm', quote: 'Millions of 152mm shells crossed the border.', pageTitle: 'Shells', passageIds: ['p-cash-for-weapons', 'p-motivations'], ...over }, fromPage, deps);
 
   it('keeps the page’s facts under a token, shows them to the form, and saves the note with the page told', async () => {
     const opened = await prepare();
     expect(opened).toMatchObject({ ok: true, value: { token: expect.any(String) } });
     const token = opened.ok ? (opened.value as { token: string }).token : '';
     const view = await handleRequest({ type: 'note-draft', token }, formPage, deps);
-    expect(view).toMatchObject({ ok: true, value: { termLabel: '152-mm artillery', quote: 'Millions of 152mm shells crossed the border.', passages: [{ id: 'p-cash-for-weapons', sectionHeading: 'From words to weapons' }, { id: 'p-motivations' }] } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { termLabel: '152-mm artillery', quote: 'Millions of 152mm shells crossed the border.', passages: [{ id: 'p-cash-for-weapons', sectionHeading: 'From words to weapons' }, { id: 'p-motivations' }] },
+    });
     const saved = await handleRequest({ type: 'save-draft', token, comment: '  mine  ', tags: ['artillery'], passageId: 'p-motivations' }, formPage, deps);
     expect(saved).toMatchObject({ ok: true });
     const [stored] = await db.notes.toArray();
@@ -153,7 +174,13 @@ describe('setting up the bundled corpus', () => {
     expect(await db.terms.count()).toBe(shippedCorpus().terms.length);
     expect((await fakeBrowser.storage.local.get('corpusRefusal')).corpusRefusal).toMatchObject({ source: 'bundled', problems: expect.arrayContaining([expect.stringMatching(/terms/)]) });
     expect(await db.notes.count()).toBe(1);
-    expect((await ensureBundledCorpus(db, async () => { throw new Error('file missing'); })).status).toBe('rejected');
+    expect(
+      (
+        await ensureBundledCorpus(db, async () => {
+          throw new Error('file missing');
+        })
+      ).status,
+    ).toBe('rejected');
     expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/file missing/));
     // A later good corpus clears the record, so the settings page stops warning.
     const newer = structuredClone(shippedCorpus());
@@ -171,7 +198,10 @@ describe('setting up the bundled corpus', () => {
     expect(data.hash).toBe(shippedCorpus().hash);
     // Compiled from the terms, then the stop phrases (kept with the corpus meta in the database).
     expect(data.stops!.length).toBeGreaterThan(0);
-    const automaton = unpackAutomaton(data.packed!, matcherTerms(data).map((t) => t.id))!;
+    const automaton = unpackAutomaton(
+      data.packed!,
+      matcherTerms(data).map((t) => t.id),
+    )!;
     expect(findMatches(automaton, 'Kim Jong Un at Vostochny').map((m) => m.termId)).toEqual(['kim-jong-un', 'vostochny-cosmodrome']);
     expect(findMatches(automaton, 'the National Security Council at Vostochny port')).toEqual([]);
     // Content scripts get no corpus text: only what matching needs.

@@ -20,11 +20,28 @@ const hostile: LookupResult = {
 };
 
 let root: HTMLElement;
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
-afterEach(() => { render(null, root); root.remove(); delete (window as { __pwned?: number }).__pwned; });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  delete (window as { __pwned?: number }).__pwned;
+});
 
 function props(overrides: Partial<TermCardProps> = {}): TermCardProps {
-  return { result: hostile, keyboard: false, onClose: vi.fn(), onStartNote: vi.fn(async () => ({ url: 'chrome-extension://x/note-form.html#t', finished: new Promise<'saved' | 'cancelled'>(() => {}) })), onCopy: vi.fn(async () => true), onHideTerm: vi.fn(), onDisableSite: vi.fn(), onOpenRelated: vi.fn(), ...overrides };
+  return {
+    result: hostile,
+    keyboard: false,
+    onClose: vi.fn(),
+    onStartNote: vi.fn(async () => ({ url: 'chrome-extension://x/note-form.html#t', finished: new Promise<'saved' | 'cancelled'>(() => {}) })),
+    onCopy: vi.fn(async () => true),
+    onHideTerm: vi.fn(),
+    onDisableSite: vi.fn(),
+    onOpenRelated: vi.fn(),
+    ...overrides,
+  };
 }
 
 describe('the card renders every corpus string as text', () => {
@@ -53,7 +70,10 @@ describe('the card renders every corpus string as text', () => {
   it('offers its actions as callbacks', () => {
     const p = props();
     act(() => render(<TermCard {...p} />, root));
-    const click = (name: string) => act(() => { [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent)!.includes(name))!.click(); });
+    const click = (name: string) =>
+      act(() => {
+        [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent)!.includes(name))!.click();
+      });
     click('Turn off on this site');
     click('Don’t highlight');
     click('Close');
@@ -66,14 +86,25 @@ describe('the card renders every corpus string as text', () => {
 
   it('opens the note form in a frame of its own, for the passage the reader picked, and reports the save', async () => {
     let finish: (o: 'saved' | 'cancelled') => void = () => {};
-    const p = props({ onStartNote: vi.fn(async () => ({ url: 'chrome-extension://x/note-form.html#t', finished: new Promise<'saved' | 'cancelled'>((r) => { finish = r; }) })) });
+    const p = props({
+      onStartNote: vi.fn(async () => ({
+        url: 'chrome-extension://x/note-form.html#t',
+        finished: new Promise<'saved' | 'cancelled'>((r) => {
+          finish = r;
+        }),
+      })),
+    });
     act(() => render(<TermCard {...p} />, root));
-    await act(async () => { [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click(); });
+    await act(async () => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save note')!.click();
+    });
     expect(p.onStartNote).toHaveBeenCalledWith('p-a');
     const frame = root.querySelector('iframe')!;
     expect(frame.getAttribute('src')).toBe('chrome-extension://x/note-form.html#t');
     expect(frame.getAttribute('title')).toBe('Save a note');
-    await act(async () => { finish('saved'); });
+    await act(async () => {
+      finish('saved');
+    });
     expect(root.querySelector('iframe')).toBeNull();
     expect(root.querySelector('[role=status]')!.textContent).toBe('Saved to your notes.');
   });
@@ -91,7 +122,11 @@ describe('card helpers', () => {
     const [s, e] = snippetBounds(text, [[at, at + 9]], 120);
     expect(text.slice(s, e)).toContain('Kim met Putin at Vostochny.');
     expect(e - s).toBeLessThanOrEqual(120);
-    expect(segmentsOf(text, [[at, at + 9]], s, e).filter((x) => x.marked).map((x) => x.text)).toEqual(['Vostochny']);
+    expect(
+      segmentsOf(text, [[at, at + 9]], s, e)
+        .filter((x) => x.marked)
+        .map((x) => x.text),
+    ).toEqual(['Vostochny']);
   });
 
   it('parses tags the way people type them', () => {
@@ -111,7 +146,17 @@ describe('card helpers', () => {
 });
 
 describe('the card says what is the paper and what is background', () => {
-  const paperTerm: LookupResult = { ...hostile, term: { id: 'crimea-annexation', label: 'Annexation of Crimea', kind: 'event', summary: 'Russia’s annexation of Crimea in 2014.', grounding: 'paper', record: { text: 'Annexed on 18 March 2014.', source: 'Treaty of accession, 18 March 2014' } } };
+  const paperTerm: LookupResult = {
+    ...hostile,
+    term: {
+      id: 'crimea-annexation',
+      label: 'Annexation of Crimea',
+      kind: 'event',
+      summary: 'Russia’s annexation of Crimea in 2014.',
+      grounding: 'paper',
+      record: { text: 'Annexed on 18 March 2014.', source: 'Treaty of accession, 18 March 2014' },
+    },
+  };
   const backgroundTerm: LookupResult = { ...hostile, term: { id: 'sergey-lavrov', label: 'Sergey Lavrov', kind: 'person', summary: 'Russia’s foreign minister.', grounding: 'background', source: 'Russian Foreign Ministry' } };
 
   it('labels a paper summary as the paper’s, and sets the record apart with its source', () => {

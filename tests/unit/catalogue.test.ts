@@ -14,7 +14,14 @@ const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpu
 // As the extension compiles it: the terms, then the stop phrases.
 const automaton = compileAutomaton(matcherTerms(corpus));
 const specific = new Set(corpus.terms.filter((t) => t.specificity === 'specific').map((t) => t.id));
-const found = (text: string) => [...new Set(findMatches(automaton, text).filter((m) => m.standalone).map((m) => m.termId))].sort();
+const found = (text: string) =>
+  [
+    ...new Set(
+      findMatches(automaton, text)
+        .filter((m) => m.standalone)
+        .map((m) => m.termId),
+    ),
+  ].sort();
 
 describe('the catalogue on news sentences', () => {
   it.each(NEWS_SENTENCES.map((s) => [s.note, s.text, s.expect] as const))('%s: “%s”', (_note, text, expected) => {
@@ -41,10 +48,15 @@ describe('the catalogue on news sentences', () => {
     ['an all-caps headline', /\b[A-Z]{4,}(?: [A-Z]{2,}){3,}/g],
     ['possessives', /\p{L}+(?:’s|'s)/gu],
   ] as const)('finds terms written as %s', (_class, pattern) => {
-    const hits = NEWS_SENTENCES.flatMap((s) => [...s.text.matchAll(pattern)].flatMap((span) => {
-      const from = span.index!, to = from + span[0].length;
-      return findMatches(automaton, s.text).filter((m) => m.standalone && m.start < to && m.end > from).map((m) => m.text);
-    }));
+    const hits = NEWS_SENTENCES.flatMap((s) =>
+      [...s.text.matchAll(pattern)].flatMap((span) => {
+        const from = span.index!,
+          to = from + span[0].length;
+        return findMatches(automaton, s.text)
+          .filter((m) => m.standalone && m.start < to && m.end > from)
+          .map((m) => m.text);
+      }),
+    );
     expect(hits.length, 'no term found in words of this class').toBeGreaterThan(0);
   });
 
@@ -93,4 +105,3 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(drum.every((m) => !m.standalone)).toBe(true);
   });
 });
-

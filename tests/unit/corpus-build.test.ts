@@ -28,9 +28,7 @@ describe('corpus build', () => {
     expect(corpus.passages).toHaveLength(13); // 17 lines: 3 headings, 1 pull quote
     expect(corpus.passages.map((p) => p.text)).toEqual(lines.filter((_, i) => ![1, 5, 13, 15].includes(i)));
     expect(corpus.passages.find((p) => p.id === 'p-summits')).toMatchObject({ section: 'friendship-to-partnership', order: 13 });
-    expect(corpus.sections.map((s) => s.heading)).toEqual([
-      'The revival of the North Korea–Russia relationship', 'North Korea’s response to the Ukraine war', 'From words to weapons', 'From friendship to formal partnership',
-    ]);
+    expect(corpus.sections.map((s) => s.heading)).toEqual(['The revival of the North Korea–Russia relationship', 'North Korea’s response to the Ukraine war', 'From words to weapons', 'From friendship to formal partnership']);
     expect(corpus.passages.filter((p) => p.text.includes('The warming of relations between Kim and Putin'))).toHaveLength(1);
   });
 
@@ -107,7 +105,9 @@ describe('corpus build', () => {
 describe('the shipped corpus', () => {
   it('is exactly what the sources build (run `npm run corpus` after editing data/)', async () => {
     const termsDir = join(dataDir, 'terms');
-    const termFiles = readdirSync(termsDir).filter((f) => f.endsWith('.json')).sort()
+    const termFiles = readdirSync(termsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
       .map((f) => ({ name: `data/terms/${f}`, data: JSON.parse(readFileSync(join(termsDir, f), 'utf8')) }));
     const { json } = await buildCorpus({ excerpt, paper, termFiles, timeline: JSON.parse(readFileSync(join(dataDir, 'timeline.json'), 'utf8')) });
     expect(json).toBe(readFileSync(join(dataDir, 'corpus.json'), 'utf8'));
@@ -145,7 +145,11 @@ describe('npm run corpus', () => {
   }, 30_000);
 
   describe('stop phrases', () => {
-    const withStops = (stops: unknown[]) => { const s = sources(); s.termFiles.push({ name: 'data/terms/stop-phrases.json', data: stops }); return s; };
+    const withStops = (stops: unknown[]) => {
+      const s = sources();
+      s.termFiles.push({ name: 'data/terms/stop-phrases.json', data: stops });
+      return s;
+    };
 
     it('builds stop phrases into the corpus, apart from the terms', async () => {
       const { corpus } = await buildCorpus(withStops([{ id: 'stop-vostochny-port', kind: 'stop', note: 'The port is not the cosmodrome.', aliases: ['Vostochny port'] }]));
@@ -169,7 +173,9 @@ describe('npm run corpus', () => {
     });
 
     it('checks the real catalogue’s stop phrases against the excerpt (npm run corpus passes)', async () => {
-      const termFiles = readdirSync(join(dataDir, 'terms')).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, data: JSON.parse(readFileSync(join(dataDir, 'terms', f), 'utf8')) }));
+      const termFiles = readdirSync(join(dataDir, 'terms'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ name: f, data: JSON.parse(readFileSync(join(dataDir, 'terms', f), 'utf8')) }));
       const { corpus } = await buildCorpus({ excerpt, paper, termFiles, timeline: JSON.parse(readFileSync(join(dataDir, 'timeline.json'), 'utf8')) });
       expect(corpus.stops!.length).toBeGreaterThanOrEqual(10);
     });
@@ -178,11 +184,7 @@ describe('npm run corpus', () => {
       const s = sources();
       (s.termFiles[0]!.data as Record<string, unknown>[])[0]!.grounding = 'background';
       (s.timeline as Record<string, unknown>[])[0]!.grounding = 'background';
-      expect(await problemsOf(s)).toEqual([
-        'term "kim-jong-un": a background summary needs a "source" line',
-        'data/timeline.json: event "vostochny-summit": a background event needs a "source" line',
-      ]);
+      expect(await problemsOf(s)).toEqual(['term "kim-jong-un": a background summary needs a "source" line', 'data/timeline.json: event "vostochny-summit": a background event needs a "source" line']);
     });
   });
 });
-

@@ -6,13 +6,27 @@ import { testCorpus } from '../support/corpus-factory';
 
 let db: ContextDatabase;
 let counter = 0;
-beforeEach(() => { db = new ContextDatabase(`test-${++counter}`); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = new ContextDatabase(`test-${++counter}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 const note = (): Note => ({
-  id: crypto.randomUUID(), createdAt: 1, updatedAt: 1, termId: 'kim-jong-un', termLabel: 'Kim Jong Un',
-  quote: 'Kim Jong Un arrived in Russia', pageUrl: 'https://example.org/a', pageTitle: 'A', passageId: 'p-summits',
-  passageText: 'Throughout 2023…', passageSection: 'From friendship to formal partnership', comment: 'mine', tags: ['summit'],
+  id: crypto.randomUUID(),
+  createdAt: 1,
+  updatedAt: 1,
+  termId: 'kim-jong-un',
+  termLabel: 'Kim Jong Un',
+  quote: 'Kim Jong Un arrived in Russia',
+  pageUrl: 'https://example.org/a',
+  pageTitle: 'A',
+  passageId: 'p-summits',
+  passageText: 'Throughout 2023…',
+  passageSection: 'From friendship to formal partnership',
+  comment: 'mine',
+  tags: ['summit'],
 });
 
 const counts = async () => ({ passages: await db.passages.count(), terms: await db.terms.count(), events: await db.events.count(), sections: await db.sections.count() });
@@ -35,7 +49,9 @@ describe('loading the corpus into the database', () => {
   });
 
   it('never lets an older bundled corpus replace a newer stored one', async () => {
-    const newer = await testCorpus(5, (s) => { (s.termFiles[0]!.data as { summary: string }[])[0]!.summary = 'Newer summary.'; });
+    const newer = await testCorpus(5, (s) => {
+      (s.termFiles[0]!.data as { summary: string }[])[0]!.summary = 'Newer summary.';
+    });
     await loadCorpus(db, newer, { source: 'sync', sourceUrl: 'https://example.org/corpus.json' });
     expect(await loadCorpus(db, await testCorpus(2), { source: 'bundled' })).toEqual({ status: 'kept-newer', storedVersion: 5, offeredVersion: 2 });
     expect((await db.terms.get('kim-jong-un'))?.summary).toBe('Newer summary.');
@@ -44,7 +60,10 @@ describe('loading the corpus into the database', () => {
 
   it('replaces an older stored corpus whole, dropping terms the new one no longer has', async () => {
     await loadCorpus(db, await testCorpus(1), { source: 'bundled' });
-    const smaller = await testCorpus(2, (s) => { s.termFiles[0]!.data = (s.termFiles[0]!.data as unknown[]).slice(0, 2); s.timeline = []; });
+    const smaller = await testCorpus(2, (s) => {
+      s.termFiles[0]!.data = (s.termFiles[0]!.data as unknown[]).slice(0, 2);
+      s.timeline = [];
+    });
     expect(await loadCorpus(db, smaller, { source: 'bundled' })).toMatchObject({ status: 'loaded', version: 2, previousVersion: 1 });
     expect(await db.terms.toCollection().primaryKeys()).toEqual(['kim-jong-un', 'vladimir-putin']);
     expect(await db.events.count()).toBe(0);

@@ -40,10 +40,16 @@ const ATTRS = fc.constantFrom<Record<string, string>>({}, {}, {}, { hidden: '' }
 /** An alias cut in two, its second part in an inline element (bold, a link, an editable span…). */
 const splitAlias = fc.tuple(fc.constantFrom(...aliases), fc.nat(), fc.constantFrom('b', 'span', 'a', 'i'), ATTRS).map(([alias, at, tag, attrs]): Tree => {
   const cut = 1 + (at % Math.max(1, alias.length - 1));
-  return { kind: 'el', tag: 'span', attrs: {}, shadow: false, children: [
-    { kind: 'text', text: `x ${alias.slice(0, cut)}` },
-    { kind: 'el', tag, attrs, shadow: false, children: [{ kind: 'text', text: `${alias.slice(cut)} y` }] },
-  ] };
+  return {
+    kind: 'el',
+    tag: 'span',
+    attrs: {},
+    shadow: false,
+    children: [
+      { kind: 'text', text: `x ${alias.slice(0, cut)}` },
+      { kind: 'el', tag, attrs, shadow: false, children: [{ kind: 'text', text: `${alias.slice(cut)} y` }] },
+    ],
+  };
 });
 
 const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
@@ -78,7 +84,10 @@ function build(t: Tree): Node {
 function reference(root: Element): string[] {
   const blocks: { nodes: Text[]; starts: number[]; text: string }[] = [];
   let current: { nodes: Text[]; starts: number[]; text: string } | null = null;
-  const end = () => { if (current) blocks.push(current); current = null; };
+  const end = () => {
+    if (current) blocks.push(current);
+    current = null;
+  };
   const visit = (n: Node) => {
     if (n.nodeType === Node.TEXT_NODE) {
       const data = (n as Text).data;
@@ -91,7 +100,10 @@ function reference(root: Element): string[] {
     }
     if (n.nodeType !== Node.ELEMENT_NODE) return;
     const kind = elementKind(n as Element);
-    if (kind === SKIPPED) { end(); return; }
+    if (kind === SKIPPED) {
+      end();
+      return;
+    }
     if (kind !== INLINE) end();
     for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
     if (kind !== INLINE) end();

@@ -25,8 +25,16 @@ async function countCalls(work: () => Promise<void>): Promise<number> {
   const proto = Node.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const originals = { contains: proto.contains!, compareDocumentPosition: proto.compareDocumentPosition! };
   let calls = 0;
-  for (const [name, fn] of Object.entries(originals)) proto[name] = function (this: Node, ...a: unknown[]) { calls++; return fn.apply(this, a); };
-  try { await work(); } finally { Object.assign(proto, originals); }
+  for (const [name, fn] of Object.entries(originals))
+    proto[name] = function (this: Node, ...a: unknown[]) {
+      calls++;
+      return fn.apply(this, a);
+    };
+  try {
+    await work();
+  } finally {
+    Object.assign(proto, originals);
+  }
   return calls;
 }
 
@@ -41,7 +49,9 @@ async function appendCost(pageSize: number, added: number): Promise<{ calls: num
   return { calls, found: scan.store.size };
 }
 
-afterEach(() => { document.body.replaceChildren(); });
+afterEach(() => {
+  document.body.replaceChildren();
+});
 
 describe('an incremental rescan', () => {
   it('finds the new mentions, with DOM calls that do not grow with the page', async () => {

@@ -22,7 +22,14 @@ const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpu
 const allTerms = matcherTerms({ terms: corpus.terms, stops: corpus.stops });
 const automaton = compileAutomaton(allTerms);
 
-interface RefForm { key: string; term: string; exactLetters: string | null; needsEnd: boolean; stop: boolean; claimFrom: number }
+interface RefForm {
+  key: string;
+  term: string;
+  exactLetters: string | null;
+  needsEnd: boolean;
+  stop: boolean;
+  claimFrom: number;
+}
 const refForms: RefForm[] = [];
 const seenKeys = new Set<string>();
 for (const term of allTerms) {
@@ -37,8 +44,12 @@ for (const term of allTerms) {
       if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
       seenKeys.add(key);
       refForms.push({
-        key, term: term.id, exactLetters: alias.case === 'exact' ? lettersOf(form) : null, needsEnd: isWordCharReference(form.at(-1)!),
-        stop: term.stop === true, claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
+        key,
+        term: term.id,
+        exactLetters: alias.case === 'exact' ? lettersOf(form) : null,
+        needsEnd: isWordCharReference(form.at(-1)!),
+        stop: term.stop === true,
+        claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
       });
     }
   }
@@ -93,9 +104,51 @@ function isRun(text: string, from: number, to: number): boolean {
 }
 
 const aliasTexts = allTerms.flatMap((t) => t.aliases.map((a) => a.text.replace('|', '')));
-const fillers = ['the', 'and', 'Russian', 'Russians', 'kimchi', 'Kim', 'us', 'un', 'UN', 'US', 'Us', '152', 'mm', 'met', 'Korea', 'North', 'summit', '에서', '이', 'а', 'ом', 'x', '2024', 'DPRKs',
+const fillers = [
+  'the',
+  'and',
+  'Russian',
+  'Russians',
+  'kimchi',
+  'Kim',
+  'us',
+  'un',
+  'UN',
+  'US',
+  'Us',
+  '152',
+  'mm',
+  'met',
+  'Korea',
+  'North',
+  'summit',
+  '에서',
+  '이',
+  'а',
+  'ом',
+  'x',
+  '2024',
+  'DPRKs',
   // Korean particles (after any name: KN-23은), Russian endings (Совета, группы), hanja
-  '은', '을', '에서부터', '으로부터', '인', '산', 'а', 'ы', 'ой', 'и', '北', '露', '·', 'Security', 'Council', 'Oblast', 'port', 'imagery'];
+  '은',
+  '을',
+  '에서부터',
+  '으로부터',
+  '인',
+  '산',
+  'а',
+  'ы',
+  'ой',
+  'и',
+  '北',
+  '露',
+  '·',
+  'Security',
+  'Council',
+  'Oblast',
+  'port',
+  'imagery',
+];
 const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
 // Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped.
 const dressed = (a: string) => [a, `«${a}»`, `„${a}“`, a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'), a.replace(/ (\S+)$/u, ' «$1»')];
@@ -128,7 +181,9 @@ describe('matcher property', () => {
         const got: unknown[] = [];
         stream.beginBlock();
         for (const p of parts) stream.feed(p);
-        stream.endBlock((s, e, f) => { got.push([s, e, automaton.termIds[automaton.formTerm[f]!]]); });
+        stream.endBlock((s, e, f) => {
+          got.push([s, e, automaton.termIds[automaton.formTerm[f]!]]);
+        });
         expect(got).toEqual(expected);
       }),
       { numRuns: 500 },
@@ -140,7 +195,16 @@ describe('word characters', () => {
   it('agree with Unicode letter, mark and number classes where news text lives', () => {
     const table = new Uint16Array(0x10000);
     fillWordChars(table);
-    const ranges: [number, number][] = [[0x0000, 0x024f], [0x0370, 0x052f], [0x2000, 0x206f], [0x3000, 0x303f], [0xac00, 0xd7a3], [0x1100, 0x11ff], [0x4e00, 0x4fff], [0xff00, 0xff65]];
+    const ranges: [number, number][] = [
+      [0x0000, 0x024f],
+      [0x0370, 0x052f],
+      [0x2000, 0x206f],
+      [0x3000, 0x303f],
+      [0xac00, 0xd7a3],
+      [0x1100, 0x11ff],
+      [0x4e00, 0x4fff],
+      [0xff00, 0xff65],
+    ];
     const wrong: string[] = [];
     for (const [from, to] of ranges) {
       for (let c = from; c <= to; c++) {
@@ -157,7 +221,12 @@ describe('packed automaton', () => {
     const { packAutomaton, unpackAutomaton } = packModule;
     const unpacked = unpackAutomaton(packAutomaton(automaton), automaton.termIds)!;
     expect(unpacked).not.toBeNull();
-    fc.assert(fc.property(text, (t) => { expect(findMatches(unpacked, t)).toEqual(findMatches(automaton, t)); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(findMatches(unpacked, t)).toEqual(findMatches(automaton, t));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses a corrupt blob instead of scanning with it', () => {

@@ -61,11 +61,17 @@ describe('matcher rules', () => {
   it('reports exact offsets into the original text', () => {
     // Offsets counted by hand: "On 13 September, " is 17 characters, "Kim Jong‑un flew to " 20 more.
     const text = 'On 13 September, Kim Jong\u2011un flew to Vostochny Cosmodrome.';
-    expect(findMatches(automaton, text).map(({ start, end }) => [start, end])).toEqual([[17, 28], [37, 57]]);
+    expect(findMatches(automaton, text).map(({ start, end }) => [start, end])).toEqual([
+      [17, 28],
+      [37, 57],
+    ]);
     expect(texts(text)).toEqual(['Kim Jong\u2011un', 'Vostochny Cosmodrome']);
     // Offsets stay right past characters that fold away (a no-break space, a curly apostrophe).
     const folded = 'Moscow\u00A0and Kim\u00A0Jong\u00A0Un’s Russia';
-    expect(findMatches(automaton, folded).map(({ termId, start, end }) => [termId, start, end])).toEqual([['kim-jong-un', 11, 22], ['russia', 25, 31]]);
+    expect(findMatches(automaton, folded).map(({ termId, start, end }) => [termId, start, end])).toEqual([
+      ['kim-jong-un', 11, 22],
+      ['russia', 25, 31],
+    ]);
   });
 
   it('marks non-standalone aliases so the page can demand a full mention', () => {
@@ -86,9 +92,23 @@ describe('matcher rules', () => {
 describe('matcher rules from real news', () => {
   const NEWS: MatcherTerm[] = [
     { id: 'cosmodrome', aliases: [{ text: 'космодром Восточный', inflect: 'ru-head' }, { text: 'Vostochny Cosmodrome' }] },
-    { id: 'north-korea', aliases: [{ text: '北', inflect: 'ko' }, { text: '북한', inflect: 'ko' }, { text: 'КНДР', case: 'exact' }] },
+    {
+      id: 'north-korea',
+      aliases: [
+        { text: '北', inflect: 'ko' },
+        { text: '북한', inflect: 'ko' },
+        { text: 'КНДР', case: 'exact' },
+      ],
+    },
     { id: 'russia', aliases: [{ text: '露', inflect: 'ko' }, { text: '러시아', inflect: 'ko' }, { text: 'Russia' }] },
-    { id: 'panel', aliases: [{ text: '전문가 패널', inflect: 'ko' }, { text: 'группа экспертов ООН', inflect: 'ru-head' }, { text: 'группа экспертов', inflect: 'ru-head' }] },
+    {
+      id: 'panel',
+      aliases: [
+        { text: '전문가 패널', inflect: 'ko' },
+        { text: 'группа экспертов ООН', inflect: 'ru-head' },
+        { text: 'группа экспертов', inflect: 'ru-head' },
+      ],
+    },
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
@@ -111,7 +131,14 @@ describe('matcher rules from real news', () => {
   it.each([
     // hanja headline abbreviations as aliases, with particles
     ['北 alone', '北 미사일 발사', [['north-korea', '北']]],
-    ['北·露 pair', '北·露 밀착', [['north-korea', '北'], ['russia', '露']]],
+    [
+      '北·露 pair',
+      '北·露 밀착',
+      [
+        ['north-korea', '北'],
+        ['russia', '露'],
+      ],
+    ],
     ['hanja with a particle', '北은 부인했다', [['north-korea', '北은']]],
   ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
@@ -125,9 +152,23 @@ describe('matcher rules from real news', () => {
 
   it.each([
     // particles after any alias in a Korean sentence
-    ['after a Latin-script name', 'KN-23은 북한이 만든', [['missiles', 'KN-23은'], ['north-korea', '북한이']]],
+    [
+      'after a Latin-script name',
+      'KN-23은 북한이 만든',
+      [
+        ['missiles', 'KN-23은'],
+        ['north-korea', '북한이'],
+      ],
+    ],
     ['after an acronym', 'SRBM을 건넸다', [['missiles', 'SRBM을']]],
-    ['에서부터', '러시아에서부터 북한까지', [['russia', '러시아에서부터'], ['north-korea', '북한까지']]],
+    [
+      '에서부터',
+      '러시아에서부터 북한까지',
+      [
+        ['russia', '러시아에서부터'],
+        ['north-korea', '북한까지'],
+      ],
+    ],
     ['으로부터', '북한으로부터 받은', [['north-korea', '북한으로부터']]],
     ['not a particle: a compound', '북한산 미사일', [['north-korea', '북한산']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],

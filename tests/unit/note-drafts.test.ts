@@ -30,11 +30,15 @@ beforeEach(async () => {
     corpus: () => loadCorpusCache(db),
     injectCardUi: async () => {},
     drafts: fakeBrowser.storage.session as unknown as BackgroundDeps['drafts'],
-    notifyTab: async (tab, frame, message) => { told.push([tab, frame, message]); },
+    notifyTab: async (tab, frame, message) => {
+      told.push([tab, frame, message]);
+    },
     newId: () => `0b9d7c1e-1a2b-4c3d-8e9f-0a1b2c3d4e${String(ids++).padStart(2, '0')}`,
   };
 });
-afterEach(async () => { await db.delete(); });
+afterEach(async () => {
+  await db.delete();
+});
 
 async function openDraft(): Promise<string> {
   const opened = await handleRequest({ type: 'prepare-note', termId: 'artillery-152mm', quote: 'Shells crossed the border.', pageTitle: 'Shells', passageIds: ['p-cash-for-weapons'] }, fromPage, deps);

@@ -8,10 +8,16 @@ import { deleteNotes, editNote, restoreNotes } from '../../lib/notes/store';
 import { makeNote } from '../support/note-factory';
 
 const opened: Dexie[] = [];
-afterEach(async () => { for (const db of opened.splice(0)) await db.delete(); });
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
 let counter = 0;
 const freshName = () => `notes-db-${Date.now()}-${++counter}`;
-const v2 = (name = freshName()) => { const db = new ContextDatabase(name); opened.push(db); return db; };
+const v2 = (name = freshName()) => {
+  const db = new ContextDatabase(name);
+  opened.push(db);
+  return db;
+};
 
 describe('the version 1 → 2 upgrade', () => {
   it('keeps every note written by version 1, and adds the site and search text the notes view uses', async () => {

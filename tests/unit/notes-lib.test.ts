@@ -50,11 +50,15 @@ describe('exporters', () => {
 
   it('writes Markdown grouped by term, with quote, a link to the sentence, the passage and the citation', () => {
     const corpus = shippedCorpus();
-    const md = toMarkdown([
-      makeNote({ termLabel: 'Vostochny Cosmodrome', termId: 'vostochny-cosmodrome', comment: 'space' }),
-      makeNote({ comment: 'first' }),
-      makeNote({ comment: 'second <img src=x onerror=alert(1)>', pageTitle: '[click](javascript:alert(1))' }),
-    ], corpus.citation, 1_700_000_000_000);
+    const md = toMarkdown(
+      [
+        makeNote({ termLabel: 'Vostochny Cosmodrome', termId: 'vostochny-cosmodrome', comment: 'space' }),
+        makeNote({ comment: 'first' }),
+        makeNote({ comment: 'second <img src=x onerror=alert(1)>', pageTitle: '[click](javascript:alert(1))' }),
+      ],
+      corpus.citation,
+      1_700_000_000_000,
+    );
     expect(md.indexOf('## Kim Jong Un')).toBeLessThan(md.indexOf('## Vostochny Cosmodrome'));
     expect(md.indexOf('second')).toBeLessThan(md.indexOf('first'));
     expect(md).toContain('> Kim Jong Un arrived in Vladivostok.');

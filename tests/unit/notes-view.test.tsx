@@ -14,8 +14,16 @@ import { makeNote } from '../support/note-factory';
 
 let root: HTMLElement;
 let db: ContextDatabase;
-beforeEach(async () => { root = document.createElement('div'); document.body.append(root); db = await databaseWithCorpus(); });
-afterEach(async () => { render(null, root); root.remove(); await db.delete(); });
+beforeEach(async () => {
+  root = document.createElement('div');
+  document.body.append(root);
+  db = await databaseWithCorpus();
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  await db.delete();
+});
 
 /** Waits until `check` passes (liveQuery answers asynchronously). */
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -26,7 +34,10 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`never happened: ${what}`);
 }
 
-const key = (el: Element, k: string) => act(() => { el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); });
+const key = (el: Element, k: string) =>
+  act(() => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  });
 
 describe('the notes view', () => {
   it('says when the paper changed a note’s passage or dropped it, and keeps the text the reader saw', async () => {
@@ -40,7 +51,10 @@ describe('the notes view', () => {
     await until(() => root.querySelectorAll('[role=option]').length === 3, 'three rows');
     const open = async (comment: string) => {
       const search = root.querySelector<HTMLInputElement>('input[type=search]')!;
-      act(() => { search.value = comment; search.dispatchEvent(new Event('input', { bubbles: true })); });
+      act(() => {
+        search.value = comment;
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      });
       await until(() => root.querySelectorAll('[role=option]').length === 1, `only "${comment}"`);
       await key(search, 'Enter');
       await until(() => !!root.querySelector('article'), 'the note open');
@@ -79,7 +93,11 @@ describe('the notes view', () => {
 describe('what the paper says about a page', () => {
   it('ranks the passages that speak to most of the page’s terms first, three at most', async () => {
     const cache = (await loadCorpusCache(db))!;
-    const result = pagePassages(cache, [{ id: 'vostochny-cosmodrome', count: 3 }, { id: 'kim-jong-un', count: 5 }, { id: 'vladimir-putin', count: 4 }]);
+    const result = pagePassages(cache, [
+      { id: 'vostochny-cosmodrome', count: 3 },
+      { id: 'kim-jong-un', count: 5 },
+      { id: 'vladimir-putin', count: 4 },
+    ]);
     expect(result).toHaveLength(3);
     expect(result[0]!.terms.length).toBeGreaterThanOrEqual(result[2]!.terms.length);
     expect(result.every((p) => p.sectionHeading && p.text)).toBe(true);

@@ -4,8 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PagePanel } from '../../components/popup/PagePanel';
 
 let root: HTMLElement;
-beforeEach(() => { root = document.createElement('div'); document.body.append(root); });
-afterEach(() => { render(null, root); root.remove(); });
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
 
 const handlers = () => ({ onSiteToggle: vi.fn(), onEverywhereToggle: vi.fn(), onEnableSite: vi.fn(), onEnableAllSites: vi.fn(), onNextMention: vi.fn() });
 

@@ -10,7 +10,9 @@ beforeAll(async () => {
   db = await databaseWithCorpus();
   cache = (await loadCorpusCache(db))!;
 });
-afterAll(async () => { await db.delete(); });
+afterAll(async () => {
+  await db.delete();
+});
 
 describe('ranking passages by the sentence around a mention', () => {
   it('puts the 2023 summit first for a sentence about Kim’s visit to the cosmodrome', () => {
@@ -66,7 +68,11 @@ describe('tokens', () => {
   });
 
   it('scores a document with the query’s rare words above one with only common ones', () => {
-    const index = buildIndex([{ id: 'a', text: 'Russia and North Korea' }, { id: 'b', text: 'Russia vetoed the panel' }, { id: 'c', text: 'Russia Russia Russia' }]);
+    const index = buildIndex([
+      { id: 'a', text: 'Russia and North Korea' },
+      { id: 'b', text: 'Russia vetoed the panel' },
+      { id: 'c', text: 'Russia Russia Russia' },
+    ]);
     expect(rank(index, 'panel veto', ['a', 'b', 'c'])[0]!.id).toBe('b');
   });
 });

@@ -58,7 +58,12 @@ describe('relevance gate on page shapes', () => {
   T[6] = { ...T[6]!, kind: 'state' };
   const main = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
   const furniture = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'boilerplate', passage: `aside-${passage}` } });
-  const NK = 0, RU = 1, SANCTIONS = 2, KIM = 4, MISSILES = 5, CHINA = 6;
+  const NK = 0,
+    RU = 1,
+    SANCTIONS = 2,
+    KIM = 4,
+    MISSILES = 5,
+    CHINA = 6;
   const cases: { name: string; mentions: MentionFacts[]; onTopic: boolean; shown?: boolean[] }[] = [
     { name: 'an article naming both sides twice', mentions: [main(NK, 1), main(RU, 1), main(NK, 2), main(RU, 3), main(SANCTIONS, 3)], onTopic: true },
     {

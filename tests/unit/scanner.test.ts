@@ -27,7 +27,9 @@ function scan(html: string): string[] {
   });
 }
 
-beforeEach(() => { document.body.innerHTML = ''; });
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
 
 describe('what the scanner reads as one block', () => {
   it.each([
@@ -95,7 +97,10 @@ describe('what the scanner skips', () => {
     const walker = new TextWalker(automaton, (f) => found.push(f));
     let next: Node | null = document.body.firstChild;
     let slices = 0;
-    while (next) { next = walker.walk(document.body, next, -1); slices++; } // an already-passed deadline
+    while (next) {
+      next = walker.walk(document.body, next, -1);
+      slices++;
+    } // an already-passed deadline
     expect(slices).toBeGreaterThan(3);
     expect(found).toHaveLength(4000);
   });
@@ -129,14 +134,15 @@ describe('an editable span inside a sentence', () => {
 
 describe('scans that overlap', () => {
   const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p id="p${i}">Paragraph ${i} on North Korea and Russia</p>`).join('');
-  const idsOf = (scan: { store: { ordered(): readonly { range: Range }[] } }) =>
-    scan.store.ordered().map((m) => `${m.range.startContainer.parentElement?.id}:${m.range.startOffset}`);
+  const idsOf = (scan: { store: { ordered(): readonly { range: Range }[] } }) => scan.store.ordered().map((m) => `${m.range.startContainer.parentElement?.id}:${m.range.startOffset}`);
 
   it('never finds a mention twice when the page changes ahead of a scan in progress', async () => {
     const { PageScan } = await import('../../entrypoints/content/page-scan');
     document.body.innerHTML = paragraphs(300); // several 8 ms slices in happy-dom
     let slices = 0;
-    const scan = new PageScan(automaton, () => { slices++; });
+    const scan = new PageScan(automaton, () => {
+      slices++;
+    });
     const signal = new AbortController().signal;
     const full = scan.scanAll(signal);
     while (slices === 0) await new Promise((r) => setTimeout(r, 0)); // now paused between slices

@@ -40,30 +40,66 @@ beforeAll(async () => {
   v2 = await evolve(v1, { newTerm: { id: 'kn-23', label: 'KN-23', alias: 'KN-23', passage: 'p-summits' }, summaryOf: 'vladimir-putin', summary: 'Russia’s president, revised.', removePassage: 'p-cash-for-weapons' });
   server = await serveFeed((await publishToDir(v2, key)).dir);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 beforeEach(async () => {
   db = new ContextDatabase(`sync-${++counter}`);
   await loadCorpus(db, v1, { source: 'bundled' });
   storage = {};
 });
-afterEach(async () => { await db.delete(); });
+afterEach(async () => {
+  await db.delete();
+});
 
 const feedUrl = () => `http://127.0.0.1:${server.port}/manifest.json`;
 const deps = (over: Partial<SyncDeps> = {}): SyncDeps => ({
-  db, fetcher: (url, init) => fetch(url, init), keys: [{ id: key.id, publicKey: key.publicKey }], timeoutMs: 2000,
-  store: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in storage).map((k) => [k, structuredClone(storage[k])])), set: async (items) => { Object.assign(storage, structuredClone(items)); } },
+  db,
+  fetcher: (url, init) => fetch(url, init),
+  keys: [{ id: key.id, publicKey: key.publicKey }],
+  timeoutMs: 2000,
+  store: {
+    get: async (keys) => Object.fromEntries(keys.filter((k) => k in storage).map((k) => [k, structuredClone(storage[k])])),
+    set: async (items) => {
+      Object.assign(storage, structuredClone(items));
+    },
+  },
   ...over,
 });
-const withFeed = () => { storage[SYNC_SETTINGS_KEY] = { feedUrl: feedUrl(), intervalHours: 24 }; };
+const withFeed = () => {
+  storage[SYNC_SETTINGS_KEY] = { feedUrl: feedUrl(), intervalHours: 24 };
+};
 const note = (passageId: string, passageText: string): Note => ({
-  id: crypto.randomUUID(), createdAt: 1, updatedAt: 1, termId: 'vladimir-putin', termLabel: 'Vladimir Putin', quote: 'Putin said', pageUrl: 'https://example.org/a',
-  pageTitle: 'A', passageId, passageText, passageSection: 'S', comment: 'mine', tags: ['t'],
+  id: crypto.randomUUID(),
+  createdAt: 1,
+  updatedAt: 1,
+  termId: 'vladimir-putin',
+  termLabel: 'Vladimir Putin',
+  quote: 'Putin said',
+  pageUrl: 'https://example.org/a',
+  pageTitle: 'A',
+  passageId,
+  passageText,
+  passageSection: 'S',
+  comment: 'mine',
+  tags: ['t'],
 });
 const snapshot = async () => ({ meta: await db.meta.get('corpus'), passages: await db.passages.toArray(), terms: await db.terms.toArray(), notes: await db.notes.toArray() });
 
 describe('the diff', () => {
   it('finds added, changed and removed rows and leaves equal ones out', () => {
-    const d = diffRows([{ id: 'a', x: 1 }, { id: 'b', x: 1 }, { id: 'c', x: 1 }], [{ id: 'a', x: 1 }, { id: 'b', x: 2 }, { id: 'd', x: 1 }]);
+    const d = diffRows(
+      [
+        { id: 'a', x: 1 },
+        { id: 'b', x: 1 },
+        { id: 'c', x: 1 },
+      ],
+      [
+        { id: 'a', x: 1 },
+        { id: 'b', x: 2 },
+        { id: 'd', x: 1 },
+      ],
+    );
     expect(d).toEqual({ added: [{ id: 'd', x: 1 }], changed: [{ id: 'b', x: 2 }], removed: ['c'] });
   });
   it('describes v1 → v2 table by table, ignoring key order', () => {
@@ -138,7 +174,12 @@ describe('the size cap', () => {
   });
   it('stops reading a stream that grows past the cap without Content-Length', async () => {
     let pulled = 0;
-    const stream = new ReadableStream<Uint8Array>({ pull(c) { pulled++; c.enqueue(new Uint8Array(1000)); } });
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(new Uint8Array(1000));
+      },
+    });
     await expect(readCapped(new Response(stream), 10_000, 'corpus')).rejects.toThrow(/grew past/);
     expect(pulled).toBeLessThan(20);
   });
@@ -167,7 +208,13 @@ describe('a whole sync', () => {
     const kept = note('p-cash-for-weapons', (await db.passages.get('p-cash-for-weapons'))!.text);
     await db.notes.add(kept);
     let applied = 0;
-    const entry = await syncNow(deps({ afterApply: async () => { applied++; } }));
+    const entry = await syncNow(
+      deps({
+        afterApply: async () => {
+          applied++;
+        },
+      }),
+    );
     expect(entry).toMatchObject({ outcome: 'updated', version: 2, message: expect.stringContaining('1 term added') });
     expect(applied).toBe(1);
     expect(await db.terms.get('kn-23')).toBeTruthy();
@@ -187,7 +234,14 @@ describe('a whole sync', () => {
     ['HTTP error', () => server.override('/manifest.json', (_q, r) => r.writeHead(503).end()), /HTTP 503/],
     ['captive portal', () => server.override('/manifest.json', (_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end('<html>Log in to Wi-Fi</html>')), /captive portal/],
     ['missing signature', () => server.override('/manifest.json.sig', (_q, r) => r.writeHead(404).end()), /not signed/],
-    ['timeout', () => server.override('/manifest.json', () => { /* never answers */ }), /did not answer/],
+    [
+      'timeout',
+      () =>
+        server.override('/manifest.json', () => {
+          /* never answers */
+        }),
+      /did not answer/,
+    ],
   ];
   for (const [name, breakIt, message] of failures) {
     it(`fails on ${name}, logs why, backs off, and changes nothing`, async () => {
@@ -215,8 +269,22 @@ describe('a whole sync', () => {
     const cases: [() => Promise<string>, RegExp, Partial<SyncDeps>?][] = [
       [async () => (await publishToDir(v2, stranger)).dir, /does not trust/],
       [async () => (await publishToDir(v2, key, { published: new Date(Date.now() - 40 * 86_400_000), validDays: 30 })).dir, /expired/],
-      [async () => { const { dir, feed } = await publishToDir(v2, key); writeFileSync(join(dir, feed.manifest.corpus.url), JSON.stringify({ ...v2, version: 2 }).replace('revised', 'REVISED')); return dir; }, /SHA-256/],
-      [async () => { const bad = structuredClone(v2); bad.terms[0]!.passages.push('p-nowhere'); return (await publishToDir(await rehash(bad), key)).dir; }, /unknown passage "p-nowhere"/],
+      [
+        async () => {
+          const { dir, feed } = await publishToDir(v2, key);
+          writeFileSync(join(dir, feed.manifest.corpus.url), JSON.stringify({ ...v2, version: 2 }).replace('revised', 'REVISED'));
+          return dir;
+        },
+        /SHA-256/,
+      ],
+      [
+        async () => {
+          const bad = structuredClone(v2);
+          bad.terms[0]!.passages.push('p-nowhere');
+          return (await publishToDir(await rehash(bad), key)).dir;
+        },
+        /unknown passage "p-nowhere"/,
+      ],
       [async () => (await publishToDir(v2, key)).dir, /over the .* limit/, { sizeCap: 1000 }],
       [async () => (await publishToDir(v1, key)).dir, /already installed/],
     ];
@@ -235,7 +303,7 @@ describe('a whole sync', () => {
     server.setDir((await publishToDir(v2, key)).dir);
   });
 
-  it('without the feed host\'s permission, asks the reader to grant it and fetches nothing', async () => {
+  it("without the feed host's permission, asks the reader to grant it and fetches nothing", async () => {
     withFeed();
     const seen = server.requests.length;
     expect(await syncNow(deps({ hasPermission: async () => false }))).toMatchObject({ outcome: 'failed', message: expect.stringContaining('no permission to read from 127.0.0.1') });
@@ -286,16 +354,31 @@ describe('backoff and note status', () => {
   });
 });
 
-it('SyncError carries a kind', () => { expect(new SyncError('m', 'hash').kind).toBe('hash'); });
+it('SyncError carries a kind', () => {
+  expect(new SyncError('m', 'hash').kind).toBe('hash');
+});
 
 describe('the sync requests', () => {
   it('run only for the extension’s own pages', async () => {
     const { handleRequest } = await import('../../entrypoints/background/handle-request');
     const calls: string[] = [];
     const reqDeps = {
-      ownId: 'own', db: () => db, corpus: async () => null, injectCardUi: async () => {}, drafts: { get: async () => ({}), set: async () => {}, remove: async () => {} },
+      ownId: 'own',
+      db: () => db,
+      corpus: async () => null,
+      injectCardUi: async () => {},
+      drafts: { get: async () => ({}), set: async () => {}, remove: async () => {} },
       notifyTab: async () => {},
-      sync: { now: async () => { calls.push('now'); return null; }, reset: async () => { calls.push('reset'); return { at: 1, url: '', outcome: 'reset' as const, message: 'Reset.' }; } },
+      sync: {
+        now: async () => {
+          calls.push('now');
+          return null;
+        },
+        reset: async () => {
+          calls.push('reset');
+          return { at: 1, url: '', outcome: 'reset' as const, message: 'Reset.' };
+        },
+      },
     } as unknown as Parameters<typeof handleRequest>[2];
     const fromPage = { id: 'own', tab: { id: 3 }, url: 'https://www.reuters.com/world/', frameId: 0 } as never;
     const fromOptions = { id: 'own', url: 'chrome-extension://own/options.html' } as never;

@@ -5,11 +5,23 @@ import { parseTabRequest } from '../../lib/tab-messages';
 describe('parseTabRequest', () => {
   it.each([
     [{ type: 'page-status' }, { type: 'page-status' }],
-    [{ type: 'step-mention', direction: -1 }, { type: 'step-mention', direction: -1 }],
-    [{ type: 'note-finished', token: 'abc', saved: true }, { type: 'note-finished', token: 'abc', saved: true }],
-    [{ type: 'reveal-term', termId: 'kim-jong-un' }, { type: 'reveal-term', termId: 'kim-jong-un' }],
+    [
+      { type: 'step-mention', direction: -1 },
+      { type: 'step-mention', direction: -1 },
+    ],
+    [
+      { type: 'note-finished', token: 'abc', saved: true },
+      { type: 'note-finished', token: 'abc', saved: true },
+    ],
+    [
+      { type: 'reveal-term', termId: 'kim-jong-un' },
+      { type: 'reveal-term', termId: 'kim-jong-un' },
+    ],
     [{ type: 'rescan' }, { type: 'rescan', repeat: 1 }],
-    [{ type: 'rescan', repeat: 20 }, { type: 'rescan', repeat: 20 }],
+    [
+      { type: 'rescan', repeat: 20 },
+      { type: 'rescan', repeat: 20 },
+    ],
     // Extra fields are dropped, not passed on.
     [{ type: 'page-status', extra: { deep: 1 } }, { type: 'page-status' }],
   ])('accepts %j', (message, request) => {

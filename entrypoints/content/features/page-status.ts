@@ -9,7 +9,10 @@ import type { TabRouter } from '../tab-router';
 
 export function init(page: PageRun, router: TabRouter): void {
   // Answered once the page run knows its settings (a popup opened during injection gets the real state).
-  router.on('page-status', async () => { await page.ready; return status(page); });
+  router.on('page-status', async () => {
+    await page.ready;
+    return status(page);
+  });
 }
 
 function status(page: PageRun): PageStatus {

@@ -18,7 +18,7 @@ function step(active: Activation, direction: 1 | -1): number {
   else {
     // Start from the reader's place: the first mention below the top of the viewport.
     const below = list.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
-    index = direction === 1 ? Math.max(below, 0) : (below > 0 ? below - 1 : list.length - 1);
+    index = direction === 1 ? Math.max(below, 0) : below > 0 ? below - 1 : list.length - 1;
   }
   const mention = list[index]!;
   active.focus(mention);
