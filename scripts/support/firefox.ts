@@ -212,28 +212,104 @@ export async function pointAt(page: Page, id: string, text: string): Promise<{ x
   return point;
 }
 
-/** The card (inside the card host's shadow root), or null when none is shown. */
-export function cardHandle(page: Page): Promise<ElementHandle<Element> | null> {
-  return page.$('nkr-card-host >>> .card');
+/**
+ * Reaching the card in its CLOSED shadow root. Neither the page nor puppeteer's selectors can see
+ * inside it (that is the point), so the tests look in the way a WebDriver BiDi client may: asked
+ * to serialize the host with `includeShadowTree: 'all'`, Firefox describes its closed root too,
+ * with a shared reference that later script calls can take as `this`. The calls run in
+ * puppeteer's isolated realm (not the page's world), so a page's own scripts cannot bend what the
+ * test reads. Clicks and keys still go through puppeteer's real (trusted) input at the element's
+ * box, as a reader's would: the card ignores anything else.
+ */
+type BidiRealm = {
+  evaluate(expression: string, awaitPromise: boolean, options?: object): Promise<BidiResult>;
+  callFunction(functionDeclaration: string, awaitPromise: boolean, options?: object): Promise<BidiResult>;
+};
+type BidiRemote = { type: string; value?: unknown; sharedId?: string; handle?: string };
+type BidiResult = { type: 'success'; result: BidiRemote } | { type: 'exception'; exceptionDetails: { text: string } };
+type IsolatedRealm = { realm: BidiRealm; createHandle(result: BidiRemote): unknown };
+
+/** puppeteer's isolated realm in the page's top frame (internal API: puppeteer-core's BiDi frame). */
+function isolatedRealm(page: Page): IsolatedRealm {
+  return (page.mainFrame() as unknown as { isolatedRealm(): IsolatedRealm }).isolatedRealm();
+}
+
+function orThrow(response: BidiResult): BidiRemote {
+  if (response.type === 'exception') throw new Error(`in the card's shadow root: ${response.exceptionDetails.text}`);
+  return response.result;
+}
+
+/** The card host's closed shadow root as a BiDi shared reference, or null when no card host is in the page. */
+async function cardRootRef(page: Page): Promise<string | null> {
+  const result = orThrow(
+    await isolatedRealm(page).realm.evaluate("document.querySelector('nkr-card-host')", true, {
+      resultOwnership: 'none',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0, maxObjectDepth: 0 },
+    }),
+  );
+  const root = (result.value as { shadowRoot?: BidiRemote | null } | undefined)?.shadowRoot;
+  return root?.sharedId ?? null;
+}
+
+/**
+ * Runs `fn(root, arg)` with `root` the card host's closed shadow root, in the page (not in Node:
+ * `fn` is sent as source, so it may use only its arguments), and returns its result (JSON-able),
+ * or null when no card host is in the page.
+ */
+export async function inCard<R, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg?: A): Promise<R | null> {
+  const root = await cardRootRef(page);
+  if (!root) return null;
+  const result = orThrow(
+    await isolatedRealm(page).realm.callFunction(`async function (arg) { const value = await (${fn.toString()})(this, JSON.parse(arg)); return JSON.stringify(value === undefined ? null : value); }`, true, {
+      this: { sharedId: root },
+      arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+      resultOwnership: 'none',
+    }),
+  );
+  return JSON.parse(result.value as string) as R;
+}
+
+/** The card (inside the card host's closed shadow root), or null when none is shown. */
+export async function cardHandle(page: Page): Promise<ElementHandle<Element> | null> {
+  const root = await cardRootRef(page);
+  if (!root) return null;
+  const realm = isolatedRealm(page);
+  const result = orThrow(
+    await realm.realm.callFunction("function () { return this.querySelector('.card'); }", true, {
+      this: { sharedId: root },
+      resultOwnership: 'root',
+      serializationOptions: { maxDomDepth: 0, maxObjectDepth: 0 },
+    }),
+  );
+  return result.type === 'node' ? (realm.createHandle(result) as ElementHandle<Element>) : null;
 }
 
 /** Waits until the card is shown (or, with `gone`, until it is not). Generous: a background Firefox
  * has unloaded reloads the corpus before its first answer, and the machine may be busy. */
 export async function waitForCard(page: Page, gone = false, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (gone) => {
-      const el = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card');
-      const shown = !!el && el.getBoundingClientRect().height > 0;
-      return gone ? !shown : shown;
-    },
-    { timeout, polling: 50 },
-    gone,
-  );
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shown = await inCard(page, (root) => {
+      const el = root.querySelector('.card');
+      return !!el && el.getBoundingClientRect().height > 0;
+    });
+    if (gone ? !shown : shown) return;
+    if (Date.now() > deadline) throw new Error(`the card was ${gone ? 'still shown' : 'not shown'} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Text of the first element matching `selector` inside the card, or null. */
 export function cardText(page: Page, selector: string): Promise<string | null> {
-  return page.evaluate((selector) => document.querySelector('nkr-card-host')?.shadowRoot?.querySelector(`.card ${selector}`)?.textContent ?? null, selector);
+  return inCard(page, (root, selector) => root.querySelector(`.card ${selector}`)?.textContent ?? null, selector);
+}
+
+/** What has focus inside the card (its label, text or class), or null when focus is outside it. */
+export function focusedInCard(page: Page): Promise<string | null> {
+  return inCard(page, (root) => {
+    const active = root.activeElement;
+    return active ? (active.getAttribute('aria-label') ?? active.textContent ?? active.className) : null;
+  });
 }
 
 /** Rests the pointer on `text` in #id until its card shows; with `enter`, then moves into the card. */
@@ -249,18 +325,30 @@ export async function openCard(page: Page, id: string, text: string, enter = fal
   return at;
 }
 
+/**
+ * A real click on the first element in the card matching `selector` (and, when given, whose text
+ * or aria-label is `name`); returns that element's text.
+ */
+export async function clickInCard(page: Page, selector: string, name?: string): Promise<string> {
+  const target = await inCard(
+    page,
+    (root, { selector, name }) => {
+      const el = [...root.querySelectorAll(`.card ${selector}`)].find((e) => name === null || (e.getAttribute('aria-label') ?? e.textContent ?? '').trim() === name);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: el.textContent ?? '' };
+    },
+    { selector, name: name ?? null },
+  );
+  if (!target) throw new Error(`nothing matches "${selector}"${name === undefined ? '' : ` named "${name}"`} in the card`);
+  await page.mouse.click(target.x, target.y);
+  return target.text;
+}
+
 /** Clicks the card's button named `name` (its text or aria-label). */
 export async function clickCardButton(page: Page, name: string): Promise<void> {
-  const box = await page.evaluate((name) => {
-    const root = document.querySelector('nkr-card-host')?.shadowRoot;
-    const button = [...(root?.querySelectorAll('.card button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
-    if (!button) return null;
-    button.scrollIntoView({ block: 'nearest' });
-    const r = button.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, name);
-  if (!box) throw new Error(`no button "${name}" in the card`);
-  await page.mouse.click(box.x, box.y);
+  await clickInCard(page, 'button', name);
 }
 
 /** The id of the one tab showing `url` (readable while the extension has access to that site). */
@@ -336,7 +424,11 @@ export async function openPopupFor(control: Page, page: Page, popupUrl: string):
  * from the tags field.
  */
 export async function typeNote(page: Page, comment: string, tags: string): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('nkr-card-host')?.shadowRoot?.activeElement?.localName === 'iframe', { timeout: 10_000, polling: 50 });
+  const deadline = Date.now() + 10_000;
+  while ((await inCard(page, (root) => root.activeElement?.localName ?? null)) !== 'iframe') {
+    if (Date.now() > deadline) throw new Error('the note frame never took focus');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await new Promise((r) => setTimeout(r, 1500)); // the form renders once the background hands over the draft
   await page.keyboard.type(comment);
   await page.keyboard.press('Tab');

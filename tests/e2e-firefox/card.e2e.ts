@@ -5,16 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, inExtension, openCard, pageStatus, pointAt, typeNote, useFirefox, waitForCard } from './harness';
+import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, focusedInCard, inCard, inExtension, openCard, pageStatus, pointAt, typeNote, useFirefox, waitForCard } from './harness';
 
 const env = useFirefox();
-
-/** What is focused inside the card's shadow root (label, text or class), or null when focus left it. */
-const focusedInCard = (page: import('puppeteer-core').Page) =>
-  page.evaluate(() => {
-    const active = document.querySelector('nkr-card-host')?.shadowRoot?.activeElement;
-    return active ? (active.getAttribute('aria-label') ?? active.textContent ?? active.className) : null;
-  });
 
 /** Every note in the extension's database, read from an extension page. */
 const readNotes = () =>
@@ -69,7 +62,7 @@ describe('the keyboard in Firefox', () => {
     // What Alt+Shift+J does (a driver cannot press a browser shortcut): the background asks the page to step.
     await askTabAt(env.control, page.url(), { type: 'step-mention', direction: 1 });
     await waitForCard(page);
-    const role = await page.evaluate(() => document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.card')?.getAttribute('role'));
+    const role = await inCard(page, (root) => root.querySelector('.card')?.getAttribute('role'));
     expect(role).toBe('dialog');
     await expect.poll(() => focusedInCard(page)).not.toBeNull();
     const seen = new Set<string | null>();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, typeNote, useFirefox } from './harness';
+import { cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inCard, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, typeNote, useFirefox } from './harness';
 
 // A short idle timeout, so the event page is put to sleep within the test.
 const IDLE_MS = 1500;
@@ -27,8 +27,9 @@ describe('Firefox differences', () => {
     await pageStatus(env.control, page);
     await openCard(page, 'lead', 'Kim Jong Un', true);
     await clickCardButton(page, 'Save note');
-    await page.waitForFunction(() => !!document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe'), { timeout: 10_000, polling: 50 });
-    const src = await page.evaluate(() => document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('iframe')?.getAttribute('src'));
+    const frameSrc = () => inCard(page, (root) => root.querySelector('iframe')?.getAttribute('src') ?? null);
+    await expect.poll(frameSrc, { timeout: 10_000, interval: 50 }).not.toBeNull();
+    const src = await frameSrc();
     // The address is this profile's random UUID (pinned by the test), not a per-session one:
     // stable, but not the add-on id, so a page cannot guess it from the extension's listing.
     expect(src).toMatch(new RegExp(`^moz-extension://${env.ff.uuid}/note-form\\.html#`));

@@ -9,7 +9,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unexpectedRequests } from '../../scripts/support/recording-proxy';
-import { ARTIFACTS, askTabAt, cardText, clickCardButton, openCard, openPopupFor, pageStatus, typeNote, useFirefox } from './harness';
+import { ARTIFACTS, askTabAt, cardText, clickCardButton, clickInCard, openCard, openPopupFor, pageStatus, typeNote, useFirefox } from './harness';
 
 const env = useFirefox();
 
@@ -27,11 +27,7 @@ describe('privacy in Firefox', () => {
     await openCard(article, 'lead', 'Vostochny Cosmodrome');
     await openCard(article, 'un', 'UN Panel of Experts', true);
     // A related term opened in place: another lookup.
-    const related = await article.evaluate(() => {
-      const button = document.querySelector('nkr-card-host')?.shadowRoot?.querySelector('.related button') as HTMLElement | null;
-      button?.click();
-      return button?.textContent ?? null;
-    });
+    const related = await clickInCard(article, '.related button');
     expect(related).toBeTruthy();
     await expect.poll(() => cardText(article, 'h2'), { timeout: 10_000 }).toBe(related);
     await clickCardButton(article, 'Save note');
