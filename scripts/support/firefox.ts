@@ -187,6 +187,19 @@ export async function highlightsIn(page: Page): Promise<{ name: string; text: st
   });
 }
 
+/**
+ * The page's highlights once those inside #id are registered. The scan can report done a frame
+ * before its highlights are: only mentions near the viewport are registered, on the next frame.
+ */
+export async function highlightsOnceShown(page: Page, id: string, timeout = 5000): Promise<{ name: string; text: string; id: string | null }[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const all = await highlightsIn(page);
+    if (all.some((h) => h.id === id) || Date.now() > until) return all;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** The centre of the first box of `text` inside #id. */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
