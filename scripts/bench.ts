@@ -10,6 +10,7 @@
  *   --no-notes              skip the notes view (10,000 notes; scripts/bench/notes.ts)
  *   --sync-only / --no-sync only / without the corpus sync bench (scripts/bench/sync.ts)
  */
+import { printTable } from './support/table';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -384,11 +385,7 @@ async function main() {
       r.memoryKb,
     ].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log('');
   console.log(`Medians over ${summary.pages} pages (one run, ${RUNS} repeats a page):`);
   console.log(`  scan+highlight, warm: ${summary.medianOursMs} ms; floor ${summary.medianFloorMs} ms; ours/floor ${summary.medianRatioToFloor}× (median of per-page ratios)`);

@@ -13,6 +13,7 @@
  *    on a page off the topic (target 0).
  * Prints a table and writes bench-results/sweep.json. Options: --pages a.html,b.html  --runs N
  */
+import { printTable } from './support/table';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -172,11 +173,7 @@ async function main() {
 
   const header = ['page', 'errors caused', 'DOM', 'boxes moved', 'idle ms without', 'idle ms with', 'idle ratio', 'mentions', 'terms', 'on topic', 'generic off-topic'];
   const cells = rows.map((r) => [r.page, r.errorsCaused, r.dom, `${r.boxesMoved}/${r.boxes}`, r.idleWithoutMs, r.idleWithMs, r.idleRatio, r.mentions, r.terms, r.onTopic ? 'yes' : 'no', r.genericOffTopic].map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) console.log(line(c));
+  printTable(header, cells);
   const summary = {
     pages: rows.length,
     errorsCaused: rows.reduce((n, r) => n + r.errorsCaused, 0),

@@ -9,6 +9,7 @@
  * the page, the extension's isolated world, style, layout and paint alike; long tasks come from
  * the page's own PerformanceObserver. Run alone with `npm run bench -- --only storm`.
  */
+import { printTable } from '../support/table';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageStatus } from '../../lib/tab-messages';
 import { pageStatus, type ExtensionBrowser } from '../support/browser';
@@ -200,11 +201,7 @@ export async function benchStorm(ext: ExtensionBrowser, plain: BrowserContext): 
       r.fps ? `${r.fps.without}/${r.fps.with} (${r.fps.ratio})` : '-',
     ].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log('');
   return results;
 }

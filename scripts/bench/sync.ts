@@ -5,6 +5,7 @@
  * as diffs of 100 changed rows. The background times each step; an open popup measures how long
  * its main thread is kept waiting meanwhile. Prints a table and writes bench-results/sync.json.
  */
+import { printTable } from '../support/table';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,13 +141,9 @@ export async function benchSync(runs = 3): Promise<void> {
       r.popupStatusMaxMs,
     ].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log('');
   console.log('Corpus sync: synthetic corpus of 10,000 passages and 2,000 terms, in Chromium (test build, feed on 127.0.0.1)');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   const of = (kind: Run['kind'], pick: (r: Run) => number) => median(results.filter((r) => r.kind === kind).map(pick));
   const summary = {
     freshApplyMedianMs: of('fresh', (r) => r.timings.applyMs),

@@ -5,6 +5,7 @@
  * Pages are opened as http://www.reuters.com/... (a curated news host) through Chromium's host
  * resolver, so the production build is what runs; every other host is blocked.
  */
+import { centreOfText } from './page-side';
 import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -262,24 +263,7 @@ export async function saveNoteThroughForm(browser: ExtensionBrowser, page: Page,
 
 /** The centre of the first box of `text` inside the element with `id` (for hovering it). */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ id, text }) => {
-      const root = document.getElementById(id);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + Math.min(text.length, 3));
-        const r = range.getClientRects()[0];
-        if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    { id, text },
-  );
+  const point = await page.evaluate(centreOfText, { id, text });
   if (!point) throw new Error(`"${text}" not found in #${id}`);
   return point;
 }

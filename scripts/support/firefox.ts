@@ -4,6 +4,7 @@
  * no host-resolver switch, so a recording HTTP proxy on 127.0.0.1 (recording-proxy.ts) stands in
  * for the whole network.
  */
+import { centreOfText } from './page-side';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -202,25 +203,7 @@ export async function highlightsOnceShown(page: Page, id: string, timeout = 5000
 
 /** The centre of the first box of `text` inside #id. */
 export async function pointAt(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    (id, text) => {
-      const root = document.getElementById(id);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + Math.min(text.length, 3));
-        const r = range.getClientRects()[0];
-        if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    id,
-    text,
-  );
+  const point = await page.evaluate(centreOfText, { id, text });
   if (!point) throw new Error(`"${text}" not found in #${id}`);
   return point;
 }

@@ -1,0 +1,21 @@
+/**
+ * Functions that run inside a test page, shared by the Chromium (Playwright) and Firefox
+ * (puppeteer) drivers. Each takes one plain argument, so both drivers' `evaluate` can pass it.
+ */
+
+/** The centre of the first box of `text` inside the element with `id`, or null when it is not there. */
+export function centreOfText({ id, text }: { id: string; text: string }): { x: number; y: number } | null {
+  const root = document.getElementById(id);
+  if (!root) return null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const at = n.data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + Math.min(text.length, 3));
+    const r = range.getClientRects()[0];
+    if (r) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
+  return null;
+}
