@@ -29,7 +29,7 @@ function isFurniture(el: Element): boolean {
   if (el.closest(FURNITURE)) return true;
   // A page header outside the article (the masthead); a header inside an article is its title.
   const header = el.closest('header');
-  if (header && !header.closest('article,main,[role="main"]')) return true;
+  if (header && !header.closest(ARTICLE)) return true;
   // A link inside a list is a link list (related stories, "Most read").
   if (el.closest('a') && el.closest('li')) return true;
   for (let e: Element | null = el; e && e !== e.ownerDocument.body; e = e.parentElement) {
@@ -37,7 +37,20 @@ function isFurniture(el: Element): boolean {
     if (name.length > 1 && FURNITURE_NAME.test(name)) return true;
   }
   // On a page that marks its article, everything outside it is furniture.
-  const doc = el.ownerDocument;
-  const article = doc.querySelector('main,article,[role="main"]');
-  return article !== null && !el.closest('main,article,[role="main"]');
+  return marksItsArticle(el.ownerDocument) && !el.closest(ARTICLE);
+}
+
+const ARTICLE = 'main,article,[role="main"]';
+let marked: { doc: Document; value: boolean } | null = null;
+
+/**
+ * Whether the page marks its article. Asked once per task, not once per element: a page without
+ * one makes each query walk the whole document, and a repaint places many elements in one task.
+ */
+function marksItsArticle(doc: Document): boolean {
+  if (marked?.doc !== doc) {
+    marked = { doc, value: doc.querySelector(ARTICLE) !== null };
+    queueMicrotask(() => (marked = null));
+  }
+  return marked.value;
 }
