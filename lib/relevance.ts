@@ -1,7 +1,8 @@
 /**
  * Which mentions a page shows. Specific terms show in any article; generic ones (sanctions, BRICS)
  * only on pages about North Korea and Russia, judged from the article rather than the page. A non-standalone alias (a bare "Kim") shows only
- * where the page also names its term in full. Pure, so the rules are tested without a page.
+ * where the page also names its term in full; an on-topic word (파병, "arms transfers") only in an
+ * article on the topic. Pure, so the rules are tested without a page.
  */
 import type { MatcherDataTerm } from './matcher-data';
 
@@ -14,7 +15,10 @@ export interface MentionPlace {
 
 export interface MentionFacts {
   term: number;
+  /** Through an alias that names the term (not a bare "Kim", not an on-topic word). */
   standalone: boolean;
+  /** Through an 'on-topic' alias (파병, "arms transfers"): shows only in an article on the topic. */
+  topical?: boolean;
   /** Absent: treated as the article's own text, each mention in a passage of its own. */
   place?: MentionPlace;
 }
@@ -79,7 +83,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const visible = mentions.map((m) => {
     const term = terms[m.term]!;
     if (hidden.has(term.id)) return false;
-    if (!named.has(m.term)) return false;
+    if (m.topical) {
+      if (!onTopic || m.place?.region === 'boilerplate') return false;
+    } else if (!named.has(m.term)) return false;
     if (!onTopic && (term.specificity === 'generic' || m.place?.region === 'boilerplate')) return false;
     if (rules.firstMentionOnly) {
       if (seen.has(m.term)) return false;

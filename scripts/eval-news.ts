@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import type { Corpus } from '../lib/corpus/schema';
-import { compileAutomaton } from '../lib/matcher';
+import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../lib/matcher';
 import { MatchStream } from '../lib/matcher/stream';
 import { toMatcherData } from '../lib/matcher-data';
 import { decideVisibility, type MentionFacts } from '../lib/relevance';
@@ -39,6 +39,7 @@ interface Found {
   end: number;
   term: number;
   standalone: boolean;
+  topical: boolean;
   node: Text;
 }
 
@@ -95,7 +96,7 @@ function scan(html: string): { text: string; found: Found[] } {
     stream.endBlock((start, end, form) => {
       let i = starts.length - 1;
       while (i > 0 && starts[i]! > start) i--;
-      found.push({ start: base + start, end: base + end, term: automaton.formTerm[form]!, standalone: automaton.formStandalone[form] === 1, node: block.nodes[i]!.node });
+      found.push({ start: base + start, end: base + end, term: automaton.formTerm[form]!, standalone: automaton.formStandalone[form] === NAMING_ALIAS, topical: automaton.formStandalone[form] === TOPICAL_ALIAS, node: block.nodes[i]!.node });
     });
   }
   return { text, found };
@@ -115,7 +116,7 @@ for (const fx of fixtures) {
   const s = stats.get(fx.lang) ?? { labels: 0, found: 0, shown: 0, wrong: 0, unlabelled: 0, onPages: 0, onOpened: 0, offPages: 0, offLit: 0 };
   stats.set(fx.lang, s);
   const { text, found } = scan(fx.html);
-  const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, place: mentionPlace(f.node) }));
+  const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, place: mentionPlace(f.node) }));
   const verdict = decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false });
   const shown = found.filter((_, i) => verdict.visible[i]);
   const labels = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));

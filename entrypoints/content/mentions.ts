@@ -12,6 +12,8 @@ export interface Mention {
   readonly range: Range;
   readonly term: number;
   readonly standalone: boolean;
+  /** Through an 'on-topic' alias: shows only in an article on the topic. */
+  readonly topical: boolean;
   startNode: Text;
   endNode: Text;
 }
@@ -28,6 +30,7 @@ class StoredMention implements Mention {
     public endOffset: number,
     readonly term: number,
     readonly standalone: boolean,
+    readonly topical: boolean,
   ) {}
 
   get range(): Range {
@@ -73,8 +76,8 @@ export class MentionStore {
     return this.mentions.size;
   }
 
-  add(found: FoundMention, term: number, standalone: boolean): Mention {
-    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone);
+  add(found: FoundMention, term: number, standalone: boolean, topical = false): Mention {
+    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone, topical);
     this.insert(mention);
     this.changes.added.push(mention);
     this.revision++;

@@ -3,6 +3,7 @@
  * the page changes afterwards. Owns the walker and the mention store; says when to repaint.
  */
 import type { Automaton } from '@/lib/matcher';
+import { NAMING_ALIAS, TOPICAL_ALIAS } from '@/lib/matcher/automaton';
 import type { ScanStats } from '@/lib/messages';
 import { blockOf, INLINE_TAGS, isInsideSkipped } from './dom-rules';
 import { MentionStore } from './mentions';
@@ -42,7 +43,8 @@ export class PageScan {
   ) {
     const { formTerm, formStandalone } = automaton;
     this.walker = new TextWalker(automaton, (found) => {
-      this.store.add(found, formTerm[found.form]!, formStandalone[found.form] === 1);
+      const standing = formStandalone[found.form];
+      this.store.add(found, formTerm[found.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS);
     });
   }
 

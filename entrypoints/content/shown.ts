@@ -32,6 +32,8 @@ export class ShownMentions {
   /** Terms whose mentions show, in the article and in the page's furniture. */
   private allowedMain = new Set<number>();
   private allowedFurniture = new Set<number>();
+  /** Terms whose on-topic words (파병, "arms transfers") show: in the article, on a page on the topic. */
+  private allowedTopical = new Set<number>();
   private key = '';
   /** Facts of the mentions the verdict is judged from; rebuilt when they may have changed. */
   private sample: MentionFacts[] = [];
@@ -143,7 +145,8 @@ export class ShownMentions {
    * The page's verdict: sets the allowed terms per region; returns a key that changes with it.
    * Asks lib/relevance.ts with the sample's facts, one furniture-placed standalone fact per named
    * term (it names the term without counting towards the topic), and, per named term, one
-   * non-standalone fact in the article and one in the furniture, whose answers are the allowances.
+   * non-standalone fact in the article and one in the furniture, and per term with on-topic words
+   * in the sample one such fact in the article, whose answers are the allowances.
    */
   private decide(settings: Settings): string {
     if (this.sampleDirty) {
@@ -151,7 +154,7 @@ export class ShownMentions {
       this.sample = [];
       for (const m of this.store.all()) {
         if (this.sample.length >= VERDICT_SAMPLE) break;
-        if (this.visible(m)) this.sample.push({ term: m.term, standalone: m.standalone, place: mentionPlace(m.startNode) });
+        if (this.visible(m)) this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, place: mentionPlace(m.startNode) });
       }
     }
     const named = this.store.namedTerms().sort((a, b) => a - b);
@@ -162,16 +165,22 @@ export class ShownMentions {
       facts.push({ term, standalone: false, place: { region: 'main', passage: {} } });
       facts.push({ term, standalone: false, place: { region: 'boilerplate', passage: {} } });
     }
+    const topicalTerms = [...new Set(this.sample.filter((f) => f.topical).map((f) => f.term))].sort((a, b) => a - b);
+    for (const term of topicalTerms) facts.push({ term, standalone: false, topical: true, place: { region: 'main', passage: {} } });
+    const topicalProbes = facts.length - topicalTerms.length;
     const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
     this.onTopic = verdict.onTopic;
     this.allowedMain = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i]));
     this.allowedFurniture = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i + 1]));
-    return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${settings.firstMentionOnly}`;
+    this.allowedTopical = new Set(topicalTerms.filter((_, i) => verdict.visible[topicalProbes + i]));
+    return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${[...this.allowedTopical].join(',')}|${settings.firstMentionOnly}`;
   }
 
   /** Whether the verdict lets `m` show (its term, where it sits). */
   private allowed(m: Mention): boolean {
-    const set = mentionPlace(m.startNode).region === 'boilerplate' ? this.allowedFurniture : this.allowedMain;
+    const furniture = mentionPlace(m.startNode).region === 'boilerplate';
+    if (m.topical) return !furniture && this.allowedTopical.has(m.term);
+    const set = furniture ? this.allowedFurniture : this.allowedMain;
     return set.has(m.term);
   }
 
@@ -182,7 +191,7 @@ export class ShownMentions {
     this.cssVisible = new WeakMap();
     this.restyleQueue.clear();
     const added: Mention[] = [];
-    if (settings.firstMentionOnly) for (const term of new Set([...this.allowedMain, ...this.allowedFurniture])) this.refillFirst(term, added, []);
+    if (settings.firstMentionOnly) for (const term of new Set([...this.allowedMain, ...this.allowedFurniture, ...this.allowedTopical])) this.refillFirst(term, added, []);
     else
       for (const m of this.store.all()) {
         this.consider(m, added);

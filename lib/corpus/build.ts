@@ -228,7 +228,8 @@ function coverage(corpus: Corpus, found: { aliases: Set<string> }): CoverageRepo
     aliasesFoundInExcerpt: found.aliases.size,
     aliasClasses: {
       'exact case (acronyms)': count((a) => a.case === 'exact'),
-      'not standalone': count((a) => !a.standalone),
+      'not standalone': count((a) => a.standalone === false),
+      'on-topic only': count((a) => a.standalone === 'on-topic'),
       'Korean script': count((a) => /\p{Script=Hangul}/u.test(a.text)),
       'Korean particles': count((a) => a.inflect === 'ko'),
       'Russian script': count((a) => /\p{Script=Cyrillic}/u.test(a.text)),

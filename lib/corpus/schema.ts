@@ -26,8 +26,12 @@ export const AliasSchema = v.strictObject({
   text: NonEmpty,
   /** `exact`: match only as written (acronyms such as UN, EU, US). Default: any case. */
   case: v.optional(v.picklist(['any', 'exact']), 'any'),
-  /** false: too ambiguous alone (a bare "Kim"); it matches only on a page that names the term fully. */
-  standalone: v.optional(v.boolean(), true),
+  /**
+   * false: too ambiguous alone (a bare "Kim"); it matches only on a page that names the term fully.
+   * 'on-topic': a common word that means this term in an article about North Korea and Russia
+   * (파병, "arms transfers"); it shows only in such an article and never names the term.
+   */
+  standalone: v.optional(v.union([v.boolean(), v.literal('on-topic')]), true),
   /**
    * Generate inflected forms: Korean particles (평양에서) and optional spaces inside a compound;
    * Russian case endings on the last word (Путина), on the head word (ru-head: Совета

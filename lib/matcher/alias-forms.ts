@@ -7,7 +7,13 @@ import { canonicalText, SEPARATOR } from './chars';
 export interface AliasRule {
   text: string;
   case?: 'any' | 'exact';
-  standalone?: boolean;
+  /**
+   * true (default): the alias names its term. false: too ambiguous alone (a bare "Kim"); it shows
+   * only where the page names the term in full. 'on-topic': a common word that means this term in
+   * an article about North Korea and Russia (파병, "arms transfers"); it shows only in such an
+   * article and never names the term.
+   */
+  standalone?: boolean | 'on-topic';
   /**
    * ko: Korean particles, and optional spaces inside a Korean compound (전문가 패널 = 전문가패널);
    * ru: case endings on the last word (Путина); ru-head: on the first word only, for names whose
@@ -88,6 +94,62 @@ export const KOREAN_PARTICLES = [
 ] as const;
 
 /**
+ * Verb endings glued onto a Sino-Korean noun (파병됐다고, 회담했다, 제재하는): news turns the
+ * catalogue's nouns into verbs with 하다 and 되다. Only the endings news writes, as whole word
+ * tails, for the same reason as the particles above.
+ */
+export const KOREAN_VERB_ENDINGS = [
+  '하다',
+  '한다',
+  '했다',
+  '하는',
+  '한',
+  '할',
+  '해',
+  '했던',
+  '하기',
+  '하기로',
+  '하고',
+  '하며',
+  '하면서',
+  '하려는',
+  '했고',
+  '했으며',
+  '했으나',
+  '했지만',
+  '했다고',
+  '한다고',
+  '한다는',
+  '했다는',
+  '함',
+  '되다',
+  '된다',
+  '됐다',
+  '되는',
+  '된',
+  '될',
+  '돼',
+  '되어',
+  '됐던',
+  '되기',
+  '되고',
+  '되며',
+  '되면서',
+  '됐고',
+  '됐으며',
+  '됐으나',
+  '됐지만',
+  '됐다고',
+  '된다고',
+  '됐다는',
+  '된다는',
+  '됨',
+] as const;
+
+/** Everything the shared sub-trie lets follow a name in a Korean sentence. */
+export const KOREAN_SUFFIXES: readonly string[] = [...KOREAN_PARTICLES, ...KOREAN_VERB_ENDINGS];
+
+/**
  * Whether a Korean sentence may glue particles straight onto this alias: Korean names, and any
  * alias ending in a Latin letter, digit or hanja (KN-23은, SRBM을, 北은). Cyrillic never meets Hangul.
  */
@@ -118,7 +180,7 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
 /** The canonical forms of one alias; `exact` forms keep their case, the others are lower-cased. */
 export function aliasForms(alias: AliasRule): string[] {
   const forms = trieForms(alias);
-  return takesParticles(alias) ? forms.flatMap((f) => [f, ...KOREAN_PARTICLES.map((p) => f + p)]) : forms;
+  return takesParticles(alias) ? forms.flatMap((f) => [f, ...KOREAN_SUFFIXES.map((p) => f + p)]) : forms;
 }
 
 /**

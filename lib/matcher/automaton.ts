@@ -7,7 +7,7 @@
  * may step into (a flag, not copied edges); a cursor that enters it remembers which name it came
  * from and reports that name when a particle ends.
  */
-import { KOREAN_PARTICLES, takesParticles, trieForms, type AliasRule } from './alias-forms';
+import { KOREAN_SUFFIXES, takesParticles, trieForms, type AliasRule } from './alias-forms';
 import { canonicalText, fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
@@ -24,6 +24,11 @@ export interface MatcherTerm {
 
 /** Longest form, in code units, whose exact case can be verified (the scanner's ring buffer). */
 export const MAX_FORM_LENGTH = 120;
+
+/** formStandalone values: how an alias may show (see AliasRule.standalone). */
+export const PARTIAL_ALIAS = 0;
+export const NAMING_ALIAS = 1;
+export const TOPICAL_ALIAS = 2;
 
 /** formAt value of a node that ends a Korean particle: the match is the name the cursor came from. */
 export const PARTICLE_END = -2;
@@ -61,6 +66,7 @@ export interface Automaton {
   /** 1 where the form's last character is a word character, so a boundary must follow. */
   readonly formNeedsEnd: Uint8Array;
   readonly formTerm: Int32Array;
+  /** PARTIAL_ALIAS, NAMING_ALIAS or TOPICAL_ALIAS. */
   readonly formStandalone: Uint8Array;
   /** Which of its term's aliases the form came from (for coverage reports). */
   readonly formAlias: Int32Array;
@@ -132,7 +138,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         if (formAtNode[node] !== -1) continue;
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
-        formStandalone.push(alias.standalone === false ? 0 : 1);
+        formStandalone.push(alias.standalone === false ? PARTIAL_ALIAS : alias.standalone === 'on-topic' ? TOPICAL_ALIAS : NAMING_ALIAS);
         formAlias.push(aliasIndex);
         formNeedsEnd.push(classOf[form.charCodeAt(form.length - 1)]! & 1);
         formExactLetters.push(alias.case === 'exact' ? lettersOf(form) : null);
@@ -150,7 +156,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     children.push(new Map());
     enteredBySeparator.push(false);
     formAtNode.push(-1);
-    for (const particle of KOREAN_PARTICLES) formAtNode[insert(particleRoot, particle)] = PARTICLE_END;
+    for (const particle of KOREAN_SUFFIXES) formAtNode[insert(particleRoot, particle)] = PARTICLE_END;
   }
   // Names that take particles only carry a flag: the scanner falls back to the particle root's
   // edges there. Copying those edges onto every such name (now every Latin-script alias too,

@@ -1,9 +1,9 @@
 /** The matcher: one automaton for all aliases, fed block by block. */
-export { compileAutomaton, type Automaton, type MatcherTerm } from './automaton';
+export { compileAutomaton, NAMING_ALIAS, PARTIAL_ALIAS, TOPICAL_ALIAS, type Automaton, type MatcherTerm } from './automaton';
 export { MatchStream, type MatchSink } from './stream';
 export { aliasForms, aliasKeys, type AliasRule } from './alias-forms';
 export { canonicalText } from './chars';
-import type { Automaton } from './automaton';
+import { NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from './automaton';
 import { MatchStream } from './stream';
 
 export interface TextMatch {
@@ -11,6 +11,8 @@ export interface TextMatch {
   end: number;
   termId: string;
   standalone: boolean;
+  /** Shows only in an article on the topic (an 'on-topic' alias). */
+  topical: boolean;
   text: string;
 }
 
@@ -25,7 +27,8 @@ export function findMatches(automaton: Automaton, text: string): TextMatch[] {
       start,
       end,
       termId: automaton.termIds[automaton.formTerm[form]!]!,
-      standalone: automaton.formStandalone[form] === 1,
+      standalone: automaton.formStandalone[form] === NAMING_ALIAS,
+      topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
       text: text.slice(start, end),
     });
   });

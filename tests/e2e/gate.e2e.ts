@@ -14,7 +14,14 @@ describe('the gate on real-world page shapes', () => {
     const status = await pageStatus(env.browser, page); // scanned: the positive signal first
     expect(status.running).toBe(true);
     expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
+    expect(await highlightsIn(page)).toEqual([]); // including "arms transfers" in the review
+    await page.close();
+  });
+
+  it('shows an on-topic word ("arms transfers") in an article on the topic, though its term is never named in full', async () => {
+    const page = await env.browser.open('/pages/background.html');
+    await pageStatus(env.browser, page);
+    expect((await highlightsIn(page)).filter((h) => h.id === 'transfers').map((h) => h.text)).toEqual(expect.arrayContaining(['arms transfers']));
     await page.close();
   });
 

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
 import { lettersOf } from '../../lib/matcher/automaton';
+import { trieForms } from '../../lib/matcher/alias-forms';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
 import { canonicalText, isWordCharReference, fillWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
@@ -32,28 +33,33 @@ interface RefForm {
 }
 const refForms: RefForm[] = [];
 const seenKeys = new Set<string>();
-for (const term of allTerms) {
-  for (const written of term.aliases) {
-    // A stop phrase's "|" marks where its claim starts: the words before it stay free.
-    const bar = term.stop ? written.text.indexOf('|') : -1;
-    const alias = bar < 0 ? written : { ...written, text: written.text.replace('|', '') };
-    const before = bar < 0 ? '' : written.text.slice(0, bar);
-    const prefix = canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '');
-    for (const form of aliasForms(alias)) {
-      const key = form.toLowerCase();
-      if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
-      seenKeys.add(key);
-      refForms.push({
-        key,
-        term: term.id,
-        exactLetters: alias.case === 'exact' ? lettersOf(form) : null,
-        needsEnd: isWordCharReference(form.at(-1)!),
-        stop: term.stop === true,
-        claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
-      });
+// Two passes, as the automaton resolves them: every alias's own forms claim their keys first, then
+// the Korean particle and verb-ending forms take what is left (북해 is the stop phrase's, not 북 + 해).
+for (const pass of ['own', 'suffixed'] as const)
+  for (const term of allTerms) {
+    for (const written of term.aliases) {
+      // A stop phrase's "|" marks where its claim starts: the words before it stay free.
+      const bar = term.stop ? written.text.indexOf('|') : -1;
+      const alias = bar < 0 ? written : { ...written, text: written.text.replace('|', '') };
+      const before = bar < 0 ? '' : written.text.slice(0, bar);
+      const prefix = canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '');
+      const own = new Set(trieForms(alias));
+      for (const form of aliasForms(alias)) {
+        if (own.has(form) !== (pass === 'own')) continue;
+        const key = form.toLowerCase();
+        if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
+        seenKeys.add(key);
+        refForms.push({
+          key,
+          term: term.id,
+          exactLetters: alias.case === 'exact' ? lettersOf(form) : null,
+          needsEnd: isWordCharReference(form.at(-1)!),
+          stop: term.stop === true,
+          claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
+        });
+      }
     }
   }
-}
 // Only to make the slow reference bearable: forms by their first character.
 const formsByFirst = new Map<string, RefForm[]>();
 for (const f of refForms) formsByFirst.set(f.key[0]!, [...(formsByFirst.get(f.key[0]!) ?? []), f]);
@@ -142,6 +148,11 @@ const fillers = [
   'и',
   '北',
   '露',
+  // Korean verb endings (파병됐다고, 회담했다)
+  '됐다고',
+  '했다',
+  '해',
+  '하',
   '·',
   'Security',
   'Council',

@@ -97,7 +97,16 @@ describe('matcher rules from real news', () => {
       aliases: [
         { text: '北', inflect: 'ko' },
         { text: '북한', inflect: 'ko' },
+        { text: '북', inflect: 'ko', standalone: false },
         { text: 'КНДР', case: 'exact' },
+      ],
+    },
+    {
+      id: 'troops',
+      aliases: [
+        { text: '북한군', inflect: 'ko' },
+        { text: '파병', inflect: 'ko', standalone: 'on-topic' },
+        { text: 'arms transfers', standalone: 'on-topic' },
       ],
     },
     { id: 'russia', aliases: [{ text: '露', inflect: 'ko' }, { text: '러시아', inflect: 'ko' }, { text: 'Russia' }] },
@@ -116,6 +125,7 @@ describe('matcher rules from real news', () => {
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
+    { id: 'stop-north-sea', stop: true, aliases: [{ text: '북해', inflect: 'ko' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -171,8 +181,42 @@ describe('matcher rules from real news', () => {
     ],
     ['으로부터', '북한으로부터 받은', [['north-korea', '북한으로부터']]],
     ['not a particle: a compound', '북한산 미사일', [['north-korea', '북한산']]],
+    // verb endings glued onto a Sino-Korean noun (하다, 되다)
+    [
+      '되다, past, quoted',
+      '북한군이 쿠르스크에 파병됐다고 본다',
+      [
+        ['troops', '북한군이'],
+        ['troops', '파병됐다고'],
+      ],
+    ],
+    [
+      '하다, present',
+      '러시아에 파병하는 나라',
+      [
+        ['russia', '러시아에'],
+        ['troops', '파병하는'],
+      ],
+    ],
+    [
+      '하다, past',
+      '북한이 파병했다',
+      [
+        ['north-korea', '북한이'],
+        ['troops', '파병했다'],
+      ],
+    ],
+    ['not a verb ending: a longer word', '파병론자', []],
+    ['the North Sea is not 북 with a verb ending', '북해 유전', []],
+    ['a longer name beats a verb ending (북+한)', '북한 매체', [['north-korea', '북한']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it('marks on-topic words, which neither name their term nor count as bare aliases', () => {
+    expect(findMatches(a, 'looking into arms transfers between them')[0]).toMatchObject({ termId: 'troops', standalone: false, topical: true });
+    expect(findMatches(a, '북한군이 파병됐다')[0]).toMatchObject({ termId: 'troops', standalone: true, topical: false });
+    expect(findMatches(a, '북이 말했다')[0]).toMatchObject({ termId: 'north-korea', standalone: false, topical: false });
+  });
 
   it.each([
     // the Russian head word declines in multi-word names

@@ -40,6 +40,21 @@ describe('relevance gate', () => {
     expect(decideVisibility([at(4, false), at(1), at(2)], TERMS, rules).onTopic).toBe(false);
   });
 
+  it('shows an on-topic word (파병, "arms transfers") only in an article on the topic, without it naming the term', () => {
+    const topical = (t: number): MentionFacts => ({ term: t, standalone: false, topical: true });
+    // On the topic: shows although its term is never named in full.
+    expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([true, true, true, true, true]);
+    // Off the topic (each side once): hidden, even for a specific term.
+    expect(decideVisibility([at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([true, false, false]);
+    // In the page's furniture: hidden, however on-topic the article.
+    const inNav: MentionFacts = { term: 3, standalone: false, topical: true, place: { region: 'boilerplate', passage: null } };
+    expect(decideVisibility([at(0), at(1), at(0), at(1), inNav], TERMS, rules).visible[4]).toBe(false);
+    // It names nothing: a bare alias of the same term stays hidden, and it opens no gate.
+    expect(decideVisibility([topical(4), at(4, false), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false });
+    // The reader's hidden terms still win.
+    expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, { hiddenTerms: ['vostochny-summit'], firstMentionOnly: false }).visible[4]).toBe(false);
+  });
+
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
     expect(decideVisibility([at(0), at(0), at(1), at(0)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false]);
   });
