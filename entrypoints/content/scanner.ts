@@ -14,7 +14,7 @@
  * its time slice is used up, and resumes where it stopped. It allocates nothing per text node.
  */
 import { MatchStream, type Automaton } from '@/lib/matcher';
-import { blockOf, elementKind, INLINE, isEditable, SKIPPED } from './dom-rules';
+import { blockOf, EDITABLE_SELECTOR, elementKind, INLINE, SKIPPED } from './dom-rules';
 
 /** A match in DOM terms: [startNode:startOffset, endNode:endOffset) and the automaton's form. */
 export interface FoundMention {
@@ -67,6 +67,7 @@ export class TextWalker {
     const walker = this.walkerFor(root);
     walker.currentNode = from;
     this.blockAskedFor = this.blockFound = this.editableParent = null;
+    this.editableMemo.clear();
     // The hot loop works on locals and writes them back once: property traffic on `this` for
     // every node costs more than the traversal itself.
     const stream = this.stream;
@@ -142,6 +143,7 @@ export class TextWalker {
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
     this.walker = this.walkerRoot = this.blockAskedFor = this.blockFound = this.editableParent = null;
+    this.editableMemo.clear();
   }
 
   /** Whether two text nodes, with no block element between them, share a block (none was left). */
@@ -173,17 +175,48 @@ export class TextWalker {
     this.blockNodeCount = 0;
   }
 
-  /** isEditable, remembered for the last parent asked: a block's matches mostly share one. */
+  /** Whether a text node is in an editable region (isEditable), remembered for the last parent asked: a block's matches mostly share one. */
   private editableParent: Node | null = null;
   private editableAnswer = false;
+  /** Within one walk: whether an element is inside an editable region (its ancestors' answers are shared). */
+  private readonly editableMemo = new Map<Element, boolean>();
+  private readonly editablePath: Element[] = [];
 
   private editable(node: Text): boolean {
     const parent = node.parentNode;
     if (parent !== this.editableParent) {
       this.editableParent = parent;
-      this.editableAnswer = isEditable(node);
+      this.editableAnswer = this.editableIn(node.parentElement);
     }
     return this.editableAnswer;
+  }
+
+  /**
+   * Whether `start` or an ancestor is an editing host (EDITABLE_SELECTOR), as `closest` would say.
+   * Each element is asked once per walk, so matches in one article share the climb: a `closest`
+   * per match re-tests every ancestor against the selector.
+   */
+  private editableIn(start: Element | null): boolean {
+    const memo = this.editableMemo;
+    const path = this.editablePath;
+    let answer = false;
+    let el = start;
+    while (el !== null) {
+      const known = memo.get(el);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      path.push(el);
+      el = el.parentElement;
+    }
+    for (let k = path.length - 1; k >= 0; k--) {
+      const e = path[k]!;
+      if (!answer) answer = e.matches(EDITABLE_SELECTOR);
+      memo.set(e, answer);
+    }
+    path.length = 0;
+    return answer;
   }
 
   /** Maps block offsets back to text nodes (matches arrive in increasing order); refuses editors. */

@@ -55,6 +55,8 @@ export class MatchStream {
   private readonly formNeedsEnd: Uint8Array;
   private readonly firstParticleNode: number;
   private readonly particleAt: Uint8Array;
+  /** No code unit up to the space is a word character or starts an alias (so a run of them skips). */
+  private readonly spaceStartsNothing: boolean;
 
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
@@ -69,6 +71,9 @@ export class MatchStream {
     this.formNeedsEnd = automaton.formNeedsEnd;
     this.firstParticleNode = automaton.firstParticleNode;
     this.particleAt = automaton.particleAt;
+    let starts = 0;
+    for (let code = 0; code <= 0x20; code++) starts |= automaton.classOf[code]! & 3;
+    this.spaceStartsNothing = starts === 0;
   }
 
   /** Starts a new block: nothing matches across a block boundary. */
@@ -111,6 +116,8 @@ export class MatchStream {
           i++; // text[i] is not a word character, and no alias starts with one
         }
         // Then past spaces and punctuation, to the next word start.
+        // Whitespace first, compared directly: most of a page's text is indentation between tags.
+        if (this.spaceStartsNothing) while (i < length && text.charCodeAt(i) <= 0x20) i++;
         let entry = 0;
         while (i < length && ((entry = classOf[text.charCodeAt(i)]!) & 3) === 0) i++;
         if (i === length) {
