@@ -36,6 +36,10 @@ export class PageScan {
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped by every full scan; older work still queued or running stops at its next slice. */
   private generation = 0;
+  /** window.scrollY as last read, and whether the page has scrolled since (see scrollTop). */
+  private scrollY = 0;
+  private scrolledSince = true;
+  private scrollWatched = false;
 
   constructor(
     automaton: Automaton,
@@ -79,7 +83,7 @@ export class PageScan {
       this.walker.counters.characters = 0;
       this.store.clear();
       const root = document.body ?? document.documentElement;
-      const inView = firstBlockInView(root);
+      const inView = firstBlockInView(root, this.scrollTop(signal));
       // In view first: from the block at the top of the viewport to the end, then the part above it.
       let outcome = await this.runSliced(root, inView ?? root.firstChild, null, generation, signal);
       if (outcome === 'done' && inView) {
@@ -97,6 +101,25 @@ export class PageScan {
       textNodes: this.walker.counters.textNodes,
       characters: this.walker.counters.characters,
     };
+  }
+
+  /**
+   * The page's scroll position, read again only after it scrolled: reading scrollY makes the
+   * browser bring the page's layout up to date, which costs more than scanning a small page, so
+   * a rescan of a page that has not scrolled reuses the last answer. A scroll event arrives by
+   * the next frame; a scan in between may start from a stale place, which changes only the order
+   * the page is read in, never what is found.
+   */
+  private scrollTop(signal: AbortSignal): number {
+    if (!this.scrollWatched) {
+      this.scrollWatched = true;
+      window.addEventListener('scroll', () => (this.scrolledSince = true), { passive: true, signal });
+    }
+    if (this.scrolledSince) {
+      this.scrolledSince = false;
+      this.scrollY = window.scrollY;
+    }
+    return this.scrollY;
   }
 
   private async partialScan(roots: readonly Element[], removed: readonly Node[], generation: number, signal: AbortSignal): Promise<void> {
@@ -160,9 +183,9 @@ export class PageScan {
   }
 }
 
-/** The block at the top of the viewport, when the page is scrolled; null at the top of the page. */
-function firstBlockInView(root: Element): Element | null {
-  if (window.scrollY < 50) return null;
+/** The block at the top of the viewport, when the page is scrolled (`scrollY`); null at the top of the page. */
+function firstBlockInView(root: Element, scrollY: number): Element | null {
+  if (scrollY < 50) return null;
   const hit = document.elementFromPoint(Math.min(window.innerWidth / 2, 400), 10);
   if (!hit || !root.contains(hit) || hit === root || isInsideSkipped(hit, root)) return null;
   const block = blockOf(hit, root);

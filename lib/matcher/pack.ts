@@ -78,11 +78,20 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
  * character, and a missing node has no children.
  */
 function isConsistent(a: Automaton): boolean {
-  const nodes = a.formAt.length;
-  if (a.childStart.length !== nodes + 1 || a.childStart[0] !== 0 || a.childStart[nodes] !== a.childNode.length) return false;
-  if (a.childClass.length !== a.childNode.length || a.rootNext.length === 0) return false;
-  for (let i = 0; i < nodes; i++) if (a.formAt[i]! >= a.formCount || a.formAt[i]! < PARTICLE_END) return false;
-  for (let i = 0; i < a.formCount; i++) if (a.formTerm[i]! < 0 || a.formTerm[i]! >= a.termIds.length) return false;
+  // Locals, not property reads per element: this runs once per page, before the code is optimised.
+  const { formAt, childStart, childClass, childNode, formTerm, formCount } = a;
+  const nodes = formAt.length;
+  if (childStart.length !== nodes + 1 || childStart[0] !== 0 || childStart[nodes] !== childNode.length) return false;
+  if (childClass.length !== childNode.length || a.rootNext.length === 0) return false;
+  for (let i = 0; i < nodes; i++) {
+    const form = formAt[i]!;
+    if (form >= formCount || form < PARTICLE_END) return false;
+  }
+  const termCount = a.termIds.length;
+  for (let i = 0; i < formCount; i++) {
+    const term = formTerm[i]!;
+    if (term < 0 || term >= termCount) return false;
+  }
   return true;
 }
 
