@@ -57,6 +57,12 @@ export interface Automaton {
    * (UN, EU) are marked 2 in `bigram` and skip this check.
    */
   readonly trigram: Uint8Array;
+  /**
+   * The same for the first four classes, checked when a candidate passes the trigram and a fourth
+   * character is at hand: half the candidates that pass three characters ("comp", "inte") fail
+   * the fourth. Trigrams that end a form (ICC) are marked 2 in `trigram` and skip this check.
+   */
+  readonly quadgram: Uint8Array;
   /** The form ending at node n, PARTICLE_END, or -1. */
   readonly formAt: Int32Array;
   /** Nodes from this id up are the shared particle sub-trie; this id is its root. */
@@ -197,7 +203,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     childStart,
     childClass,
     childNode,
-    ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode),
+    ...prefixFilters(rootNext, childStart, childClass, childNode, formAtNode, particleAt),
     formAt: Int32Array.from(formAtNode),
     firstParticleNode,
     particleAt,
@@ -234,11 +240,24 @@ export function trigramHash(c1: number, c2: number, c3: number): number {
   return ((Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b) ^ Math.imul(c3, 0xc2b2ae35)) >>> 16) & TRIGRAM_MASK;
 }
 
-/** The bigram and trigram filters (see Automaton), from the first three levels of the trie. */
-export function prefixFilters(rootNext: Int32Array, childStart: Int32Array, childClass: Uint16Array, childNode: Int32Array, formAt: ArrayLike<number>): { bigram: Uint8Array; trigram: Uint8Array } {
+/** The four-class hash the scanner computes too (same mask as the trigram's). */
+export function quadgramHash(c1: number, c2: number, c3: number, c4: number): number {
+  return ((Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b) ^ Math.imul(c3, 0xc2b2ae35) ^ Math.imul(c4, 0x27d4eb2f)) >>> 16) & TRIGRAM_MASK;
+}
+
+/** The bigram, trigram and quadgram filters (see Automaton), from the first four levels of the trie. */
+export function prefixFilters(
+  rootNext: Int32Array,
+  childStart: Int32Array,
+  childClass: Uint16Array,
+  childNode: Int32Array,
+  formAt: ArrayLike<number>,
+  particleAt: Uint8Array,
+): { bigram: Uint8Array; trigram: Uint8Array; quadgram: Uint8Array } {
   const classes = rootNext.length;
   const bigram = new Uint8Array(classes * classes);
   const trigram = new Uint8Array(TRIGRAM_MASK + 1);
+  const quadgram = new Uint8Array(TRIGRAM_MASK + 1);
   for (let c1 = 1; c1 < classes; c1++) {
     const first = rootNext[c1]!;
     if (first === 0) continue;
@@ -247,10 +266,21 @@ export function prefixFilters(rootNext: Int32Array, childStart: Int32Array, chil
       const second = childNode[e]!;
       // A form can end after two characters (UN, EU, 북한): the third one cannot filter it.
       bigram[c1 * classes + c2] = formAt[second] !== -1 ? 2 : 1;
-      for (let f = childStart[second]!; f < childStart[second + 1]!; f++) trigram[trigramHash(c1, c2, childClass[f]!)] = 1;
+      for (let f = childStart[second]!; f < childStart[second + 1]!; f++) {
+        const c3 = childClass[f]!;
+        const third = childNode[f]!;
+        const tri = trigramHash(c1, c2, c3);
+        // Likewise after three (ICC), and a Korean particle may follow a name there: no fourth check.
+        if (formAt[third] !== -1 || particleAt[third] === 1) {
+          trigram[tri] = 2;
+          continue;
+        }
+        if (trigram[tri] === 0) trigram[tri] = 1;
+        for (let g = childStart[third]!; g < childStart[third + 1]!; g++) quadgram[quadgramHash(c1, c2, c3, childClass[g]!)] = 1;
+      }
     }
   }
-  return { bigram, trigram };
+  return { bigram, trigram, quadgram };
 }
 
 /** The code units that fold to `ch` (both cases of a letter); multi-unit case forms are skipped. */

@@ -50,6 +50,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       childNode: take(nodes).slice(),
       bigram: new Uint8Array(0),
       trigram: new Uint8Array(0),
+      quadgram: new Uint8Array(0),
       formAt: take(formAtLength).slice(),
       particleAt: new Uint8Array(take(formAtLength)),
       firstParticleNode: header.firstParticleNode,
@@ -65,7 +66,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     };
     for (const [form, letters] of header.exact) (automaton.formExactLetters as (string | null)[])[form] = letters;
     if (!isConsistent(automaton)) return null;
-    return { ...automaton, ...prefixFilters(automaton.rootNext, automaton.childStart, automaton.childClass, automaton.childNode, automaton.formAt) };
+    return { ...automaton, ...prefixFilters(automaton.rootNext, automaton.childStart, automaton.childClass, automaton.childNode, automaton.formAt, automaton.particleAt) };
   } catch {
     return null;
   }

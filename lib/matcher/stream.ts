@@ -7,7 +7,7 @@
  * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
  * No allocation per character or per piece (an exact-case acronym check aside).
  */
-import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, trigramHash, type Automaton } from './automaton';
+import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
@@ -47,6 +47,7 @@ export class MatchStream {
   private readonly rootNext: Int32Array;
   private readonly bigram: Uint8Array;
   private readonly trigram: Uint8Array;
+  private readonly quadgram: Uint8Array;
   private readonly formAt: Int32Array;
   private readonly classes: number;
   private readonly childStart: Int32Array;
@@ -63,6 +64,7 @@ export class MatchStream {
     this.rootNext = automaton.rootNext;
     this.bigram = automaton.bigram;
     this.trigram = automaton.trigram;
+    this.quadgram = automaton.quadgram;
     this.formAt = automaton.formAt;
     this.classes = automaton.rootNext.length;
     this.childStart = automaton.childStart;
@@ -97,6 +99,16 @@ export class MatchStream {
    */
   continuesInto(code: number): boolean {
     return this.cursorCount !== 0 || this.pendingCount !== 0 || (this.prevWord !== 0 && (this.classOf[code]! & 3) === 3);
+  }
+
+  /**
+   * Whether `text` holds only code units up to the space (spaces, tabs, line breaks), which are
+   * never word characters and start no alias: fed as a block of its own, it would find nothing.
+   */
+  isBlank(text: string): boolean {
+    if (!this.spaceStartsNothing) return false;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20) return false;
+    return true;
   }
 
   /** Feeds the next piece of the block's text. */
@@ -162,13 +174,17 @@ export class MatchStream {
     this.prevWord = prevWord;
   }
 
-  /** The bigram and trigram filters for a possible start at text[i] (of class c1). */
+  /** The bigram, trigram and quadgram filters for a possible start at text[i] (of class c1). */
   private startsAlias(text: string, i: number, c1: number, classes: number, classOf: Uint16Array, bigram: Uint8Array, trigram: Uint8Array): boolean {
     const c2 = classOf[text.charCodeAt(i + 1)]! >> 2;
     const pair = bigram[c1 * classes + c2]!;
     if (pair !== 1) return pair === 2;
     if (i + 2 >= text.length) return true;
-    return trigram[trigramHash(c1, c2, classOf[text.charCodeAt(i + 2)]! >> 2)] === 1;
+    const c3 = classOf[text.charCodeAt(i + 2)]! >> 2;
+    const triple = trigram[trigramHash(c1, c2, c3)]!;
+    if (triple !== 1) return triple === 2;
+    if (i + 3 >= text.length) return true;
+    return this.quadgram[quadgramHash(c1, c2, c3, classOf[text.charCodeAt(i + 3)]! >> 2)] === 1;
   }
 
   /** Starts a cursor at a word start. */
