@@ -266,17 +266,21 @@ export function prefixFilters(
       const second = childNode[e]!;
       // A form can end after two characters (UN, EU, 북한): the third one cannot filter it.
       bigram[c1 * classes + c2] = formAt[second] !== -1 ? 2 : 1;
+      // The hashes below are trigramHash and quadgramHash, with the shared terms computed once
+      // per node: this runs on every page, before the code is optimised.
+      const h2 = Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2, 0x85ebca6b);
       for (let f = childStart[second]!; f < childStart[second + 1]!; f++) {
         const c3 = childClass[f]!;
         const third = childNode[f]!;
-        const tri = trigramHash(c1, c2, c3);
+        const h3 = h2 ^ Math.imul(c3, 0xc2b2ae35);
+        const tri = (h3 >>> 16) & TRIGRAM_MASK;
         // Likewise after three (ICC), and a Korean particle may follow a name there: no fourth check.
         if (formAt[third] !== -1 || particleAt[third] === 1) {
           trigram[tri] = 2;
           continue;
         }
         if (trigram[tri] === 0) trigram[tri] = 1;
-        for (let g = childStart[third]!; g < childStart[third + 1]!; g++) quadgram[quadgramHash(c1, c2, c3, childClass[g]!)] = 1;
+        for (let g = childStart[third]!, end = childStart[third + 1]!; g < end; g++) quadgram[((h3 ^ Math.imul(childClass[g]!, 0x27d4eb2f)) >>> 16) & TRIGRAM_MASK] = 1;
       }
     }
   }

@@ -60,7 +60,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       formAlias: new Int32Array(forms).fill(-1),
       formStop: new Uint8Array(take(forms)),
       formClaimFrom: take(forms).slice(),
-      formExactLetters: Array.from({ length: forms }, () => null as string | null),
+      formExactLetters: new Array<string | null>(forms).fill(null),
       termIds,
       formCount: forms,
     };
