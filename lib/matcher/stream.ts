@@ -354,7 +354,7 @@ export class MatchStream {
       const end = this.walkEnd[k]!;
       const form = this.walkForm[k]!;
       const letters = exact[form];
-      if (letters != null && lettersOf(text.slice(i, end)) !== letters) continue;
+      if (letters != null && !hasExactLetters(text, i, end, letters)) continue;
       this.addCandidate(base + i, base + end, form);
     }
     return true;
@@ -381,7 +381,7 @@ export class MatchStream {
     if (end - start > RING || end - start > MAX_FORM_LENGTH * 2) return false;
     let text = '';
     for (let p = start; p < end; p++) text += String.fromCharCode(this.ring[p & RING_MASK]!);
-    return lettersOf(text) === letters;
+    return hasExactLetters(text, 0, text.length, letters);
   }
 
   private growCandidates(): void {
@@ -396,4 +396,22 @@ export class MatchStream {
     this.candForm = grow(this.candForm);
     this.order = new Int32Array(size);
   }
+}
+
+/**
+ * Whether text[start, end) shows exactly `letters` as its cased letters (lettersOf), without
+ * building strings: the common check is an acronym against a lower-case word (US in "us"), which
+ * fails at its first letter. ASCII is compared directly; any other code unit falls back to lettersOf.
+ */
+function hasExactLetters(text: string, start: number, end: number, letters: string): boolean {
+  let k = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 0x80) return lettersOf(text.slice(start, end)) === letters;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      if (letters.charCodeAt(k) !== c) return false;
+      k++;
+    }
+  }
+  return k === letters.length;
 }
