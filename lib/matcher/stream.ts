@@ -56,6 +56,11 @@ export class MatchStream {
   private readonly formNeedsEnd: Uint8Array;
   private readonly firstParticleNode: number;
   private readonly particleAt: Uint8Array;
+  /**
+   * The particle sub-trie's first step, dense by class: every Latin name's end takes particles
+   * now (KN-23은), so the step after a name (a space, mostly) would otherwise scan all its edges.
+   */
+  private readonly particleNext: Int32Array;
   /** No code unit up to the space is a word character or starts an alias (so a run of them skips). */
   private readonly spaceStartsNothing: boolean;
 
@@ -73,6 +78,11 @@ export class MatchStream {
     this.formNeedsEnd = automaton.formNeedsEnd;
     this.firstParticleNode = automaton.firstParticleNode;
     this.particleAt = automaton.particleAt;
+    this.particleNext = new Int32Array(this.classes);
+    const particleRoot = automaton.firstParticleNode;
+    if (particleRoot < automaton.formAt.length) {
+      for (let e = automaton.childStart[particleRoot]!; e < automaton.childStart[particleRoot + 1]!; e++) this.particleNext[automaton.childClass[e]!] = automaton.childNode[e]!;
+    }
     let starts = 0;
     for (let code = 0; code <= 0x20; code++) starts |= automaton.classOf[code]! & 3;
     this.spaceStartsNothing = starts === 0;
@@ -227,14 +237,8 @@ export class MatchStream {
     for (let e = childStart[node]!, end = childStart[node + 1]!; e < end; e++) {
       if (childClass[e] === cls) return this.childNode[e]!;
     }
-    if (this.particleAt[node] === 1) {
-      // A name's own continuation first (above); then a Korean particle glued to it.
-      const root = this.firstParticleNode;
-      for (let e = childStart[root]!, end = childStart[root + 1]!; e < end; e++) {
-        if (childClass[e] === cls) return this.childNode[e]!;
-      }
-    }
-    return 0;
+    // A name's own continuation first (above); then a Korean particle glued to it.
+    return this.particleAt[node] === 1 ? this.particleNext[cls]! : 0;
   }
 
   /**
