@@ -146,13 +146,16 @@ export class TextWalker {
     return paused;
   }
 
-  /** Releases the node references kept from the last walk. */
+  /** Releases the node references kept from the last walk (the walker keeps its root). */
   release(): void {
     this.blockNodes.length = 0;
     this.blockStarts.length = 0;
     this.blockNodeCount = 0;
-    this.walker = this.walkerRoot = this.blockAskedFor = this.blockFound = this.editableParent = null;
+    this.blockAskedFor = this.blockFound = this.editableParent = null;
     this.editableMemo.clear();
+    // The TreeWalker is kept for the next walk over the same root (making one costs more than
+    // a small page's scan); it holds on to its root only, not to where it stopped.
+    if (this.walker) this.walker.currentNode = this.walker.root;
   }
 
   /** Whether two text nodes, with no block element between them, share a block (none was left). */
