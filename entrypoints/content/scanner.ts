@@ -116,15 +116,6 @@ export class TextWalker {
               break;
             }
           }
-          // Indentation between blocks (most of a page's text nodes) starts nothing: a block
-          // made of it alone finds nothing, and the text after it starts its own block.
-          if (stream.isBlank(data)) {
-            textNodes++;
-            characters += length;
-            sinceClock += 1 + (length >> 6);
-            n = walker.nextNode();
-            continue;
-          }
           stream.beginBlock();
           offset = 0;
         }

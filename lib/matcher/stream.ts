@@ -111,16 +111,6 @@ export class MatchStream {
     return this.cursorCount !== 0 || this.pendingCount !== 0 || (this.prevWord !== 0 && (this.classOf[code]! & 3) === 3);
   }
 
-  /**
-   * Whether `text` holds only code units up to the space (spaces, tabs, line breaks), which are
-   * never word characters and start no alias: fed as a block of its own, it would find nothing.
-   */
-  isBlank(text: string): boolean {
-    if (!this.spaceStartsNothing) return false;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20) return false;
-    return true;
-  }
-
   /** Feeds the next piece of the block's text. */
   feed(text: string): void {
     const { classOf, rootNext, bigram, trigram, formAt, classes, ring } = this;
