@@ -121,7 +121,8 @@ for (const fx of fixtures) {
   const shown = found.filter((_, i) => verdict.visible[i]);
   const labels = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));
   const overlaps = (a: [number, number], f: Found) => f.start < a[1] && a[0] < f.end;
-  const idOf = (f: Found) => automaton.termIds[f.term];
+  // The term a reader sees: its own, or the narrower one the article calls for.
+  const idOf = (f: Found) => automaton.termIds[verdict.shownAs.get(f.term) ?? f.term];
   if (fx.onTopic) {
     s.onPages++;
     if (verdict.onTopic) s.onOpened++;
