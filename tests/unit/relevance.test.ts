@@ -128,3 +128,15 @@ describe('relevance gate on page shapes', () => {
     if (shown) expect(verdict.visible).toEqual(shown);
   });
 });
+
+describe('narrowing rules from storage', () => {
+  it('accepts well-formed rules and treats malformed ones as no corpus yet', async () => {
+    const { parseMatcherData } = await import('../../lib/matcher-data');
+    const data = (narrows: unknown) => ({ version: 1, hash: 'h', terms: [{ id: 'a', label: 'A', kind: 'event', specificity: 'generic', aliases: [{ text: 'a' }], narrows }] });
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'] }]))).not.toBeNull();
+    expect(parseMatcherData(data(undefined))).not.toBeNull();
+    expect(parseMatcherData(data({ term: 'b', whenArticleNames: ['c'] }))).toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: [7] }]))).toBeNull();
+    expect(parseMatcherData(data([null]))).toBeNull();
+  });
+});
