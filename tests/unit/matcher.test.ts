@@ -134,6 +134,8 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'satellites', aliases: [{ text: '정찰위성' }] },
+    { id: 'partnership', aliases: [{ text: '포괄적 전략적 동반자 관계', inflect: 'ko' }] },
+    { id: 'treaty', aliases: [{ text: '포괄적 전략적 동반자 관계에 관한 조약', inflect: 'ko' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -229,6 +231,10 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['north-west is not 북 with 서', '북서 방향으로', []],
+    // a particle that starts like a longer alias goes on: both readings are kept
+    ['the longer alias, whole', '포괄적 전략적 동반자 관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적 동반자 관계에 관한 조약을']]],
+    ['the shorter one with its particle, where the longer one stops short', '포괄적 전략적 동반자 관계에 대해 말했다', [['partnership', '포괄적 전략적 동반자 관계에']]],
+    ['and with a particle that does not collide', '포괄적 전략적 동반자 관계로 격상', [['partnership', '포괄적 전략적 동반자 관계로']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
