@@ -121,6 +121,7 @@ describe('matcher rules from real news', () => {
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
+    { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
@@ -252,6 +253,8 @@ describe('matcher rules from real news', () => {
     ['instrumental head', 'с группой экспертов', [['panel', 'группой экспертов']]],
     ['adjective and noun both decline', 'бои в Курской области', [['kursk', 'Курской области']]],
     ['accusative of both', 'освободили Курскую область', [['kursk', 'Курскую область']]],
+    ['plural adjective and noun, genitive', 'о потерях северокорейских военных', [['soldiers', 'северокорейских военных']]],
+    ['plural adjective and noun, instrumental', 'вместе с северокорейскими военными', [['soldiers', 'северокорейскими военными']]],
     ['an unrelated word is not a form', 'Советский союз', []],
   ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
