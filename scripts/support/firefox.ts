@@ -168,7 +168,7 @@ export async function askTabAt<T>(control: Page, url: string, request: TabReques
   ) as Promise<T>;
 }
 
-/** Waits for the content script's first scan of `page` and returns its status. */
+/** Waits for the content script's first scan of `page` (the highlights in view registered) and returns its status. */
 export function pageStatus(control: Page, page: Page): Promise<PageStatus> {
   return askTabAt(control, page.url(), { type: 'page-status' }, (s: PageStatus) => Boolean(s.running && s.scan));
 }
@@ -186,19 +186,6 @@ export async function highlightsIn(page: Page): Promise<{ name: string; text: st
     }
     return out;
   });
-}
-
-/**
- * The page's highlights once those inside #id are registered. The scan can report done a frame
- * before its highlights are: only mentions near the viewport are registered, on the next frame.
- */
-export async function highlightsOnceShown(page: Page, id: string, timeout = 5000): Promise<{ name: string; text: string; id: string | null }[]> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const all = await highlightsIn(page);
-    if (all.some((h) => h.id === id) || Date.now() > until) return all;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The centre of the first box of `text` inside #id. */

@@ -27,8 +27,7 @@ async function installProbe(browser: ExtensionBrowser, page: Page, id: string): 
         if (message?.type !== 'page-status' || typeof message.probe !== 'number') return undefined;
         const target = document.getElementById(id);
         let painted = false;
-        for (const [name, highlight] of CSS.highlights)
-          if (!['nkr-focus', 'nkr-active'].includes(name)) for (const range of highlight) if (target?.contains((range as Range).startContainer)) painted = true;
+        for (const [name, highlight] of CSS.highlights) if (!['nkr-focus', 'nkr-active'].includes(name)) for (const range of highlight) if (target?.contains((range as Range).startContainer)) painted = true;
         scope.__statusProbe![message.probe] = painted;
         return undefined;
       });
