@@ -44,6 +44,8 @@ export interface FirefoxWithExtension {
 }
 
 export interface FirefoxOptions {
+  /** The unpacked build to install (default: the production build, FIREFOX_DIR). */
+  extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
   routes?: Parameters<typeof startProxy>[0];
@@ -53,7 +55,8 @@ export interface FirefoxOptions {
 
 /** Starts the proxy and Firefox, installs the built extension (a temporary add-on) and returns both. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
-  if (!existsSync(join(FIREFOX_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? FIREFOX_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No Firefox build at ${extensionDir}: run "npm run build" first.`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: install firefox-esr (scripts/setup.sh does) or set FIREFOX_PATH.`);
   const proxy = await startProxy(options.routes);
   const uuid = randomUUID();
@@ -83,13 +86,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: uuid }),
       ...options.prefs,
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
   });
-  const addonId = await browser.installExtension(FIREFOX_DIR);
+  const addonId = await browser.installExtension(extensionDir);
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
   const url = (path: string, host = NEWS_HOST) => `http://${host}${path}`;
   return {
