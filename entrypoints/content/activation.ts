@@ -50,7 +50,7 @@ export class Activation {
     this.painter = createPainter((mention, text) => this.scan.store.reindex(mention, text, text));
     this.shown = new ShownMentions(this.scan.store, terms, deps.settings, this.sink());
     this.card = new CardController({
-      termOf: (m) => terms[m.term]!,
+      termOf: (m) => terms[this.shown.termOf(m)]!,
       settings: deps.settings,
       onClosed: () => this.painter.mark('active', null),
       onOpened: (m) => this.painter.mark('active', m),
@@ -124,7 +124,7 @@ export class Activation {
 
   /** Highlight API: ranges near the viewport, one at a time (viewport-window.ts). Fallback painter: it edits the page, so whole and unobserved. */
   private sink(): ShownSink {
-    const kindOf = (m: Mention) => this.deps.terms[m.term]!.kind;
+    const kindOf = (m: Mention) => this.deps.terms[this.shown.termOf(m)]!.kind;
     const style = () => this.deps.settings().style;
     const whole = () => {
       const paint = () => this.painter.paint(inDocumentOrder(this.shown.shown), kindOf, style());

@@ -125,7 +125,15 @@ describe('matcher rules from real news', () => {
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
-    { id: 'stop-north-sea', stop: true, aliases: [{ text: '북해', inflect: 'ko' }] },
+    {
+      id: 'stop-north-sea',
+      stop: true,
+      aliases: [
+        { text: '북해', inflect: 'ko' },
+        { text: '북서', inflect: 'ko' },
+      ],
+    },
+    { id: 'satellites', aliases: [{ text: '정찰위성' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -209,6 +217,18 @@ describe('matcher rules from real news', () => {
     ['not a verb ending: a longer word', '파병론자', []],
     ['the North Sea is not 북 with a verb ending', '북해 유전', []],
     ['a longer name beats a verb ending (북+한)', '북한 매체', [['north-korea', '북한']]],
+    // any alias ending in Hangul takes particles, whether or not it asks for Korean inflection
+    ['a Hangul alias without inflection', '정찰위성을 쐈다', [['satellites', '정찰위성을']]],
+    // 서: 에서 after a vowel, as headlines write it
+    [
+      '서 after a vowel',
+      '러시아서 돌아온 북한군',
+      [
+        ['russia', '러시아서'],
+        ['troops', '북한군'],
+      ],
+    ],
+    ['north-west is not 북 with 서', '북서 방향으로', []],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
