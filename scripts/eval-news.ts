@@ -9,6 +9,9 @@
  * highlighted. A shown highlight is right when it overlaps a label of its own term; wrong when
  * it overlaps only labels of other terms (or a `null` label); unlabelled when it overlaps no
  * label (listed for review: the labeller did not ask for it, which is not the same as wrong).
+ * Of the wrong ones, those lying inside a longer label of another term ("России" inside "войск
+ * России", labelled Russian forces) are counted apart too, as "part of a longer name": still wrong
+ * by the measure above, but a different fault from a look-alike.
  * `--verbose` lists every miss, wrong and unlabelled highlight.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -128,10 +131,10 @@ for (const [name, dir] of sets) evaluate(name, load(dir));
 
 /** Scores one set of fixtures and prints its table (and, with --verbose, every miss). */
 function evaluate(name: string, fixtures: Fixture[]): void {
-  const stats = new Map<string, { labels: number; found: number; shown: number; wrong: number; unlabelled: number; onPages: number; onOpened: number; offPages: number; offLit: number }>();
+  const stats = new Map<string, { labels: number; found: number; shown: number; wrong: number; partial: number; unlabelled: number; onPages: number; onOpened: number; offPages: number; offLit: number }>();
   const notes: string[] = [];
   for (const fx of fixtures) {
-    const s = stats.get(fx.lang) ?? { labels: 0, found: 0, shown: 0, wrong: 0, unlabelled: 0, onPages: 0, onOpened: 0, offPages: 0, offLit: 0 };
+    const s = stats.get(fx.lang) ?? { labels: 0, found: 0, shown: 0, wrong: 0, partial: 0, unlabelled: 0, onPages: 0, onOpened: 0, offPages: 0, offLit: 0 };
     stats.set(fx.lang, s);
     const { text, found } = scan(fx.html);
     const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, place: mentionPlace(f.node) }));
@@ -162,7 +165,9 @@ function evaluate(name: string, fixtures: Fixture[]): void {
       if (labels.some((l) => l.termId === idOf(f) && overlaps(l.span, f))) continue;
       if (labels.some((l) => overlaps(l.span, f)) || !fx.onTopic) {
         s.wrong++;
-        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}`);
+        const partOf = labels.find((l) => l.termId !== idOf(f) && l.span[0] <= f.start && f.end <= l.span[1] && l.span[1] - l.span[0] > f.end - f.start);
+        if (partOf) s.partial++;
+        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}${partOf ? ` (part of "${partOf.text}", ${partOf.termId})` : ''}`);
       } else {
         s.unlabelled++;
         notes.push(`${fx.id}: unlabelled "${text.slice(f.start, f.end)}" as ${idOf(f)}`);
@@ -172,10 +177,10 @@ function evaluate(name: string, fixtures: Fixture[]): void {
 
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
   console.log(`\n${name}: ${fixtures.length} pages`);
-  console.log('lang  pages(on/off)  recall            wrong among shown   unlabelled shown   gate: on-topic opened   off-topic pages lit');
+  console.log('lang  pages(on/off)  recall            wrong among shown   of which part of a longer name   unlabelled shown   gate: on-topic opened   off-topic pages lit');
   for (const [lang, s] of [...stats].sort()) {
     console.log(
-      `${lang.padEnd(5)} ${`${s.onPages}/${s.offPages}`.padEnd(14)} ${`${pct(s.found, s.labels)} (${s.found}/${s.labels})`.padEnd(17)} ${`${pct(s.wrong, s.shown)} (${s.wrong}/${s.shown})`.padEnd(19)} ${`${s.unlabelled}`.padEnd(18)} ${`${s.onOpened}/${s.onPages}`.padEnd(23)} ${s.offLit}/${s.offPages}`,
+      `${lang.padEnd(5)} ${`${s.onPages}/${s.offPages}`.padEnd(14)} ${`${pct(s.found, s.labels)} (${s.found}/${s.labels})`.padEnd(17)} ${`${pct(s.wrong, s.shown)} (${s.wrong}/${s.shown})`.padEnd(19)} ${`${s.partial}`.padEnd(32)} ${`${s.unlabelled}`.padEnd(18)} ${`${s.onOpened}/${s.onPages}`.padEnd(23)} ${s.offLit}/${s.offPages}`,
     );
   }
   if (verbose) for (const n of notes) console.log(`  ${n}`);

@@ -173,6 +173,9 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
   { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ий$/, replace: ['его', 'ему', 'им', 'ем', 'ого', 'ому', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ой$/, replace: ['ого', 'ому', 'ым', 'ом'] },
+  // plural adjectives and participles (российские военные, северокорейские солдаты)
+  { ending: /ые$/, replace: ['ых', 'ым', 'ыми'] },
+  { ending: /ие$/, replace: ['их', 'им', 'ими'] },
   { ending: /ая$/, replace: ['ой', 'ую', 'ою'] },
   { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'] },
   { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'] },

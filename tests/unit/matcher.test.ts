@@ -121,6 +121,7 @@ describe('matcher rules from real news', () => {
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
+    { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
@@ -134,6 +135,8 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'satellites', aliases: [{ text: '정찰위성' }] },
+    { id: 'partnership', aliases: [{ text: '포괄적 전략적 동반자 관계', inflect: 'ko' }] },
+    { id: 'treaty', aliases: [{ text: '포괄적 전략적 동반자 관계에 관한 조약', inflect: 'ko' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -229,6 +232,10 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['north-west is not 북 with 서', '북서 방향으로', []],
+    // a particle that starts like a longer alias goes on: both readings are kept
+    ['the longer alias, whole', '포괄적 전략적 동반자 관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적 동반자 관계에 관한 조약을']]],
+    ['the shorter one with its particle, where the longer one stops short', '포괄적 전략적 동반자 관계에 대해 말했다', [['partnership', '포괄적 전략적 동반자 관계에']]],
+    ['and with a particle that does not collide', '포괄적 전략적 동반자 관계로 격상', [['partnership', '포괄적 전략적 동반자 관계로']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
@@ -246,6 +253,8 @@ describe('matcher rules from real news', () => {
     ['instrumental head', 'с группой экспертов', [['panel', 'группой экспертов']]],
     ['adjective and noun both decline', 'бои в Курской области', [['kursk', 'Курской области']]],
     ['accusative of both', 'освободили Курскую область', [['kursk', 'Курскую область']]],
+    ['plural adjective and noun, genitive', 'о потерях северокорейских военных', [['soldiers', 'северокорейских военных']]],
+    ['plural adjective and noun, instrumental', 'вместе с северокорейскими военными', [['soldiers', 'северокорейскими военными']]],
     ['an unrelated word is not a form', 'Советский союз', []],
   ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
