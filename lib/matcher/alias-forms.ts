@@ -173,6 +173,7 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
   { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ий$/, replace: ['его', 'ему', 'им', 'ем', 'ого', 'ому', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ой$/, replace: ['ого', 'ому', 'ым', 'ом'] },
+  { ending: /ое$/, replace: ['ого', 'ому', 'ым', 'ом'] },
   // plural adjectives and participles (российские военные, северокорейские солдаты)
   { ending: /ые$/, replace: ['ых', 'ым', 'ыми'] },
   { ending: /ие$/, replace: ['их', 'им', 'ими'] },

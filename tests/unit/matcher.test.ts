@@ -122,6 +122,7 @@ describe('matcher rules from real news', () => {
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
     { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
+    { id: 'sea', aliases: [{ text: 'Японское море', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
@@ -254,6 +255,7 @@ describe('matcher rules from real news', () => {
     ['adjective and noun both decline', 'бои в Курской области', [['kursk', 'Курской области']]],
     ['accusative of both', 'освободили Курскую область', [['kursk', 'Курскую область']]],
     ['plural adjective and noun, genitive', 'о потерях северокорейских военных', [['soldiers', 'северокорейских военных']]],
+    ['neuter adjective', 'учения в Японском море', [['sea', 'Японском море']]],
     ['plural adjective and noun, instrumental', 'вместе с северокорейскими военными', [['soldiers', 'северокорейскими военными']]],
     ['an unrelated word is not a form', 'Советский союз', []],
   ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
