@@ -18,6 +18,10 @@ export interface MatcherDataTerm {
   specificity: 'specific' | 'generic';
   anchor?: 'north-korea' | 'russia';
   aliases: AliasRule[];
+  /** In an article naming one of `whenArticleNames`, mentions of `term` show as this term. */
+  narrows?: { term: string; whenArticleNames: string[] }[];
+  /** Never shown as itself, only as the term that narrows it. */
+  narrowOnly?: true;
 }
 
 /** A stop phrase as the matcher needs it: claims its words, shows nothing (lib/corpus/schema.ts). */
@@ -55,6 +59,8 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' 
       specificity: t.specificity,
       ...(t.anchor ? { anchor: t.anchor } : {}),
       aliases: t.aliases.map(slimAlias),
+      ...(t.narrows ? { narrows: t.narrows } : {}),
+      ...(t.narrowOnly ? { narrowOnly: true as const } : {}),
     })),
   };
 }
@@ -74,7 +80,15 @@ export function parseMatcherData(value: unknown): MatcherData | null {
   )
     return null;
   const ok = d.terms.every(
-    (t) => t && typeof t.id === 'string' && typeof t.label === 'string' && isTermKind(t.kind) && Array.isArray(t.aliases) && t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120),
+    (t) =>
+      t &&
+      typeof t.id === 'string' &&
+      typeof t.label === 'string' &&
+      isTermKind(t.kind) &&
+      Array.isArray(t.aliases) &&
+      t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120) &&
+      (t.narrowOnly === undefined || t.narrowOnly === true) &&
+      (t.narrows === undefined || (Array.isArray(t.narrows) && t.narrows.every((n) => n && typeof n.term === 'string' && Array.isArray(n.whenArticleNames) && n.whenArticleNames.every((id) => typeof id === 'string')))),
   );
   return ok ? d : null;
 }

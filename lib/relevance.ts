@@ -2,7 +2,9 @@
  * Which mentions a page shows. Specific terms show in any article; generic ones (sanctions, BRICS)
  * only on pages about North Korea and Russia, judged from the article rather than the page. A non-standalone alias (a bare "Kim") shows only
  * where the page also names its term in full; an on-topic word (파병, "arms transfers") only in an
- * article on the topic. Pure, so the rules are tested without a page.
+ * article on the topic. A term may narrow another in articles that name its context (the veto in a
+ * story about the Panel of Experts shows as Russia's March 2024 veto). Pure, so the rules are
+ * tested without a page.
  */
 import type { MatcherDataTerm } from './matcher-data';
 
@@ -32,6 +34,32 @@ export interface Verdict {
   /** Per mention, in the order given: whether to highlight it. */
   visible: boolean[];
   onTopic: boolean;
+  /**
+   * Terms whose mentions show as a narrower term in this article (term index -> term index): the
+   * veto in a story about the Panel of Experts is Russia's March 2024 veto. Empty when none.
+   */
+  shownAs: Map<number, number>;
+}
+
+/** Per terms array: each narrowing rule by term index (from, to, and the terms that trigger it). */
+const narrowingRules = new WeakMap<readonly MatcherDataTerm[], { from: number; to: number; when: number[] }[]>();
+
+function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number; when: number[] }[] {
+  let rules = narrowingRules.get(terms);
+  if (!rules) {
+    const index = new Map(terms.map((t, i) => [t.id, i]));
+    rules = [];
+    terms.forEach((t, to) => {
+      for (const narrowing of t.narrows ?? []) {
+        const from = index.get(narrowing.term);
+        if (from === undefined || from === to) continue;
+        const when = narrowing.whenArticleNames.flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
+        if (when.length) rules!.push({ from, to, when });
+      }
+    });
+    narrowingRules.set(terms, rules);
+  }
+  return rules;
 }
 
 /** How many mentions of each side the article's own text needs (one of each is a passing mention). */
@@ -49,7 +77,15 @@ export const ANCHOR_REPEATS = 2;
  */
 export function decideVisibility(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], rules: VisibilityRules): Verdict {
   const named = new Set<number>();
-  for (const m of mentions) if (m.standalone) named.add(m.term);
+  /** Terms the article itself names (its main text, through an alias that names them). */
+  const namedInArticle = new Set<number>();
+  for (const m of mentions) {
+    if (!m.standalone) continue;
+    named.add(m.term);
+    if (m.place?.region !== 'boilerplate') namedInArticle.add(m.term);
+  }
+  const shownAs = new Map<number, number>();
+  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   let northKorea = 0;
   let russia = 0;
   let bilateral = false;
@@ -59,6 +95,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
+    // A word class ("talks") says nothing about the topic.
+    if (term.narrowOnly) return;
     const side = term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0;
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
@@ -81,7 +119,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {
-    const term = terms[m.term]!;
+    const narrowed = shownAs.get(m.term);
+    if (narrowed === undefined && terms[m.term]!.narrowOnly) return false;
+    const term = terms[narrowed ?? m.term]!;
     if (hidden.has(term.id)) return false;
     if (m.topical) {
       if (!onTopic || m.place?.region === 'boilerplate') return false;
@@ -93,5 +133,5 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     }
     return true;
   });
-  return { visible, onTopic };
+  return { visible, onTopic, shownAs };
 }

@@ -49,6 +49,7 @@ export interface PageStatus {
   cap: number;
   capped: boolean;
   terms: { id: string; label?: string; count: number }[];
+  /** The last full scan: null until the first is done and the highlights it put in view are registered. */
   scan: ScanStats | null;
   /** Bench build: recent times from the dwell timer firing to the card painted, in ms (newest last). */
   cardLatencies?: number[];

@@ -38,6 +38,10 @@ export class Activation {
   focused: Mention | null = null;
   private readonly mutations: MutationWatch;
   private recheckFrame = 0;
+  /** Highlight API: registers the shown mentions near the viewport (null with the fallback painter). */
+  private view: ViewportWindow | null = null;
+  /** Bumped by each full scan: only the newest one reports its stats. */
+  private scans = 0;
 
   constructor(private readonly deps: ActivationDeps) {
     const signal = this.controller.signal;
@@ -46,7 +50,7 @@ export class Activation {
     this.painter = createPainter((mention, text) => this.scan.store.reindex(mention, text, text));
     this.shown = new ShownMentions(this.scan.store, terms, deps.settings, this.sink());
     this.card = new CardController({
-      termOf: (m) => terms[m.term]!,
+      termOf: (m) => terms[this.shown.termOf(m)]!,
       settings: deps.settings,
       onClosed: () => this.painter.mark('active', null),
       onOpened: (m) => this.painter.mark('active', m),
@@ -72,12 +76,21 @@ export class Activation {
     return this.controller.signal;
   }
 
-  /** Scans the whole page afresh; resolves when done (or superseded by a newer full scan). */
+  /**
+   * Scans the whole page afresh; resolves when done and the mentions in view are registered (or
+   * superseded by a newer full scan). Only then does `stats` (the status's "scanned") change: a
+   * popup or a test reading the status right after sees the highlights it reports.
+   */
   async rescanAll(): Promise<void> {
+    const scan = ++this.scans;
     const stats = await this.scan.scanAll(this.signal);
-    // null: a newer full scan took over, and it will report.
-    if (stats) this.stats = { ...stats, setupMs: this.deps.setupMs() };
     this.repaint();
+    // null: a newer full scan took over, and it will report.
+    if (!stats) return;
+    // The viewport window registers what is near the viewport when its observer first looks (a frame later).
+    await this.view?.settled();
+    if (this.signal.aborted || scan !== this.scans) return;
+    this.stats = { ...stats, setupMs: this.deps.setupMs() };
   }
 
   /** Brings the highlights up to date; `force` after a settings change looks at every mention again. */
@@ -111,7 +124,7 @@ export class Activation {
 
   /** Highlight API: ranges near the viewport, one at a time (viewport-window.ts). Fallback painter: it edits the page, so whole and unobserved. */
   private sink(): ShownSink {
-    const kindOf = (m: Mention) => this.deps.terms[m.term]!.kind;
+    const kindOf = (m: Mention) => this.deps.terms[this.shown.termOf(m)]!.kind;
     const style = () => this.deps.settings().style;
     const whole = () => {
       const paint = () => this.painter.paint(inDocumentOrder(this.shown.shown), kindOf, style());
@@ -119,7 +132,7 @@ export class Activation {
       else paint();
     };
     if (this.painter.mode === 'wrap') return { added: whole, removed: whole, reset: whole };
-    const view = new ViewportWindow(this.painter, kindOf, style, this.controller.signal);
+    const view = (this.view = new ViewportWindow(this.painter, kindOf, style, this.controller.signal));
     return { added: (ms) => view.add(ms), removed: (ms) => view.remove(ms), reset: (ms) => view.reset(ms) };
   }
 }

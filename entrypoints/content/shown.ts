@@ -34,6 +34,8 @@ export class ShownMentions {
   private allowedFurniture = new Set<number>();
   /** Terms whose on-topic words (파병, "arms transfers") show: in the article, on a page on the topic. */
   private allowedTopical = new Set<number>();
+  /** Terms that show as a narrower one in this article (the veto as the March 2024 veto). */
+  private shownAs = new Map<number, number>();
   private key = '';
   /** Facts of the mentions the verdict is judged from; rebuilt when they may have changed. */
   private sample: MentionFacts[] = [];
@@ -170,10 +172,16 @@ export class ShownMentions {
     const topicalProbes = facts.length - topicalTerms.length;
     const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
     this.onTopic = verdict.onTopic;
+    this.shownAs = verdict.shownAs;
     this.allowedMain = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i]));
     this.allowedFurniture = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i + 1]));
     this.allowedTopical = new Set(topicalTerms.filter((_, i) => verdict.visible[topicalProbes + i]));
-    return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${[...this.allowedTopical].join(',')}|${settings.firstMentionOnly}`;
+    return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${[...this.allowedTopical].join(',')}|${[...this.shownAs].join(';')}|${settings.firstMentionOnly}`;
+  }
+
+  /** The term `m` shows as: its own, or the narrower one this article calls for. */
+  termOf(m: Mention): number {
+    return this.shownAs.get(m.term) ?? m.term;
   }
 
   /** Whether the verdict lets `m` show (its term, where it sits). */

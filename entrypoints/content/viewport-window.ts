@@ -17,6 +17,13 @@ const MARGIN = '50% 0px';
 export class ViewportWindow {
   private readonly byElement = new Map<Element, Set<Mention>>();
   private readonly near = new Set<Element>();
+  /**
+   * Observed elements the observer has not yet looked at (its first look comes with the next
+   * frame): their mentions may be in view and still unregistered.
+   */
+  private readonly unseen = new Set<Element>();
+  /** Callers of `settled()`, each with the elements it still waits for. */
+  private waiting: { pending: Set<Element>; resolve: () => void }[] = [];
   private readonly observer: IntersectionObserver;
 
   constructor(
@@ -26,7 +33,22 @@ export class ViewportWindow {
     signal: AbortSignal,
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
-    signal.addEventListener('abort', () => this.observer.disconnect());
+    signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      // Nothing will be registered any more: no caller waits for it.
+      for (const w of this.waiting) w.resolve();
+      this.waiting = [];
+    });
+  }
+
+  /**
+   * Resolves once the mentions added so far that are near the viewport are registered: when the
+   * observer has looked at each of their elements (the next frame in a shown tab). Mentions added
+   * later are not waited for, so a page that keeps changing cannot hold it off.
+   */
+  settled(): Promise<void> {
+    if (this.unseen.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ pending: new Set(this.unseen), resolve }));
   }
 
   /** These mentions are shown now: registered at once if near the viewport, else when they come near. */
@@ -42,6 +64,7 @@ export class ViewportWindow {
       if (!set) {
         this.byElement.set(el, (set = new Set()));
         this.observer.observe(el);
+        this.unseen.add(el);
       }
       set.add(m);
       if (this.near.has(el)) now.push(m);
@@ -60,9 +83,11 @@ export class ViewportWindow {
         this.byElement.delete(el);
         this.near.delete(el);
         this.observer.unobserve(el);
+        this.seen(el);
       }
     }
     this.painter.remove!(list);
+    this.release();
   }
 
   /** Exactly these mentions are shown (a full recompute, or the style changed). */
@@ -71,7 +96,11 @@ export class ViewportWindow {
     this.observer.disconnect();
     this.byElement.clear();
     this.near.clear();
+    this.unseen.clear();
     this.add(mentions);
+    // A waiter still waits for its elements observed afresh; the others are no longer shown.
+    for (const w of this.waiting) for (const el of w.pending) if (!this.unseen.has(el)) w.pending.delete(el);
+    this.release();
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -79,6 +108,7 @@ export class ViewportWindow {
     const remove: Mention[] = [];
     for (const entry of entries) {
       const el = entry.target;
+      this.seen(el);
       const set = this.byElement.get(el);
       if (!set) continue;
       if (entry.isIntersecting) {
@@ -91,5 +121,20 @@ export class ViewportWindow {
     }
     if (remove.length) this.painter.remove!(remove);
     if (add.length) this.painter.add!(add, this.kindOf, this.style());
+    this.release();
+  }
+
+  /** `el` no longer waits for the observer's first look (it had it, or is no longer observed). */
+  private seen(el: Element): void {
+    if (!this.unseen.delete(el)) return;
+    for (const w of this.waiting) w.pending.delete(el);
+  }
+
+  /** Resolves the waiters with nothing left to wait for. */
+  private release(): void {
+    if (!this.waiting.some((w) => w.pending.size === 0)) return;
+    const done = this.waiting.filter((w) => w.pending.size === 0);
+    this.waiting = this.waiting.filter((w) => w.pending.size > 0);
+    for (const w of done) w.resolve();
   }
 }

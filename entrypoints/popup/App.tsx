@@ -64,13 +64,12 @@ export function App() {
   const [access, setAccess] = useState<SiteAccess | null>(null);
   const [corpus, setCorpus] = useState<CorpusStatus | null>(null);
 
-  const refresh = async (t = tab) => setAccess(await readAccess(t));
-
   useEffect(() => {
     void (async () => {
       const t = await targetTab();
       setTab(t);
-      await refresh(t);
+      // Opened during the page's first scan: wait (briefly) for it, so the counts shown are painted on the page.
+      setAccess(await statusWhen(t, (a) => a.kind !== 'running' || !a.status.running || a.status.scan !== null));
     })();
   }, []);
 

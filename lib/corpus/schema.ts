@@ -70,6 +70,18 @@ const TermFields = {
    * the paper's own words stay in the quoted passage.
    */
   record: v.optional(v.strictObject({ text: NonEmpty, source: NonEmpty })),
+  /**
+   * In an article that names one of `whenArticleNames`, mentions of `term` show as this term: the
+   * veto in a story about the Panel of Experts is Russia's March 2024 veto, its sanctions the UN's.
+   * Where several terms would narrow one, the first in the catalogue's order wins.
+   */
+  narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)) })), v.minLength(1))),
+  /**
+   * A class of words rather than a subject ("talks", «переговоры»): never shown as itself, only
+   * as the term that narrows it in an article (the talks in a story about the Vostochny Cosmodrome
+   * are the Vostochny summit).
+   */
+  narrowOnly: v.optional(v.literal(true)),
 };
 
 export const SourceTermSchema = v.strictObject({ ...TermFields, aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')) });

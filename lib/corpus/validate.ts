@@ -69,6 +69,16 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
       }
     }
   }
+  const narrowed = new Set<string>();
+  for (const term of corpus.terms) {
+    for (const { term: from, whenArticleNames } of term.narrows ?? []) {
+      if (from === term.id) problems.push(`term "${term.id}" narrows itself`);
+      else if (!terms.has(from)) problems.push(`term "${term.id}" narrows unknown term "${from}"`);
+      narrowed.add(from);
+      for (const id of whenArticleNames) if (!terms.has(id)) problems.push(`term "${term.id}" narrows when an article names unknown term "${id}"`);
+    }
+  }
+  for (const term of corpus.terms) if (term.narrowOnly && !narrowed.has(term.id)) problems.push(`term "${term.id}" shows only as a narrower term, but no term narrows it`);
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
     for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);

@@ -80,6 +80,10 @@ export const KOREAN_PARTICLES = [
   '로는',
   '이라고',
   '라고',
+  '이라',
+  '라',
+  // 에서 after a vowel, as headlines write it (러시아서, 우크라서)
+  '서',
   '이라는',
   '라는',
   '이란',
@@ -150,11 +154,12 @@ export const KOREAN_VERB_ENDINGS = [
 export const KOREAN_SUFFIXES: readonly string[] = [...KOREAN_PARTICLES, ...KOREAN_VERB_ENDINGS];
 
 /**
- * Whether a Korean sentence may glue particles straight onto this alias: Korean names, and any
- * alias ending in a Latin letter, digit or hanja (KN-23은, SRBM을, 北은). Cyrillic never meets Hangul.
+ * Whether a Korean sentence may glue particles straight onto this alias: any alias ending in
+ * Hangul (정찰위성을, whether or not it asks for Korean inflection), a Latin letter, digit or hanja
+ * (KN-23은, SRBM을, 北은). Cyrillic never meets Hangul.
  */
 export function takesParticles(alias: AliasRule): boolean {
-  return alias.inflect === 'ko' || /[A-Za-z0-9\u3400-\u9FFF\uF900-\uFAFF]$/.test(alias.text.trim());
+  return alias.inflect === 'ko' || /[A-Za-z0-9\u3400-\u9FFF\uF900-\uFAFF\uAC00-\uD7A3]$/.test(alias.text.trim());
 }
 
 /** At most this many spaces in a Korean alias are made optional (2^n forms). */
@@ -168,6 +173,10 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
   { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ий$/, replace: ['его', 'ему', 'им', 'ем', 'ого', 'ому', 'ом', 'ая', 'ой', 'ую'] },
   { ending: /ой$/, replace: ['ого', 'ому', 'ым', 'ом'] },
+  { ending: /ое$/, replace: ['ого', 'ому', 'ым', 'ом'] },
+  // plural adjectives and participles (российские военные, северокорейские солдаты)
+  { ending: /ые$/, replace: ['ых', 'ым', 'ыми'] },
+  { ending: /ие$/, replace: ['их', 'им', 'ими'] },
   { ending: /ая$/, replace: ['ой', 'ую', 'ою'] },
   { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'] },
   { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'] },
@@ -249,7 +258,10 @@ function russianInflections(form: string): string[] {
   return rule.replace.map((r) => head + last.replace(rule.ending, r));
 }
 
-/** The keys two aliases collide on: their forms, compared case-insensitively. */
+/**
+ * The keys two aliases collide on: their own forms, compared case-insensitively (not the forms a
+ * particle makes: 북 + 한 is 북한 as a sentence may write it, not a second alias for it).
+ */
 export function aliasKeys(alias: AliasRule): string[] {
-  return aliasForms({ ...alias, inflect: undefined }).map((f) => f.toLowerCase());
+  return trieForms({ ...alias, inflect: undefined }).map((f) => f.toLowerCase());
 }

@@ -154,6 +154,31 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     });
   });
 
+  // The scanner follows a name's own continuation before a particle, so where a particle starts
+  // like the name goes on (포괄적 전략적 동반자 관계 + 에, beside the longer "…관계에 관한 조약"),
+  // the particle would never be tried. There, and only there, the particle is written into the
+  // name's own branch as a form of the name: one path for the scanner, both readings kept.
+  const firstClassOf = (text: string) => classForCanonical.get(text[0]!);
+  for (const end of new Set(koreanEnds)) {
+    const form = formAtNode[end]!;
+    // Exact-case forms check their letters over the whole match; a particle would fail that.
+    if (form < 0 || formExactLetters[form] !== null) continue;
+    for (const particle of KOREAN_SUFFIXES) {
+      const cls = firstClassOf(particle);
+      if (cls === undefined || !children[end]!.has(cls)) continue;
+      const node = insert(end, particle);
+      if (formAtNode[node] !== -1) continue;
+      formAtNode[node] = formTerm.length;
+      formTerm.push(formTerm[form]!);
+      formStandalone.push(formStandalone[form]!);
+      formAlias.push(formAlias[form]!);
+      formNeedsEnd.push(1);
+      formExactLetters.push(formExactLetters[form]!);
+      formStop.push(formStop[form]!);
+      formClaimFrom.push(formClaimFrom[form]!);
+    }
+  }
+
   // The particle sub-trie: its root is never entered; its first-level edges are copied onto
   // every Korean name's last node.
   const firstParticleNode = children.length;

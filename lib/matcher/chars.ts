@@ -88,6 +88,8 @@ const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
   [0x3036, 0x3037],
   [0x303d, 0x303f],
   [0x30fb, 0x30fb],
+  // CJK compatibility symbols: squared units (㎜, ㎞) and words, all symbols
+  [0x3300, 0x33ff],
   [0xd800, 0xdfff],
   [0xfd3e, 0xfd3f],
   [0xfe10, 0xfe19],

@@ -44,6 +44,8 @@ export interface FirefoxWithExtension {
 }
 
 export interface FirefoxOptions {
+  /** The unpacked build to install (default: the production build, FIREFOX_DIR). */
+  extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
   routes?: Parameters<typeof startProxy>[0];
@@ -53,7 +55,8 @@ export interface FirefoxOptions {
 
 /** Starts the proxy and Firefox, installs the built extension (a temporary add-on) and returns both. */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
-  if (!existsSync(join(FIREFOX_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? FIREFOX_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No Firefox build at ${extensionDir}: run "npm run build" first.`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: install firefox-esr (scripts/setup.sh does) or set FIREFOX_PATH.`);
   const proxy = await startProxy(options.routes);
   const uuid = randomUUID();
@@ -83,13 +86,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: uuid }),
       ...options.prefs,
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
   });
-  const addonId = await browser.installExtension(FIREFOX_DIR);
+  const addonId = await browser.installExtension(extensionDir);
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
   const url = (path: string, host = NEWS_HOST) => `http://${host}${path}`;
   return {
@@ -168,7 +171,7 @@ export async function askTabAt<T>(control: Page, url: string, request: TabReques
   ) as Promise<T>;
 }
 
-/** Waits for the content script's first scan of `page` and returns its status. */
+/** Waits for the content script's first scan of `page` (the highlights in view registered) and returns its status. */
 export function pageStatus(control: Page, page: Page): Promise<PageStatus> {
   return askTabAt(control, page.url(), { type: 'page-status' }, (s: PageStatus) => Boolean(s.running && s.scan));
 }
@@ -186,19 +189,6 @@ export async function highlightsIn(page: Page): Promise<{ name: string; text: st
     }
     return out;
   });
-}
-
-/**
- * The page's highlights once those inside #id are registered. The scan can report done a frame
- * before its highlights are: only mentions near the viewport are registered, on the next frame.
- */
-export async function highlightsOnceShown(page: Page, id: string, timeout = 5000): Promise<{ name: string; text: string; id: string | null }[]> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const all = await highlightsIn(page);
-    if (all.some((h) => h.id === id) || Date.now() > until) return all;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The centre of the first box of `text` inside #id. */

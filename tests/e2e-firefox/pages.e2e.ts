@@ -1,7 +1,7 @@
 /**
  * The extension's own pages in Firefox, at moz-extension://<pinned uuid>/: the toolbar popup
  * (opened as a tab about a news tab, since a driver cannot click the toolbar button) and the
- * settings page. More pages (all notes, sync) get their tests here as they land.
+ * settings page. The All notes page and corpus sync have files of their own (notes.e2e.ts, sync.e2e.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { highlightsIn, openPopupFor, pageStatus, useFirefox } from './harness';

@@ -4,7 +4,7 @@
  * Korea, Kim Jong Un and sanctions, stays quiet; an article about the topic lights up.
  */
 import { describe, expect, it } from 'vitest';
-import { highlightsIn, pageStatus, useExtensionBrowser } from './harness';
+import { card, highlightsIn, openCard, pageStatus, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -41,5 +41,27 @@ describe('the gate on real-world page shapes', () => {
     // satellite imagery is not satellite technology, Vostochny port is not the cosmodrome.
     expect(council).toEqual(['Russia']);
     await page.close();
+  });
+
+  it('shows the veto as Russia’s March 2024 veto in an article about the Panel of Experts, and as the veto elsewhere', async () => {
+    const page = await env.browser.open('/pages/panel.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    // The popup's list counts it under the narrower term, and the card is that term's.
+    expect(status.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['march-2024-veto', 'un-sanctions']));
+    expect(status.terms.map((t) => t.id)).not.toContain('veto-power');
+    await openCard(page, 'vote', 'veto');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Russia’s veto on the Panel of Experts (March 2024)');
+    await page.close();
+
+    // No panel in the article: the veto is the veto.
+    const plain = await env.browser.open('/pages/veto.html');
+    const plainStatus = await pageStatus(env.browser, plain);
+    expect(plainStatus.onTopic).toBe(true);
+    expect(plainStatus.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['veto-power', 'sanctions']));
+    expect(plainStatus.terms.map((t) => t.id)).not.toContain('march-2024-veto');
+    await openCard(plain, 'vote', 'veto');
+    await expect(card(plain).locator('h2').textContent()).resolves.toBe('Veto power');
+    await plain.close();
   });
 });

@@ -14,11 +14,14 @@ const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpu
 // As the extension compiles it: the terms, then the stop phrases.
 const automaton = compileAutomaton(matcherTerms(corpus));
 const specific = new Set(corpus.terms.filter((t) => t.specificity === 'specific').map((t) => t.id));
+/** Word classes ("talks", 회담) never show as themselves, only as the term that narrows them. */
+const wordClasses = new Set(corpus.terms.filter((t) => t.narrowOnly).map((t) => t.id));
+/** The terms a sentence names (as the page's verdict sees it). */
 const found = (text: string) =>
   [
     ...new Set(
       findMatches(automaton, text)
-        .filter((m) => m.standalone)
+        .filter((m) => m.standalone && !wordClasses.has(m.termId))
         .map((m) => m.termId),
     ),
   ].sort();
@@ -98,6 +101,14 @@ describe('the catalogue does not mistake look-alikes', () => {
     const ids = all(text);
     expect(ids).not.toContain(wrong);
     expect(ids).toEqual(expect.arrayContaining(right));
+  });
+
+  it('matches words for talks, summits and rockets as word classes, so an article can narrow them', () => {
+    expect(findMatches(automaton, 'the talks began').map((m) => m.termId)).toEqual(['leaders-talks']);
+    expect(findMatches(automaton, '정상회담을 열었다').map((m) => m.termId)).toEqual(['summit-words']);
+    expect(findMatches(automaton, 'начали переговоры').map((m) => m.termId)).toEqual(['leaders-talks']);
+    expect(findMatches(automaton, 'удары ракетами').map((m) => m.termId)).toEqual(['rocket-words']);
+    expect([...wordClasses].sort()).toEqual(['leaders-talks', 'rocket-words', 'summit-words']);
   });
 
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {

@@ -89,6 +89,30 @@ describe('corpus build', () => {
     await expect(buildCorpus(sources({ terms: [...terms.slice(0, -1), { ...extra, contextOnly: true }] }))).resolves.toBeTruthy();
   });
 
+  it('checks what a term narrows: known terms, and a word class only where something narrows it', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const talks = { id: 'talks', label: 'Talks', kind: 'event', specificity: 'generic', contextOnly: true, narrowOnly: true, summary: 'Words for talks.', aliases: ['talks'], passages: [] };
+    // Nothing narrows the word class: it could never show.
+    expect(await problemsOf(sources({ terms: [...base, talks] }))).toContain('term "talks" shows only as a narrower term, but no term narrows it');
+    const narrowing = (narrows: unknown) => [base[0], base[1], { ...base[2], narrows }, talks];
+    expect(await problemsOf(sources({ terms: narrowing([{ term: 'nobody', whenArticleNames: ['kim-jong-un'] }]) }))).toEqual(
+      expect.arrayContaining(['term "vostochny-cosmodrome" narrows unknown term "nobody"', 'term "talks" shows only as a narrower term, but no term narrows it']),
+    );
+    expect(await problemsOf(sources({ terms: narrowing([{ term: 'talks', whenArticleNames: ['nobody'] }]) }))).toEqual(['term "vostochny-cosmodrome" narrows when an article names unknown term "nobody"']);
+    expect(
+      await problemsOf(
+        sources({
+          terms: narrowing([
+            { term: 'vostochny-cosmodrome', whenArticleNames: ['kim-jong-un'] },
+            { term: 'talks', whenArticleNames: ['kim-jong-un'] },
+          ]),
+        }),
+      ),
+    ).toEqual(['term "vostochny-cosmodrome" narrows itself']);
+    const { corpus } = await buildCorpus(sources({ terms: narrowing([{ term: 'talks', whenArticleNames: ['kim-jong-un'] }]) }));
+    expect(corpus.terms.find((t) => t.id === 'vostochny-cosmodrome')!.narrows).toEqual([{ term: 'talks', whenArticleNames: ['kim-jong-un'] }]);
+  });
+
   it('checks events against terms and passages', async () => {
     const timeline = [{ id: 'x', date: '2023-09', precision: 'month', label: 'X', terms: ['nobody'], passages: ['p-summits'] }];
     expect(await problemsOf(sources({ timeline }))).toContain('event "x" names unknown term "nobody"');

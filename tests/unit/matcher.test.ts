@@ -121,11 +121,23 @@ describe('matcher rules from real news', () => {
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
+    { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
+    { id: 'sea', aliases: [{ text: 'Японское море', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
-    { id: 'stop-north-sea', stop: true, aliases: [{ text: '북해', inflect: 'ko' }] },
+    {
+      id: 'stop-north-sea',
+      stop: true,
+      aliases: [
+        { text: '북해', inflect: 'ko' },
+        { text: '북서', inflect: 'ko' },
+      ],
+    },
+    { id: 'satellites', aliases: [{ text: '정찰위성' }] },
+    { id: 'partnership', aliases: [{ text: '포괄적 전략적 동반자 관계', inflect: 'ko' }] },
+    { id: 'treaty', aliases: [{ text: '포괄적 전략적 동반자 관계에 관한 조약', inflect: 'ko' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -209,6 +221,22 @@ describe('matcher rules from real news', () => {
     ['not a verb ending: a longer word', '파병론자', []],
     ['the North Sea is not 북 with a verb ending', '북해 유전', []],
     ['a longer name beats a verb ending (북+한)', '북한 매체', [['north-korea', '북한']]],
+    // any alias ending in Hangul takes particles, whether or not it asks for Korean inflection
+    ['a Hangul alias without inflection', '정찰위성을 쐈다', [['satellites', '정찰위성을']]],
+    // 서: 에서 after a vowel, as headlines write it
+    [
+      '서 after a vowel',
+      '러시아서 돌아온 북한군',
+      [
+        ['russia', '러시아서'],
+        ['troops', '북한군'],
+      ],
+    ],
+    ['north-west is not 북 with 서', '북서 방향으로', []],
+    // a particle that starts like a longer alias goes on: both readings are kept
+    ['the longer alias, whole', '포괄적 전략적 동반자 관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적 동반자 관계에 관한 조약을']]],
+    ['the shorter one with its particle, where the longer one stops short', '포괄적 전략적 동반자 관계에 대해 말했다', [['partnership', '포괄적 전략적 동반자 관계에']]],
+    ['and with a particle that does not collide', '포괄적 전략적 동반자 관계로 격상', [['partnership', '포괄적 전략적 동반자 관계로']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
@@ -226,6 +254,9 @@ describe('matcher rules from real news', () => {
     ['instrumental head', 'с группой экспертов', [['panel', 'группой экспертов']]],
     ['adjective and noun both decline', 'бои в Курской области', [['kursk', 'Курской области']]],
     ['accusative of both', 'освободили Курскую область', [['kursk', 'Курскую область']]],
+    ['plural adjective and noun, genitive', 'о потерях северокорейских военных', [['soldiers', 'северокорейских военных']]],
+    ['neuter adjective', 'учения в Японском море', [['sea', 'Японском море']]],
+    ['plural adjective and noun, instrumental', 'вместе с северокорейскими военными', [['soldiers', 'северокорейскими военными']]],
     ['an unrelated word is not a form', 'Советский союз', []],
   ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 

@@ -15,20 +15,20 @@ const rules = { hiddenTerms: [], firstMentionOnly: false };
 
 describe('relevance gate', () => {
   it('shows generic terms on a page that names both sides repeatedly', () => {
-    expect(decideVisibility([at(0), at(2), at(1), at(0), at(1)], TERMS, rules)).toEqual({ visible: [true, true, true, true, true], onTopic: true });
+    expect(decideVisibility([at(0), at(2), at(1), at(0), at(1)], TERMS, rules)).toEqual({ visible: [true, true, true, true, true], onTopic: true, shownAs: new Map() });
   });
 
   it('stays quiet where each side is named once in passing', () => {
-    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [true, false, false], onTopic: false });
+    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [true, false, false], onTopic: false, shownAs: new Map() });
   });
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
-    expect(decideVisibility([at(1), at(2), at(2)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false });
+    expect(decideVisibility([at(1), at(2), at(2)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
   });
 
   it('shows specific terms anywhere, and generic ones only once a bilateral term opens the gate', () => {
     expect(decideVisibility([at(4), at(2)], TERMS, rules).visible).toEqual([true, false]);
-    expect(decideVisibility([at(3), at(2)], TERMS, rules)).toEqual({ visible: [true, true], onTopic: true });
+    expect(decideVisibility([at(3), at(2)], TERMS, rules)).toEqual({ visible: [true, true], onTopic: true, shownAs: new Map() });
   });
 
   it('shows a bare alias only where the page names the term in full', () => {
@@ -50,9 +50,31 @@ describe('relevance gate', () => {
     const inNav: MentionFacts = { term: 3, standalone: false, topical: true, place: { region: 'boilerplate', passage: null } };
     expect(decideVisibility([at(0), at(1), at(0), at(1), inNav], TERMS, rules).visible[4]).toBe(false);
     // It names nothing: a bare alias of the same term stays hidden, and it opens no gate.
-    expect(decideVisibility([topical(4), at(4, false), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false });
+    expect(decideVisibility([topical(4), at(4, false), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
     // The reader's hidden terms still win.
     expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, { hiddenTerms: ['vostochny-summit'], firstMentionOnly: false }).visible[4]).toBe(false);
+  });
+
+  it('shows the veto as the March 2024 veto in an article that names the Panel of Experts, and only there', () => {
+    const N = [
+      ...TERMS,
+      term('veto-power', 'generic'), // 5
+      { ...term('march-2024-veto', 'generic'), narrows: [{ term: 'veto-power', whenArticleNames: ['panel'] }] }, // 6
+      term('panel', 'generic', 'north-korea'), // 7
+    ];
+    const onTopic = [at(0), at(1), at(0), at(1)];
+    // The article names the panel: every veto shows as the March 2024 veto.
+    expect(decideVisibility([...onTopic, at(5), at(7)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
+    // No panel: the veto is just the veto.
+    expect(decideVisibility([...onTopic, at(5)], N, rules).shownAs).toEqual(new Map());
+    // The panel named only in the page's furniture (a "Most read" link) narrows nothing.
+    const inAside: MentionFacts = { term: 7, standalone: true, place: { region: 'boilerplate', passage: null } };
+    expect(decideVisibility([...onTopic, at(5), inAside], N, rules).shownAs).toEqual(new Map());
+    // A bare alias of the panel does not name it.
+    expect(decideVisibility([...onTopic, at(5), at(7, false)], N, rules).shownAs).toEqual(new Map());
+    // The reader hides what they see: hiding the March 2024 veto hides the narrowed veto.
+    const hidden = decideVisibility([...onTopic, at(5), at(7)], N, { hiddenTerms: ['march-2024-veto'], firstMentionOnly: false });
+    expect(hidden.visible[4]).toBe(false);
   });
 
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
@@ -104,5 +126,17 @@ describe('relevance gate on page shapes', () => {
     const verdict = decideVisibility(mentions, T, rules);
     expect(verdict.onTopic).toBe(onTopic);
     if (shown) expect(verdict.visible).toEqual(shown);
+  });
+});
+
+describe('narrowing rules from storage', () => {
+  it('accepts well-formed rules and treats malformed ones as no corpus yet', async () => {
+    const { parseMatcherData } = await import('../../lib/matcher-data');
+    const data = (narrows: unknown) => ({ version: 1, hash: 'h', terms: [{ id: 'a', label: 'A', kind: 'event', specificity: 'generic', aliases: [{ text: 'a' }], narrows }] });
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'] }]))).not.toBeNull();
+    expect(parseMatcherData(data(undefined))).not.toBeNull();
+    expect(parseMatcherData(data({ term: 'b', whenArticleNames: ['c'] }))).toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: [7] }]))).toBeNull();
+    expect(parseMatcherData(data([null]))).toBeNull();
   });
 });

@@ -19,7 +19,10 @@ function status(page: PageRun): PageStatus {
   const active = page.active;
   const terms = page.data?.terms ?? [];
   const counts = new Map<number, number>();
-  for (const m of active?.shown.shown ?? []) counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
+  for (const m of active?.shown.shown ?? []) {
+    const term = active!.shown.termOf(m);
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
   return {
     site: siteKey(location.href),
     running: active !== null,

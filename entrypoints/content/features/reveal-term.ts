@@ -8,7 +8,7 @@ export function init(page: PageRun, router: TabRouter): void {
     const active = page.active;
     const index = page.data?.terms.findIndex((t) => t.id === termId) ?? -1;
     if (!active || index < 0) return { found: false };
-    const mention = inDocumentOrder([...active.shown.shown].filter((m) => m.term === index))[0];
+    const mention = inDocumentOrder([...active.shown.shown].filter((m) => active.shown.termOf(m) === index))[0];
     if (!mention) return { found: false };
     active.focus(mention);
     mention.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
