@@ -5,7 +5,7 @@
  * inside its piece; one still under way where a piece ends becomes a cursor, and several cursors
  * run at once (one per word start still inside a possible alias) until the next piece settles
  * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
- * No allocation per character or per piece (an exact-case acronym check aside).
+ * No allocation per character or per piece (an exact-case check past ASCII aside).
  */
 import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, quadgramHash, trigramHash, type Automaton } from './automaton';
 
