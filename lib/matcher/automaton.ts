@@ -80,6 +80,8 @@ export interface Automaton {
   readonly formStop: Uint8Array;
   /** For a stop form: how many code units at its start it does not claim (before the "|"). */
   readonly formClaimFrom: Int32Array;
+  /** For a stop form: how many code units at its end it does not claim (after its second "|"). */
+  readonly formClaimTo: Int32Array;
   /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -114,6 +116,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formExactLetters: (string | null)[] = [];
   const formStop: number[] = [];
   const formClaimFrom: number[] = [];
+  const formClaimTo: number[] = [];
   const separatorClass = classFor(SEPARATOR);
   const koreanEnds: number[] = [];
 
@@ -136,7 +139,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
 
   terms.forEach((term, termIndex) => {
     term.aliases.forEach((rawAlias, aliasIndex) => {
-      const { alias, claimFrom } = splitClaim(rawAlias, term.stop === true);
+      const { alias, claimFrom, claimTo } = splitClaim(rawAlias, term.stop === true);
       for (const form of trieForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
         const node = insert(0, form.toLowerCase());
@@ -150,6 +153,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formExactLetters.push(alias.case === 'exact' ? lettersOf(form) : null);
         formStop.push(term.stop ? 1 : 0);
         formClaimFrom.push(claimFrom !== 0 && form.toLowerCase().startsWith(claimFrom.prefix) ? claimFrom.length : 0);
+        formClaimTo.push(claimTo !== 0 && form.toLowerCase().endsWith(claimTo.suffix) ? claimTo.length : 0);
       }
     });
   });
@@ -176,6 +180,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       formExactLetters.push(formExactLetters[form]!);
       formStop.push(formStop[form]!);
       formClaimFrom.push(formClaimFrom[form]!);
+      formClaimTo.push(formClaimTo[form]!);
     }
   }
 
@@ -238,6 +243,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     formAlias: Int32Array.from(formAlias),
     formStop: Uint8Array.from(formStop),
     formClaimFrom: Int32Array.from(formClaimFrom),
+    formClaimTo: Int32Array.from(formClaimTo),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,
@@ -245,17 +251,28 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
 }
 
 /**
- * A stop phrase's alias without its "|", and the canonical prefix before it (not claimed).
- * Ordinary aliases keep their text; a "|" in them is just a character.
+ * A stop phrase's alias without its "|" marks, the canonical prefix before the first (not
+ * claimed: "Russia’s |Security Council") and the suffix after a second one (not claimed either:
+ * "|Совет Безопасности| России" leaves России to match). Ordinary aliases keep their text; a "|"
+ * in them is just a character.
  */
-function splitClaim(alias: AliasRule, stop: boolean): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0 } {
+function splitClaim(alias: AliasRule, stop: boolean): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0; claimTo: { suffix: string; length: number } | 0 } {
   const bar = alias.text.indexOf('|');
-  if (!stop || bar < 0) return { alias, claimFrom: 0 };
-  const text = alias.text.slice(0, bar) + alias.text.slice(bar + 1);
-  const prefix = canonicalText(alias.text.slice(0, bar)).toLowerCase();
-  // canonicalText trims: the separator before "|" belongs to the prefix.
-  const length = prefix.length + (/\s$/.test(alias.text.slice(0, bar)) ? 1 : 0);
-  return { alias: { ...alias, text }, claimFrom: length > 0 ? { prefix: prefix.slice(0, length), length } : 0 };
+  if (!stop || bar < 0) return { alias, claimFrom: 0, claimTo: 0 };
+  const end = alias.text.indexOf('|', bar + 1);
+  const before = alias.text.slice(0, bar);
+  const after = end < 0 ? '' : alias.text.slice(end + 1);
+  const text = before + alias.text.slice(bar + 1, end < 0 ? undefined : end) + after;
+  const prefix = canonicalText(before).toLowerCase();
+  const suffix = canonicalText(after).toLowerCase();
+  // canonicalText trims: the separator before the first "|" belongs to the prefix, the one after the second to the suffix.
+  const length = prefix.length + (/\s$/.test(before) ? 1 : 0);
+  const suffixLength = suffix.length + (/^\s/.test(after) ? 1 : 0);
+  return {
+    alias: { ...alias, text },
+    claimFrom: length > 0 ? { prefix: prefix.slice(0, length), length } : 0,
+    claimTo: suffix.length > 0 ? { suffix, length: suffixLength } : 0,
+  };
 }
 
 export const TRIGRAM_MASK = 0xffff;

@@ -6,7 +6,7 @@
 import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {
@@ -20,7 +20,21 @@ export function packAutomaton(a: Automaton): string {
     exact,
     lengths: [classPairs.length, a.rootNext.length, a.childStart.length, a.childClass.length, a.childNode.length, a.formAt.length, a.formTerm.length],
   };
-  const ints = Int32Array.from([...classPairs, ...a.rootNext, ...a.childStart, ...a.childClass, ...a.childNode, ...a.formAt, ...a.particleAt, ...a.formTerm, ...a.formNeedsEnd, ...a.formStandalone, ...a.formStop, ...a.formClaimFrom]);
+  const ints = Int32Array.from([
+    ...classPairs,
+    ...a.rootNext,
+    ...a.childStart,
+    ...a.childClass,
+    ...a.childNode,
+    ...a.formAt,
+    ...a.particleAt,
+    ...a.formTerm,
+    ...a.formNeedsEnd,
+    ...a.formStandalone,
+    ...a.formStop,
+    ...a.formClaimFrom,
+    ...a.formClaimTo,
+  ]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
 
@@ -34,7 +48,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     if (bytes.byteLength % 4) return null;
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const [pairs, roots, starts, classes, nodes, formAtLength, forms] = header.lengths as [number, number, number, number, number, number, number];
-    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 5 * forms || forms !== header.formCount) return null;
+    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 6 * forms || forms !== header.formCount) return null;
     let at = 0;
     const take = (n: number) => ints.subarray(at, (at += n));
     const classPairs = take(pairs);
@@ -60,6 +74,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       formAlias: new Int32Array(forms).fill(-1),
       formStop: new Uint8Array(take(forms)),
       formClaimFrom: take(forms).slice(),
+      formClaimTo: take(forms).slice(),
       formExactLetters: new Array<string | null>(forms).fill(null),
       termIds,
       formCount: forms,

@@ -365,7 +365,8 @@ export class MatchStream {
     // A stop phrase's unclaimed prefix ("Russia’s " of "Russia’s |Security Council") is left to
     // other aliases. The offset counts canonical characters, never more than the text's own.
     this.candStart[this.candCount] = start + this.automaton.formClaimFrom[form]!;
-    this.candEnd[this.candCount] = end;
+    // And its unclaimed suffix (" России" of "|Совет Безопасности| России"), likewise.
+    this.candEnd[this.candCount] = end - this.automaton.formClaimTo[form]!;
     this.candForm[this.candCount] = form;
     this.candCount++;
   }

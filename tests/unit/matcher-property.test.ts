@@ -30,6 +30,7 @@ interface RefForm {
   needsEnd: boolean;
   stop: boolean;
   claimFrom: number;
+  claimTo: number;
 }
 const refForms: RefForm[] = [];
 const seenKeys = new Set<string>();
@@ -38,11 +39,15 @@ const seenKeys = new Set<string>();
 for (const pass of ['own', 'suffixed'] as const)
   for (const term of allTerms) {
     for (const written of term.aliases) {
-      // A stop phrase's "|" marks where its claim starts: the words before it stay free.
+      // A stop phrase's "|" marks where its claim starts, a second one where it ends: the words
+      // outside stay free.
       const bar = term.stop ? written.text.indexOf('|') : -1;
-      const alias = bar < 0 ? written : { ...written, text: written.text.replace('|', '') };
+      const endBar = bar < 0 ? -1 : written.text.indexOf('|', bar + 1);
+      const alias = bar < 0 ? written : { ...written, text: written.text.replaceAll('|', '') };
       const before = bar < 0 ? '' : written.text.slice(0, bar);
+      const after = endBar < 0 ? '' : written.text.slice(endBar + 1);
       const prefix = canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '');
+      const suffix = (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase();
       const own = new Set(trieForms(alias));
       for (const form of aliasForms(alias)) {
         if (own.has(form) !== (pass === 'own')) continue;
@@ -56,6 +61,7 @@ for (const pass of ['own', 'suffixed'] as const)
           needsEnd: isWordCharReference(form.at(-1)!),
           stop: term.stop === true,
           claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
+          claimTo: suffix.trim() && key.endsWith(suffix.trimStart()) ? suffix.length : 0,
         });
       }
     }
@@ -89,7 +95,7 @@ function reference(text: string): { start: number; end: number; term: string }[]
       const end = origin[p + f.key.length - 1]! + 1;
       if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
       if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
-      candidates.push({ start: start + f.claimFrom, end, term: f.term, stop: f.stop });
+      candidates.push({ start: start + f.claimFrom, end: end - f.claimTo, term: f.term, stop: f.stop });
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop));
@@ -109,7 +115,7 @@ function isRun(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const aliasTexts = allTerms.flatMap((t) => t.aliases.map((a) => a.text.replace('|', '')));
+const aliasTexts = allTerms.flatMap((t) => t.aliases.map((a) => a.text.replaceAll('|', '')));
 const fillers = [
   'the',
   'and',

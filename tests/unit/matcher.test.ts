@@ -124,7 +124,8 @@ describe('matcher rules from real news', () => {
     { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
     { id: 'sea', aliases: [{ text: 'Японское море', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
-    { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }] },
+    { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
+    { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
     {
@@ -264,6 +265,8 @@ describe('matcher rules from real news', () => {
     // stop phrases claim their words (longest wins) and show nothing
     ['claims a longer phrase', 'the National Security Council said', []],
     ['leaves the words before its “|”', 'Russia’s Security Council met', [['russia', 'Russia']]],
+    ['leaves the words after its second “|”', 'секретарь Совета Безопасности России Сергей Шойгу', [['russia-ru', 'России']]],
+    ['and still lets the UN’s council match', 'в Совете Безопасности ООН', [['unsc', 'Совете Безопасности']]],
     ['the real name still matches elsewhere', 'the Security Council voted', [['unsc', 'Security Council']]],
     ['a region, not the republic', 'in Donetsk Oblast today', []],
     ['the republic itself', 'the so-called Donetsk republic', [['dpr', 'Donetsk']]],
