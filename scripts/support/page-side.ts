@@ -19,3 +19,28 @@ export function centreOfText({ id, text }: { id: string; text: string }): { x: n
   }
   return null;
 }
+
+/**
+ * Every note in the extension's IndexedDB, read raw (not through the code under test); [] before
+ * the database has a notes store. Runs in an extension page.
+ */
+export function readStoredNotes(): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('nk-russia-context');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('notes')) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const all = db.transaction('notes').objectStore('notes').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
+}

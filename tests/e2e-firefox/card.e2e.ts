@@ -5,25 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { ARTIFACTS, askTabAt, cardHandle, cardText, clickCardButton, focusedInCard, inCard, inExtension, openCard, pageStatus, pointAt, typeNote, useFirefox, waitForCard } from './harness';
 
 const env = useFirefox();
 
 /** Every note in the extension's database, read from an extension page. */
-const readNotes = () =>
-  inExtension(
-    env.control,
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('nk-russia-context');
-        open.onsuccess = () => {
-          const get = open.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => resolve(get.result);
-          get.onerror = () => reject(get.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
+const readNotes = () => inExtension(env.control, readStoredNotes);
 
 describe('hovering a mention in Firefox', () => {
   it('shows the card with the term, a passage and the citation, and hides it when the pointer leaves (screenshot saved)', async () => {

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { ARTIFACTS, cardText, clickCardButton, inExtension, openCard, pageStatus, typeNote, useFirefox } from './harness';
 
 const env = useFirefox();
@@ -19,23 +20,7 @@ interface StoredNote {
 }
 
 /** Every note in the extension's database, read with plain IndexedDB (not through the code under test). */
-const storedNotes = () =>
-  inExtension(
-    env.control,
-    () =>
-      new Promise<StoredNote[]>((resolve, reject) => {
-        const open = indexedDB.open('nk-russia-context');
-        open.onsuccess = () => {
-          const get = open.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
+const storedNotes = async () => (await inExtension(env.control, readStoredNotes)) as StoredNote[];
 
 /** A real click at the centre of the first `selector` whose text includes `text` (when given). */
 async function click(page: Page, selector: string, text?: string): Promise<void> {

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { askPage, card, focusedInCard, highlightsIn, inExtensionPage, launchWithExtension, noteFrame, openCard, pageStatus, pointAt, ROOT, useExtensionBrowser } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -186,20 +187,7 @@ describe('saving a note from the card', () => {
     await form.getByLabel(/Tags/).fill('artillery, calibre');
     await form.getByLabel(/Tags/).press('Enter');
     await expect.poll(() => card(page).locator('[role=status]').textContent()).toBe('Saved to your notes.');
-    const notes = await inExtensionPage(
-      env.browser,
-      () =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const open = indexedDB.open('nk-russia-context');
-          open.onsuccess = () => {
-            const get = open.result.transaction('notes').objectStore('notes').getAll();
-            get.onsuccess = () => resolve(get.result);
-            get.onerror = () => reject(get.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      undefined,
-    );
+    const notes = await inExtensionPage(env.browser, readStoredNotes, undefined);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({
       termId: 'artillery-152mm',

@@ -6,35 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { EXTENSION_DIR, inContentScript, inExtensionPage, pageStatus, saveNoteThroughForm, useExtensionBrowser, type ExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
 /** The notes in the extension's IndexedDB, read raw from an extension page. */
-const storedNotes = (b: ExtensionBrowser) =>
-  inExtensionPage(
-    b,
-    () =>
-      new Promise<{ comment: string; pageUrl: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('nk-russia-context');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('notes')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('notes').objectStore('notes').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    undefined,
-  );
+const storedNotes = async (b: ExtensionBrowser) => (await inExtensionPage(b, readStoredNotes, undefined)) as { comment: string; pageUrl: string }[];
 
 describe('requests from a page’s content script', () => {
   it('refuses save-note, and no note appears in the database; the note form still saves', async () => {

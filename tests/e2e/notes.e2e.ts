@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { card, launchWithExtension, openCard, openPopupFor, pageStatus, ROOT, useExtensionBrowser, type ExtensionBrowser } from './harness';
 
@@ -32,21 +33,7 @@ interface StoredNote {
 
 /** Every stored note, read with plain IndexedDB in an extension page (not through the code under test). */
 async function storedNotes(page: Page): Promise<StoredNote[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredNote[]>((resolve, reject) => {
-        const open = indexedDB.open('nk-russia-context');
-        open.onsuccess = () => {
-          const get = open.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
+  return (await page.evaluate(readStoredNotes)) as StoredNote[];
 }
 
 async function openExtensionPage(browser: ExtensionBrowser, path: string): Promise<Page> {

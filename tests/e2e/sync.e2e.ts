@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { makeFeed } from '../../lib/sync/publish';
+import { readStoredNotes } from '../../scripts/support/page-side';
 import { buildTestExtension } from '../../scripts/feed/build-test';
 import { serveFeed, type FeedServer } from '../../scripts/feed/server';
 import { syntheticCorpus } from '../../scripts/feed/synthetic';
@@ -73,21 +74,7 @@ async function corpusStatus(): Promise<{ version: number; hash: string; passages
 
 /** Every note, read straight from the extension's IndexedDB. */
 async function notes(page = options): Promise<unknown[]> {
-  return page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('nk-russia-context');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('notes').objectStore('notes').getAll();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(readStoredNotes);
 }
 
 async function addNote(note: Record<string, unknown>): Promise<void> {
