@@ -39,6 +39,8 @@ export class ShownMentions {
   private key = '';
   /** Facts of the mentions the verdict is judged from; rebuilt when they may have changed. */
   private sample: MentionFacts[] = [];
+  /** Terms with on-topic words (파병) in the sample, sorted: taken with the sample, not per decision. */
+  private sampleTopicalTerms: number[] = [];
   private sampleDirty = true;
   /** With first-mention-only: the one shown per term. */
   private readonly firstOf = new Map<number, Mention>();
@@ -154,10 +156,14 @@ export class ShownMentions {
     if (this.sampleDirty) {
       this.sampleDirty = false;
       this.sample = [];
+      const topical = new Set<number>();
       for (const m of this.store.all()) {
         if (this.sample.length >= VERDICT_SAMPLE) break;
-        if (this.visible(m)) this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, place: mentionPlace(m.startNode) });
+        if (!this.visible(m)) continue;
+        this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, place: mentionPlace(m.startNode) });
+        if (m.topical) topical.add(m.term);
       }
+      this.sampleTopicalTerms = [...topical].sort((a, b) => a - b);
     }
     const named = this.store.namedTerms().sort((a, b) => a - b);
     const facts: MentionFacts[] = [...this.sample];
@@ -167,7 +173,7 @@ export class ShownMentions {
       facts.push({ term, standalone: false, place: { region: 'main', passage: {} } });
       facts.push({ term, standalone: false, place: { region: 'boilerplate', passage: {} } });
     }
-    const topicalTerms = [...new Set(this.sample.filter((f) => f.topical).map((f) => f.term))].sort((a, b) => a - b);
+    const topicalTerms = this.sampleTopicalTerms;
     for (const term of topicalTerms) facts.push({ term, standalone: false, topical: true, place: { region: 'main', passage: {} } });
     const topicalProbes = facts.length - topicalTerms.length;
     const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
