@@ -13,6 +13,7 @@ import { printTable } from '../support/table';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageStatus } from '../../lib/tab-messages';
 import { pageStatus, type ExtensionBrowser } from '../support/browser';
+import { cdpSession } from '../support/cdp';
 
 const BASE_MENTIONS = 5000;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -52,21 +53,10 @@ async function open(context: BrowserContext, url: string, errors: string[]): Pro
   return page;
 }
 
-/** The renderer's main-thread busy time so far, in s (one DevTools session per page, enabled once). */
-const sessions = new WeakMap<Page, Promise<import('playwright-core').CDPSession>>();
+/** The renderer's main-thread busy time so far, in s. */
 async function taskSeconds(page: Page): Promise<number> {
-  let cdp = sessions.get(page);
-  if (!cdp) {
-    cdp = page
-      .context()
-      .newCDPSession(page)
-      .then(async (s) => {
-        await s.send('Performance.enable');
-        return s;
-      });
-    sessions.set(page, cdp);
-  }
-  const { metrics } = await (await cdp).send('Performance.getMetrics');
+  const cdp = await cdpSession(page, 'Performance');
+  const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
 }
 

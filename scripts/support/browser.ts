@@ -5,7 +5,7 @@
  * Pages are opened as http://www.reuters.com/... (a curated news host) through Chromium's host
  * resolver, so the production build is what runs; every other host is blocked.
  */
-import { centreOfText } from './page-side';
+import { centreOfText, registeredHighlights } from './page-side';
 import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,18 +195,8 @@ export async function allHighlighted(page: Page): Promise<string[]> {
 }
 
 /** Each highlighted range: its text, its highlight name, and the id of its nearest ancestor with one. */
-export async function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
-  return page.evaluate(() => {
-    const out: { name: string; text: string; id: string | null }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const r of highlight) {
-        const range = r as Range;
-        const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-        out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
-      }
-    }
-    return out;
-  });
+export function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
+  return page.evaluate(registeredHighlights);
 }
 
 /** Runs `fn` in an extension page (the popup), where chrome.* APIs and the extension's storage live. */

@@ -6,25 +6,11 @@
  * The object returned mirrors the few Locator methods the card tests use.
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
+import { cdpSession } from './cdp';
 
 type Step = { css: string } | { nth: number } | { role: string; name?: string; pattern?: { source: string; flags: string } };
 
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
-
-function session(page: Page): Promise<CDPSession> {
-  let cdp = sessions.get(page);
-  if (!cdp) {
-    cdp = page
-      .context()
-      .newCDPSession(page)
-      .then(async (s) => {
-        await s.send('DOM.enable');
-        return s;
-      });
-    sessions.set(page, cdp);
-  }
-  return cdp;
-}
+const session = (page: Page): Promise<CDPSession> => cdpSession(page, 'DOM');
 
 /** The card host's shadow root, as a DevTools object id in the page's world; null when no card. */
 async function shadowRootId(page: Page): Promise<string | null> {

@@ -4,7 +4,7 @@
  * no host-resolver switch, so a recording HTTP proxy on 127.0.0.1 (recording-proxy.ts) stands in
  * for the whole network.
  */
-import { centreOfText } from './page-side';
+import { centreOfText, registeredHighlights } from './page-side';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -177,18 +177,8 @@ export function pageStatus(control: Page, page: Page): Promise<PageStatus> {
 }
 
 /** Each highlighted range on the page: its text, highlight name and nearest id (read from the page's CSS.highlights). */
-export async function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
-  return page.evaluate(() => {
-    const out: { name: string; text: string; id: string | null }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const r of highlight) {
-        const range = r as Range;
-        const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-        out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
-      }
-    }
-    return out;
-  });
+export function highlightsIn(page: Page): Promise<{ name: string; text: string; id: string | null }[]> {
+  return page.evaluate(registeredHighlights);
 }
 
 /** The centre of the first box of `text` inside #id. */

@@ -44,3 +44,16 @@ export function readStoredNotes(): Promise<unknown[]> {
     };
   });
 }
+
+/** Each highlighted range on the page: its highlight name, text and nearest id (from CSS.highlights). */
+export function registeredHighlights(): { name: string; text: string; id: string | null }[] {
+  const out: { name: string; text: string; id: string | null }[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    for (const r of highlight) {
+      const range = r as Range;
+      const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+      out.push({ name, text: range.toString(), id: el?.closest('[id]')?.id ?? null });
+    }
+  }
+  return out;
+}
