@@ -14,8 +14,8 @@
  * by the measure above, but a different fault from a look-alike.
  * `--verbose` lists every miss, wrong and unlabelled highlight.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Window } from 'happy-dom';
 import type { Corpus } from '../lib/corpus/schema';
 import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../lib/matcher';
@@ -67,8 +67,9 @@ const sets: [string, string][] =
         ['development set', join(root, 'tests', 'fixtures', 'news')],
         ['held-out set', join(root, 'tests', 'fixtures', 'news-holdout')],
       ];
+// A folder that is absent (no held-out set between rounds) holds no fixtures.
 const load = (dir: string): Fixture[] =>
-  readdirSync(dir)
+  (existsSync(dir) ? readdirSync(dir) : [])
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
@@ -122,7 +123,11 @@ function locate(text: string, label: Label): [number, number] {
 }
 
 console.log(`eval:news — corpus ${corpus.hash.slice(0, 15)}…`);
-for (const [name, dir] of sets) evaluate(name, load(dir));
+for (const [name, dir] of sets) {
+  const fixtures = load(dir);
+  if (fixtures.length) evaluate(name, fixtures);
+  else console.log(`\n${name}: none in ${relative(root, dir)}`);
+}
 
 /** Scores one set of fixtures and prints its table (and, with --verbose, every miss). */
 function evaluate(name: string, fixtures: Fixture[]): void {
