@@ -57,6 +57,9 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
         if (when.length) rules!.push({ from, to, when });
       }
     });
+    // Where two narrowings of one word class apply ("North Koreans" in an article that names both
+    // the country and its troops), the specific term wins, whatever the catalogue's order.
+    rules.sort((a, b) => Number(terms[b.to]!.specificity === 'specific') - Number(terms[a.to]!.specificity === 'specific'));
     narrowingRules.set(terms, rules);
   }
   return rules;

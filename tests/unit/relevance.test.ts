@@ -77,6 +77,23 @@ describe('relevance gate', () => {
     expect(hidden.visible[4]).toBe(false);
   });
 
+  it('shows "North Koreans" as the troops in an article about them, and as the country elsewhere', () => {
+    // Listed with the generic narrowing first, so the order of the catalogue does not decide.
+    const N = [
+      ...TERMS,
+      { ...term('nk-people-words', 'generic'), narrowOnly: true as const }, // 5
+      { ...term('north-korea-state', 'generic', 'north-korea'), narrows: [{ term: 'nk-people-words', whenArticleNames: ['north-korea-state'] }] }, // 6
+      { ...term('nk-troops', 'specific'), narrows: [{ term: 'nk-people-words', whenArticleNames: ['nk-troops'] }] }, // 7
+    ];
+    const onTopic = [at(0), at(1), at(0), at(1)];
+    // An article about the troops: the people are the troops, though it names the country too.
+    expect(decideVisibility([...onTopic, at(6), at(7), at(5)], N, rules).shownAs).toEqual(new Map([[5, 7]]));
+    // An article about students or workers: the people are the country's.
+    const students = decideVisibility([...onTopic, at(6), at(5)], N, rules);
+    expect(students.shownAs).toEqual(new Map([[5, 6]]));
+    expect(students.visible[5]).toBe(true);
+  });
+
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
     expect(decideVisibility([at(0), at(0), at(1), at(0)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false]);
   });
