@@ -95,6 +95,18 @@ export const KOREAN_PARTICLES = [
   '만의',
   '인',
   '이자',
+  // the plural, alone or before a particle (북한군들이, 병사들의)
+  '들',
+  '들이',
+  '들은',
+  '들을',
+  '들의',
+  '들에게',
+  '들과',
+  '들도',
+  '들로',
+  '들에',
+  '들이다',
 ] as const;
 
 /**

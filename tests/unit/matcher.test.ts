@@ -194,6 +194,10 @@ describe('matcher rules from real news', () => {
     ],
     ['으로부터', '북한으로부터 받은', [['north-korea', '북한으로부터']]],
     ['not a particle: a compound', '북한산 미사일', [['north-korea', '북한산']]],
+    // the plural 들, alone or before a particle (북한군들이, 북한군들의)
+    ['plural', '북한군들 수천 명', [['troops', '북한군들']]],
+    ['plural before a particle', '북한군들이 싸웠다', [['troops', '북한군들이']]],
+    ['plural is not any syllable', '북한군단 편성', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
       '되다, past, quoted',
