@@ -22,6 +22,8 @@ export interface MatcherDataTerm {
   narrows?: { term: string; whenArticleNames: string[] }[];
   /** Never shown as itself, only as the term that narrows it. */
   narrowOnly?: true;
+  /** The two states as one modifier (북러): joins a subject written straight after it (lib/corpus/schema.ts). */
+  pairOfStates?: true;
 }
 
 /** A stop phrase as the matcher needs it: claims its words, shows nothing (lib/corpus/schema.ts). */
@@ -40,28 +42,40 @@ export interface MatcherData {
   packed?: string;
 }
 
+/** Kinds of subject the two states may name as one modifier (북러 군사협력, the Russia–DPRK treaty). */
+const SUBJECT_KINDS: ReadonlySet<TermKind> = new Set(['concept', 'document', 'event', 'weapon']);
+
 /** What the automaton is compiled from: the terms, then the stop phrases. */
 export function matcherTerms(data: Pick<MatcherData, 'terms' | 'stops'>): MatcherTerm[] {
-  return [...data.terms, ...(data.stops ?? []).map((s) => ({ ...s, stop: true }))];
+  return [
+    ...data.terms.map((t): MatcherTerm => ({
+      id: t.id,
+      aliases: t.aliases,
+      ...(t.pairOfStates ? { joins: 'pair' as const } : SUBJECT_KINDS.has(t.kind) && !t.narrowOnly ? { joins: 'after-pair' as const } : {}),
+    })),
+    ...(data.stops ?? []).map((s) => ({ ...s, stop: true })),
+  ];
 }
 
 export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' | 'stops'>): MatcherData {
   const stops = (corpus.stops ?? []).map((s) => ({ id: s.id, aliases: s.aliases.map(slimAlias) }));
+  const terms = corpus.terms.map((t): MatcherDataTerm => ({
+    id: t.id,
+    label: t.label,
+    kind: t.kind,
+    specificity: t.specificity,
+    ...(t.anchor ? { anchor: t.anchor } : {}),
+    aliases: t.aliases.map(slimAlias),
+    ...(t.narrows ? { narrows: t.narrows } : {}),
+    ...(t.narrowOnly ? { narrowOnly: true as const } : {}),
+    ...(t.pairOfStates ? { pairOfStates: true as const } : {}),
+  }));
   return {
     version: corpus.version,
     hash: corpus.hash,
-    packed: packAutomaton(compileAutomaton([...corpus.terms, ...stops.map((s) => ({ ...s, stop: true }))])),
+    packed: packAutomaton(compileAutomaton(matcherTerms({ terms, stops }))),
     ...(stops.length ? { stops } : {}),
-    terms: corpus.terms.map((t) => ({
-      id: t.id,
-      label: t.label,
-      kind: t.kind,
-      specificity: t.specificity,
-      ...(t.anchor ? { anchor: t.anchor } : {}),
-      aliases: t.aliases.map(slimAlias),
-      ...(t.narrows ? { narrows: t.narrows } : {}),
-      ...(t.narrowOnly ? { narrowOnly: true as const } : {}),
-    })),
+    terms,
   };
 }
 
@@ -88,6 +102,7 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       Array.isArray(t.aliases) &&
       t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120) &&
       (t.narrowOnly === undefined || t.narrowOnly === true) &&
+      (t.pairOfStates === undefined || t.pairOfStates === true) &&
       (t.narrows === undefined || (Array.isArray(t.narrows) && t.narrows.every((n) => n && typeof n.term === 'string' && Array.isArray(n.whenArticleNames) && n.whenArticleNames.every((id) => typeof id === 'string')))),
   );
   return ok ? d : null;

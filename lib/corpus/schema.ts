@@ -73,7 +73,8 @@ const TermFields = {
   /**
    * In an article that names one of `whenArticleNames`, mentions of `term` show as this term: the
    * veto in a story about the Panel of Experts is Russia's March 2024 veto, its sanctions the UN's.
-   * Where several terms would narrow one, the first in the catalogue's order wins.
+   * Where several terms would narrow one, a specific term wins over a generic one ("North Koreans"
+   * are the troops in an article about them, though it names North Korea too).
    */
   narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)) })), v.minLength(1))),
   /**
@@ -82,6 +83,13 @@ const TermFields = {
    * are the Vostochny summit).
    */
   narrowOnly: v.optional(v.literal(true)),
+  /**
+   * The two states written as one modifier (북러, 北·露, Russia–North Korea). Written straight
+   * before a mention of a subject (a concept, document, event or weapon: 북러 군사협력, the
+   * "Russia–DPRK strategic partnership agreement"), the pair is part of that subject's name and
+   * the whole is one mention of it (guideline G8 in tests/fixtures/news/LABELLING.md).
+   */
+  pairOfStates: v.optional(v.literal(true)),
 };
 
 export const SourceTermSchema = v.strictObject({ ...TermFields, aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')) });

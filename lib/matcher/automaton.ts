@@ -20,7 +20,18 @@ export interface MatcherTerm {
    * marks where the claim starts: "Russia’s |Security Council" leaves "Russia" to match.
    */
   stop?: boolean;
+  /**
+   * How its mentions join a neighbour's: 'pair' for the two states written as one modifier (북러),
+   * 'after-pair' for a subject the pair may name (군사협력). A pair written straight before such
+   * a subject is one mention of the subject (북러 군사협력), not two.
+   */
+  joins?: 'pair' | 'after-pair';
 }
+
+/** formJoin values (see MatcherTerm.joins). */
+export const JOIN_NONE = 0;
+export const JOIN_PAIR = 1;
+export const JOIN_AFTER_PAIR = 2;
 
 /** Longest form, in code units, whose exact case can be verified (the scanner's ring buffer). */
 export const MAX_FORM_LENGTH = 120;
@@ -82,6 +93,8 @@ export interface Automaton {
   readonly formClaimFrom: Int32Array;
   /** For a stop form: how many code units at its end it does not claim (after its second "|"). */
   readonly formClaimTo: Int32Array;
+  /** JOIN_NONE, JOIN_PAIR or JOIN_AFTER_PAIR (MatcherTerm.joins). */
+  readonly formJoin: Uint8Array;
   /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -117,6 +130,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formStop: number[] = [];
   const formClaimFrom: number[] = [];
   const formClaimTo: number[] = [];
+  const formJoin: number[] = [];
   const separatorClass = classFor(SEPARATOR);
   const koreanEnds: number[] = [];
 
@@ -154,6 +168,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formStop.push(term.stop ? 1 : 0);
         formClaimFrom.push(claimFrom !== 0 && form.toLowerCase().startsWith(claimFrom.prefix) ? claimFrom.length : 0);
         formClaimTo.push(claimTo !== 0 && form.toLowerCase().endsWith(claimTo.suffix) ? claimTo.length : 0);
+        formJoin.push(term.joins === 'pair' ? JOIN_PAIR : term.joins === 'after-pair' ? JOIN_AFTER_PAIR : JOIN_NONE);
       }
     });
   });
@@ -181,6 +196,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       formStop.push(formStop[form]!);
       formClaimFrom.push(formClaimFrom[form]!);
       formClaimTo.push(formClaimTo[form]!);
+      formJoin.push(formJoin[form]!);
     }
   }
 
@@ -244,6 +260,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     formStop: Uint8Array.from(formStop),
     formClaimFrom: Int32Array.from(formClaimFrom),
     formClaimTo: Int32Array.from(formClaimTo),
+    formJoin: Uint8Array.from(formJoin),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,

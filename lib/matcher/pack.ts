@@ -6,7 +6,7 @@
 import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {
@@ -34,6 +34,7 @@ export function packAutomaton(a: Automaton): string {
     ...a.formStop,
     ...a.formClaimFrom,
     ...a.formClaimTo,
+    ...a.formJoin,
   ]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
@@ -48,7 +49,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     if (bytes.byteLength % 4) return null;
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const [pairs, roots, starts, classes, nodes, formAtLength, forms] = header.lengths as [number, number, number, number, number, number, number];
-    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 6 * forms || forms !== header.formCount) return null;
+    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 7 * forms || forms !== header.formCount) return null;
     let at = 0;
     const take = (n: number) => ints.subarray(at, (at += n));
     const classPairs = take(pairs);
@@ -75,6 +76,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       formStop: new Uint8Array(take(forms)),
       formClaimFrom: take(forms).slice(),
       formClaimTo: take(forms).slice(),
+      formJoin: new Uint8Array(take(forms)),
       formExactLetters: new Array<string | null>(forms).fill(null),
       termIds,
       formCount: forms,

@@ -7,7 +7,7 @@
  * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
  * No allocation per character or per piece (an exact-case check past ASCII aside).
  */
-import { lettersOf, MAX_FORM_LENGTH, PARTICLE_END, quadgramHash, trigramHash, type Automaton } from './automaton';
+import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
@@ -267,15 +267,39 @@ export class MatchStream {
       order[j + 1] = item;
     }
     let lastEnd = -1;
-    const stop = this.automaton.formStop;
+    const { formStop: stop, formJoin: join } = this.automaton;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
+      const form = this.candForm[k]!;
+      // The two states as one modifier, written straight before a subject they may name (북러
+      // 군사협력, the Russia–DPRK partnership agreement): one mention of the subject (guideline G8).
+      if (join[form] === JOIN_PAIR) {
+        const next = this.nextCandidate(i, end[k]!);
+        if (next >= 0 && join[this.candForm[next]!] === JOIN_AFTER_PAIR && sink(start[k]!, end[next]!, this.candForm[next]!) !== false) {
+          lastEnd = end[next]!;
+          continue;
+        }
+      }
       // A stop phrase claims its words and tells no one.
-      if (stop[this.candForm[k]!] === 0 && sink(start[k]!, end[k]!, this.candForm[k]!) === false) continue;
+      if (stop[form] === 0 && sink(start[k]!, end[k]!, form) === false) continue;
       lastEnd = end[k]!;
     }
     this.candCount = 0;
+  }
+
+  /**
+   * The longest candidate starting first at or after `from`, if it starts at `from` or one
+   * character later (a space or a dash between the words); otherwise -1.
+   */
+  private nextCandidate(i: number, from: number): number {
+    for (let j = i + 1; j < this.candCount; j++) {
+      const k = this.order[j]!;
+      const at = this.candStart[k]!;
+      if (at < from) continue;
+      return at - from <= 1 ? k : -1;
+    }
+    return -1;
   }
 
   /** Candidate order: by start, then longest first, then a stop phrase before an alias of the same span. */

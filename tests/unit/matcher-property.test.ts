@@ -101,13 +101,23 @@ function reference(text: string): { start: number; end: number; term: string }[]
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop));
   const out: { start: number; end: number; term: string }[] = [];
   let lastEnd = -1;
-  for (const c of candidates) {
-    if (c.start < lastEnd) continue;
+  candidates.forEach((c, i) => {
+    if (c.start < lastEnd) return;
+    // The two states as one modifier straight before a subject (북러 군사협력): one mention of it.
+    if (joinsOf.get(c.term) === 'pair' && !c.stop) {
+      const next = candidates.slice(i + 1).find((d) => d.start >= c.end);
+      if (next && next.start - c.end <= 1 && !next.stop && joinsOf.get(next.term) === 'after-pair') {
+        out.push({ start: c.start, end: next.end, term: next.term });
+        lastEnd = next.end;
+        return;
+      }
+    }
     lastEnd = c.end;
     if (!c.stop) out.push({ start: c.start, end: c.end, term: c.term });
-  }
+  });
   return out;
 }
+const joinsOf = new Map(allTerms.map((t) => [t.id, t.joins]));
 
 /** Whether text[from..to] is all separators (a run collapses to one). */
 function isRun(text: string, from: number, to: number): boolean {

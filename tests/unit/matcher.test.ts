@@ -166,6 +166,47 @@ describe('matcher rules from real news', () => {
   ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
+    // the two states as one modifier, straight before a subject, are part of its name (guideline G8)
+    ['Korean pair before a subject', '북러 군사협력이 깊어졌다', [['cooperation', '북러 군사협력이']]],
+    ['dotted pair, subject with a particle', '북·러 군사협력을 규탄', [['cooperation', '북·러 군사협력을']]],
+    ['English pair before a document', 'the Russia-DPRK partnership agreement', [['treaty', 'Russia-DPRK partnership agreement']]],
+    [
+      'pair before a word that is no subject',
+      '북러 관계와 군사협력',
+      [
+        ['pair', '북러'],
+        ['cooperation', '군사협력'],
+      ],
+    ],
+    [
+      'the states joined by a word are two',
+      'Russia and North Korea military cooperation',
+      [
+        ['russia', 'Russia'],
+        ['north-korea', 'North Korea'],
+        ['cooperation', 'military cooperation'],
+      ],
+    ],
+    [
+      'a pair before a state is not joined',
+      'Russia-DPRK Russia',
+      [
+        ['pair', 'Russia-DPRK'],
+        ['russia', 'Russia'],
+      ],
+    ],
+  ])('pairs of states: %s', (_rule, text, expected) => {
+    const automaton = compileAutomaton([
+      { id: 'pair', joins: 'pair', aliases: [{ text: '북러', inflect: 'ko' }, { text: '북·러', inflect: 'ko' }, { text: 'Russia–DPRK' }] },
+      { id: 'cooperation', joins: 'after-pair', aliases: [{ text: '군사협력', inflect: 'ko' }, { text: 'military cooperation' }] },
+      { id: 'treaty', joins: 'after-pair', aliases: [{ text: 'partnership agreement' }] },
+      { id: 'russia', aliases: [{ text: 'Russia' }] },
+      { id: 'north-korea', aliases: [{ text: 'North Korea' }] },
+    ]);
+    expect(findMatches(automaton, text).map((m) => [m.termId, m.text])).toEqual(expected);
+  });
+
+  it.each([
     // spaces inside a Korean compound are optional
     ['written with its spaces', '전문가 패널 보고서', [['panel', '전문가 패널']]],
     ['written without', '전문가패널 보고서', [['panel', '전문가패널']]],
