@@ -94,7 +94,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let bilateral = false;
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
-  const sidesByPassage = new Map<unknown, { sides: number; count: number }>();
+  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -108,15 +108,19 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (side) {
       const key = m.place?.passage ?? i;
       const seen = sidesByPassage.get(key);
-      sidesByPassage.set(key, { sides: (seen?.sides ?? 0) | side, count: (seen?.count ?? 0) + 1 });
+      // named: a side named by a specific term (Kim Jong Un), not only by a country's name.
+      sidesByPassage.set(key, { sides: (seen?.sides ?? 0) | side, count: (seen?.count ?? 0) + 1, named: (seen?.named ?? false) || term.specificity === 'specific' });
     }
   });
   let together = 0;
   let dense = false;
-  for (const { sides, count } of sidesByPassage.values()) {
+  for (const { sides, count, named } of sidesByPassage.values()) {
     if (sides !== 3) continue;
     together++;
-    if (count > ANCHOR_REPEATS) dense = true;
+    // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
+    // Cosmodrome, Russian media said); countries' names alone need four, as a list ("North Korea's
+    // denuclearisation … North Korea, Russia and China") names them three times in passing.
+    if (count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
   }
   const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   const hidden = new Set(rules.hiddenTerms);

@@ -108,8 +108,10 @@ describe('relevance gate on page shapes', () => {
     ...TERMS,
     term('missiles', 'generic'), // 5
     term('china', 'generic'), // 6
+    term('dprk', 'generic', 'north-korea'), // 7: the country's name, as the catalogue has it (generic)
   ];
   T[6] = { ...T[6]!, kind: 'state' };
+  T[7] = { ...T[7]!, kind: 'state' };
   const main = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
   const furniture = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'boilerplate', passage: `aside-${passage}` } });
   const NK = 0,
@@ -117,7 +119,8 @@ describe('relevance gate on page shapes', () => {
     SANCTIONS = 2,
     KIM = 4,
     MISSILES = 5,
-    CHINA = 6;
+    CHINA = 6,
+    DPRK = 7;
   const cases: { name: string; mentions: MentionFacts[]; onTopic: boolean; shown?: boolean[] }[] = [
     { name: 'an article naming both sides twice', mentions: [main(NK, 1), main(RU, 1), main(NK, 2), main(RU, 3), main(SANCTIONS, 3)], onTopic: true },
     {
@@ -136,6 +139,12 @@ describe('relevance gate on page shapes', () => {
     { name: 'both sides together in one passage, one named again, with the topic’s concepts', mentions: [main(NK, 1), main(MISSILES, 1), main(RU, 1), main(MISSILES, 2), main(NK, 2)], onTopic: true },
     { name: 'a live-blog line naming both sides three times (Kim Jong Un at the Vostochny Cosmodrome, Russian media said)', mentions: [main(KIM, 1), main(RU, 1), main(RU, 1)], onTopic: true },
     { name: 'both sides together in two passages', mentions: [main(NK, 1), main(RU, 1), main(RU, 2), main(NK, 2)], onTopic: true },
+    {
+      name: 'an alliance story whose one passage names North Korea twice and lists it with Russia and China',
+      mentions: [main(DPRK, 1), main(DPRK, 2), main(DPRK, 2), main(RU, 2), main(CHINA, 2)],
+      onTopic: false,
+    },
+    { name: 'a passage naming the countries four times (Pyongyang recognised the DPR, Russia’s envoy was told)', mentions: [main(DPRK, 1), main(DPRK, 1), main(DPRK, 1), main(RU, 1)], onTopic: true },
     { name: 'a bilateral term in the article opens the gate on its own', mentions: [main(3, 1), main(SANCTIONS, 2)], onTopic: true },
     { name: 'a bilateral term only in a sidebar does not', mentions: [furniture(3, 1), main(SANCTIONS, 2)], onTopic: false, shown: [false, false] },
   ];
