@@ -58,10 +58,24 @@ describe('the gate on real-world page shapes', () => {
     const plain = await env.browser.open('/pages/veto.html');
     const plainStatus = await pageStatus(env.browser, plain);
     expect(plainStatus.onTopic).toBe(true);
-    expect(plainStatus.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['veto-power', 'sanctions']));
+    // The article names the Security Council, so its sanctions are the UN's (as annotators read them).
+    expect(plainStatus.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['veto-power', 'un-sanctions']));
     expect(plainStatus.terms.map((t) => t.id)).not.toContain('march-2024-veto');
     await openCard(plain, 'vote', 'veto');
     await expect(card(plain).locator('h2').textContent()).resolves.toBe('Veto power');
     await plain.close();
+  });
+
+  it('reads the two states written as one modifier before a subject as one mention of it (북러 군사협력)', async () => {
+    const page = await env.browser.open('/pages/pair.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    const texts = (await highlightsIn(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['북·러 군사협력에', '북러 군사협력이', 'Russia–DPRK strategic partnership agreement']));
+    // No pair lit on its own beside the subject it names.
+    expect(texts.filter((t) => ['북·러', '북러', 'Russia–DPRK'].includes(t))).toEqual([]);
+    expect(status.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['military-cooperation', 'russia-dprk-treaty-2024']));
+    expect(status.terms.map((t) => t.id)).not.toContain('nk-russia-partnership');
+    await page.close();
   });
 });
