@@ -178,24 +178,41 @@ export function takesParticles(alias: AliasRule): boolean {
 const MAX_OPTIONAL_SPACES = 3;
 
 /**
- * Russian case endings for the last word, by how it ends. Over-generating is harmless (a form
- * that is not Russian never occurs in text); missing one loses a mention.
+ * Russian case endings, by how a word ends. `replace` is every ending a lone declined word may
+ * take (over-generating is harmless: a form that is not Russian never occurs in text; missing one
+ * loses a mention). `cases` are the same endings by case — genitive, dative, accusative,
+ * instrumental, prepositional; null where the case is the nominative itself — so that every word of
+ * a name declined whole (ru-all) takes the same case: Курской области, not Курская области.
+ * Checked in order: the first rule whose ending matches wins.
  */
-const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[] }[] = [
-  { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'] },
-  { ending: /ий$/, replace: ['его', 'ему', 'им', 'ем', 'ого', 'ому', 'ом', 'ая', 'ой', 'ую'] },
-  { ending: /ой$/, replace: ['ого', 'ому', 'ым', 'ом'] },
-  { ending: /ое$/, replace: ['ого', 'ому', 'ым', 'ом'] },
+type CaseEndings = readonly (readonly string[] | null)[];
+const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: CaseEndings }[] = [
+  // neuter nouns, before the plural adjectives they look like (соглашение, not северокорейские)
+  { ending: /ние$/, replace: ['ния', 'нию', 'нием', 'нии'], cases: [['ния'], ['нию'], null, ['нием'], ['нии']] },
+  { ending: /ство$/, replace: ['ства', 'ству', 'ством', 'стве'], cases: [['ства'], ['ству'], null, ['ством'], ['стве']] },
+  { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'], cases: [['ого'], ['ому'], null, ['ым'], ['ом']] },
+  // российский, украинский: hard after к, г, х; высший, синий: soft
+  { ending: /([кгх])ий$/, replace: ['$1ого', '$1ому', '$1им', '$1ом', '$1его', '$1ему', '$1ем', '$1ая', '$1ой', '$1ую'], cases: [['$1ого'], ['$1ому'], null, ['$1им'], ['$1ом']] },
+  { ending: /ий$/, replace: ['его', 'ему', 'им', 'ем', 'ого', 'ому', 'ом', 'ая', 'ой', 'ую'], cases: [['его'], ['ему'], null, ['им'], ['ем']] },
+  { ending: /ой$/, replace: ['ого', 'ому', 'ым', 'ом'], cases: [['ого'], ['ому'], null, ['ым', 'им'], ['ом']] },
+  { ending: /ое$/, replace: ['ого', 'ому', 'ым', 'ом'], cases: [['ого'], ['ому'], null, ['ым', 'им'], ['ом']] },
+  { ending: /ее$/, replace: ['его', 'ему', 'им', 'ем'], cases: [['его'], ['ему'], null, ['им'], ['ем']] },
   // plural adjectives and participles (российские военные, северокорейские солдаты)
-  { ending: /ые$/, replace: ['ых', 'ым', 'ыми'] },
-  { ending: /ие$/, replace: ['их', 'им', 'ими'] },
-  { ending: /ая$/, replace: ['ой', 'ую', 'ою'] },
-  { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'] },
-  { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'] },
-  { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'] },
-  { ending: /ь$/, replace: ['я', 'ю', 'ем', 'ём', 'е', 'и', 'ью'] },
-  { ending: /й$/, replace: ['я', 'ю', 'ем', 'е'] },
-  { ending: /[бвгджзклмнпрстфхцчшщ]$/, replace: ['$&а', '$&у', '$&ом', '$&ым', '$&е', '$&ем', '$&ой'] },
+  { ending: /ые$/, replace: ['ых', 'ым', 'ыми'], cases: [['ых'], ['ым'], null, ['ыми'], ['ых']] },
+  { ending: /ие$/, replace: ['их', 'им', 'ими'], cases: [['их'], ['им'], null, ['ими'], ['их']] },
+  { ending: /яя$/, replace: ['ей', 'юю', 'ею'], cases: [['ей'], ['ей'], ['юю'], ['ей'], ['ей']] },
+  { ending: /ая$/, replace: ['ой', 'ую', 'ою'], cases: [['ой'], ['ой'], ['ую'], ['ой', 'ою'], ['ой']] },
+  { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'], cases: [['ии'], ['ии'], ['ию'], ['ией'], ['ии']] },
+  { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'], cases: [['и'], ['е'], ['ю'], ['ей'], ['е']] },
+  { ending: /([кгхжшчщ])а$/, replace: ['$1и', '$1е', '$1у', '$1ой', '$1ою', '$1ы'], cases: [['$1и'], ['$1е'], ['$1у'], ['$1ой'], ['$1е']] },
+  { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'], cases: [['ы'], ['е'], ['у'], ['ой'], ['е']] },
+  // plural nouns: the genitive drops the ending (сил, ракет) or takes -ов (снарядов)
+  { ending: /ы$/, replace: ['', 'ов', 'ам', 'ами', 'ах'], cases: [['', 'ов'], ['ам'], null, ['ами'], ['ах']] },
+  // masculine (руководитель) or feminine (область, помощь): both readings
+  { ending: /ь$/, replace: ['я', 'ю', 'ем', 'ём', 'е', 'и', 'ью'], cases: [['я', 'и'], ['ю', 'и'], null, ['ем', 'ью'], ['е', 'и']] },
+  { ending: /й$/, replace: ['я', 'ю', 'ем', 'е'], cases: [['я'], ['ю'], null, ['ем'], ['е']] },
+  // a masculine noun or surname (Лавров: Лавровым)
+  { ending: /[бвгджзклмнпрстфхцчшщ]$/, replace: ['$&а', '$&у', '$&ом', '$&ым', '$&е', '$&ем', '$&ой'], cases: [['$&а'], ['$&у'], null, ['$&ом', '$&ым'], ['$&е']] },
 ];
 
 /** The canonical forms of one alias; `exact` forms keep their case, the others are lower-cased. */
@@ -235,18 +252,26 @@ function optionalKoreanSpaces(form: string): string[] {
 }
 
 /**
- * Declines the first word (head) or every word of a multi-word Russian name, in every
- * combination. Words in capitals (ООН) and numbers stay as they are.
+ * Declines the first word of a multi-word Russian name (ru-head: космодроме Восточный), or every
+ * word in the same case (ru-all: Курской области). Words in capitals (ООН) and numbers stay as
+ * they are.
  */
 function russianWordInflections(form: string, all: boolean): string[] {
   const words = form.split(SEPARATOR);
-  let out = [''];
-  words.forEach((word, i) => {
-    const declines = (all || i === 0) && /^\p{Script=Cyrillic}/u.test(word) && word !== word.toUpperCase();
-    const variants = declines ? [word, ...russianInflections(word)] : [word];
-    out = out.flatMap((prefix) => variants.map((v) => (i === 0 ? v : `${prefix}${SEPARATOR}${v}`)));
-  });
-  return out;
+  const declines = (word: string, i: number) => (all || i === 0) && /^\p{Script=Cyrillic}/u.test(word) && word !== word.toUpperCase();
+  if (!all) return [form, ...(declines(words[0]!, 0) ? russianInflections(words[0]!).map((head) => [head, ...words.slice(1)].join(SEPARATOR)) : [])];
+  const forms = new Set([form]);
+  for (let slot = 0; slot < 5; slot++) {
+    let out = [''];
+    words.forEach((word, i) => {
+      const rule = declines(word, i) ? RUSSIAN_ENDINGS.find((r) => r.ending.test(word)) : undefined;
+      const endings = rule?.cases[slot];
+      const variants = rule && endings ? endings.map((e) => word.replace(rule.ending, e)) : [word];
+      out = out.flatMap((prefix) => variants.map((v) => (i === 0 ? v : `${prefix}${SEPARATOR}${v}`)));
+    });
+    for (const f of out) forms.add(f);
+  }
+  return [...forms];
 }
 
 /** "DPRK" -> "D.P.R.K." */

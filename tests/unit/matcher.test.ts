@@ -123,6 +123,9 @@ describe('matcher rules from real news', () => {
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
     { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
     { id: 'sea', aliases: [{ text: 'Японское море', inflect: 'ru-all' }] },
+    { id: 'defence-pact', aliases: [{ text: 'соглашение по обороне', inflect: 'ru-head' }] },
+    { id: 'partnership', aliases: [{ text: 'стратегическое партнёрство', inflect: 'ru-all' }] },
+    { id: 'armed-forces', aliases: [{ text: 'вооружённые силы', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
     { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
@@ -304,6 +307,13 @@ describe('matcher rules from real news', () => {
     ['neuter adjective', 'учения в Японском море', [['sea', 'Японском море']]],
     ['plural adjective and noun, instrumental', 'вместе с северокорейскими военными', [['soldiers', 'северокорейскими военными']]],
     ['an unrelated word is not a form', 'Советский союз', []],
+    ['a neuter noun in -ние declines as a noun', 'ратифицировали соглашения по обороне', [['defence-pact', 'соглашения по обороне']]],
+    ['a neuter noun in -ство, with its adjective', 'о стратегическом партнёрстве говорили', [['partnership', 'стратегическом партнёрстве']]],
+    ['a plural noun in -ы, genitive', 'командование вооружённых сил', [['armed-forces', 'вооружённых сил']]],
+    ['a plural noun in -ы, instrumental', 'вместе с вооружёнными силами', [['armed-forces', 'вооружёнными силами']]],
+    // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
+    ['words in different cases are no form', 'Курская области', []],
+    ['nor are they with a plural', 'северокорейские военными', []],
   ])('Russian declension: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
