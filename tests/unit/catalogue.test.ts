@@ -103,14 +103,15 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(ids).toEqual(expect.arrayContaining(right));
   });
 
-  it('matches words for talks, summits, rockets and North Koreans as word classes, so an article can narrow them', () => {
+  it('matches words for talks, summits, rockets (in Russian and in English) and North Koreans as word classes, so an article can narrow them', () => {
     expect(findMatches(automaton, 'the talks began').map((m) => m.termId)).toEqual(['leaders-talks']);
     expect(findMatches(automaton, '정상회담을 열었다').map((m) => m.termId)).toEqual(['summit-words']);
     expect(findMatches(automaton, 'начали переговоры').map((m) => m.termId)).toEqual(['leaders-talks']);
     expect(findMatches(automaton, 'удары ракетами').map((m) => m.termId)).toEqual(['rocket-words']);
     expect(findMatches(automaton, 'two North Koreans were captured').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'в плен попали северокорейцы').map((m) => m.termId)).toEqual(['nk-people-words']);
-    expect([...wordClasses].sort()).toEqual(['leaders-talks', 'nk-people-words', 'rocket-words', 'summit-words']);
+    expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rocket-munition-words']);
+    expect([...wordClasses].sort()).toEqual(['leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'summit-words']);
   });
 
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
