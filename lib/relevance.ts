@@ -87,8 +87,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     named.add(m.term);
     if (m.place?.region !== 'boilerplate') namedInArticle.add(m.term);
   }
-  const shownAs = new Map<number, number>();
-  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   let northKorea = 0;
   let russia = 0;
   let bilateral = false;
@@ -123,6 +121,11 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
   }
   const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
+  // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
+  if (onTopic) for (const m of mentions) if (m.topical && m.place?.region !== 'boilerplate') namedInArticle.add(m.term);
+  const shownAs = new Map<number, number>();
+  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {

@@ -114,6 +114,19 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect([...wordClasses].sort()).toEqual(['leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'summit-words']);
   });
 
+  it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
+    const text = 'Moscow and Tehran call their ties a comprehensive strategic partnership; the Comprehensive Strategic Partnership Treaty took effect in 2025.';
+    const shared = findMatches(automaton, text).filter((m) => ['nk-russia-partnership', 'russia-dprk-treaty-2024'].includes(m.termId));
+    // The level of relations is the partnership, the named treaty is the treaty — but neither names
+    // its term on its own, so neither opens the gate on a story about Iran.
+    expect(shared.map((m) => [m.termId, m.text, m.standalone, m.topical])).toEqual([
+      ['nk-russia-partnership', 'comprehensive strategic partnership', false, true],
+      ['russia-dprk-treaty-2024', 'Comprehensive Strategic Partnership Treaty', false, true],
+    ]);
+    // Named with North Korea, the treaty names itself.
+    expect(findMatches(automaton, 'the Russia-North Korea treaty').map((m) => [m.termId, m.standalone])).toEqual([['russia-dprk-treaty-2024', true]]);
+  });
+
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
     const drum = findMatches(automaton, '풍물놀이에서 북을 친다.').filter((m) => m.termId === 'north-korea');
     expect(drum.every((m) => !m.standalone)).toBe(true);

@@ -94,6 +94,23 @@ describe('relevance gate', () => {
     expect(students.visible[5]).toBe(true);
   });
 
+  it('reads a treaty name Russia shares with others (its treaty with Iran) only in an article on the topic', () => {
+    const N = [
+      ...TERMS,
+      { ...term('treaty', 'specific'), narrows: [{ term: 'summit-words', whenArticleNames: ['treaty'] }] }, // 5
+      { ...term('summit-words', 'generic'), narrowOnly: true as const }, // 6
+    ];
+    const treatyName: MentionFacts = { term: 5, standalone: false, topical: true };
+    // A Russia–Iran story: the shared name opens nothing and shows nothing.
+    const iran = decideVisibility([at(1), treatyName, at(1), at(6)], N, rules);
+    expect(iran.onTopic).toBe(false);
+    expect(iran.visible).toEqual([false, false, false, false]);
+    // A North Korea–Russia story: the name shows, and its summit is the treaty's.
+    const korea = decideVisibility([at(0), at(1), at(0), at(1), treatyName, at(6)], N, rules);
+    expect(korea.visible.slice(4)).toEqual([true, true]);
+    expect(korea.shownAs.get(6)).toBe(5);
+  });
+
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
     expect(decideVisibility([at(0), at(0), at(1), at(0)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false]);
   });
