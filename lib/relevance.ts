@@ -80,7 +80,7 @@ export const ANCHOR_REPEATS = 2;
  */
 export function decideVisibility(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], rules: VisibilityRules): Verdict {
   const named = new Set<number>();
-  /** Terms the article itself names (its main text, through an alias that names them). */
+  /** Terms the article itself names: its main text, through an alias that names them (or, once the gate is open, an on-topic one). */
   const namedInArticle = new Set<number>();
   for (const m of mentions) {
     if (!m.standalone) continue;

@@ -39,7 +39,7 @@ export class ShownMentions {
   private key = '';
   /** Facts of the mentions the verdict is judged from; rebuilt when they may have changed. */
   private sample: MentionFacts[] = [];
-  /** Terms with on-topic words (파병) in the sample, sorted: taken with the sample, not per decision. */
+  /** Terms with on-topic words (파병) in the sample's article, sorted: taken with the sample, not per decision. */
   private sampleTopicalTerms: number[] = [];
   private sampleDirty = true;
   /** With first-mention-only: the one shown per term. */
@@ -150,7 +150,7 @@ export class ShownMentions {
    * Asks lib/relevance.ts with the sample's facts, one furniture-placed standalone fact per named
    * term (it names the term without counting towards the topic), and, per named term, one
    * non-standalone fact in the article and one in the furniture, and per term with on-topic words
-   * in the sample one such fact in the article, whose answers are the allowances.
+   * in the sample's article one such fact there, whose answers are the allowances.
    */
   private decide(settings: Settings): string {
     if (this.sampleDirty) {
@@ -160,8 +160,11 @@ export class ShownMentions {
       for (const m of this.store.all()) {
         if (this.sample.length >= VERDICT_SAMPLE) break;
         if (!this.visible(m)) continue;
-        this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, place: mentionPlace(m.startNode) });
-        if (m.topical) topical.add(m.term);
+        const place = mentionPlace(m.startNode);
+        this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, place });
+        // An on-topic word shows only in the article, so only one there gets a probe in the
+        // article: a probe for one in the furniture would tell the verdict the article names it.
+        if (m.topical && place.region !== 'boilerplate') topical.add(m.term);
       }
       this.sampleTopicalTerms = [...topical].sort((a, b) => a - b);
     }

@@ -1,0 +1,47 @@
+/**
+ * The content script's verdict (entrypoints/content/shown.ts) on a page built in happy-dom, with
+ * the shipped catalogue: what it asks lib/relevance.ts must describe the page as it is.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MentionStore, type Mention } from '../../entrypoints/content/mentions';
+import { TextWalker } from '../../entrypoints/content/scanner';
+import { ShownMentions } from '../../entrypoints/content/shown';
+import type { Corpus } from '../../lib/corpus/schema';
+import { NAMING_ALIAS, TOPICAL_ALIAS } from '../../lib/matcher';
+import { automatonOf, toMatcherData } from '../../lib/matcher-data';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const data = toMatcherData(JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8')) as Corpus);
+const automaton = automatonOf(data);
+
+/** Scans the page as the content script does and returns what shows, each as [text, term id]. */
+function shownOn(html: string): [string, string][] {
+  document.body.innerHTML = html;
+  const store = new MentionStore();
+  const walker = new TextWalker(automaton, (f) => {
+    const standing = automaton.formStandalone[f.form];
+    store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS);
+  });
+  walker.walk(document.body, document.body.firstChild, Infinity);
+  const none = () => {};
+  const shown = new ShownMentions(store, data.terms, () => DEFAULT_SETTINGS, { added: none, removed: none, reset: none });
+  shown.update();
+  return [...shown.shown].map((m: Mention) => [m.range.toString(), data.terms[shown.termOf(m)]!.id]);
+}
+
+const ARTICLE = '<article><p>North Korea and Russia met again. North Korea praised Russia after the summit.</p></article>';
+
+describe('the page verdict in the content script', () => {
+  it('lets a name that shows only on the topic narrow a word class when the article has it', () => {
+    const shown = shownOn(`${ARTICLE}<article><p>They signed the Treaty on Comprehensive Strategic Partnership.</p></article>`);
+    expect(shown).toContainEqual(['summit', 'kim-putin-summits']);
+  });
+
+  it('does not let that name narrow anything from the page’s furniture (a "Most read" list)', () => {
+    const shown = shownOn(`${ARTICLE}<aside><ul><li><a href="/x">Inside the Treaty on Comprehensive Strategic Partnership</a></li></ul></aside>`);
+    expect(shown.map(([text]) => text)).not.toContain('summit');
+    expect(shown.map(([, id]) => id)).not.toContain('russia-dprk-treaty-2024');
+  });
+});
