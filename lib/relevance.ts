@@ -82,10 +82,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const named = new Set<number>();
   /** Terms the article itself names: its main text, through an alias that names them (or, once the gate is open, an on-topic one). */
   const namedInArticle = new Set<number>();
+  /** Terms the article mentions through an on-topic alias: they name it only once the gate is open. */
+  const topicalInArticle = new Set<number>();
   for (const m of mentions) {
-    if (!m.standalone) continue;
-    named.add(m.term);
-    if (m.place?.region !== 'boilerplate') namedInArticle.add(m.term);
+    const inArticle = m.place?.region !== 'boilerplate';
+    if (m.standalone) {
+      named.add(m.term);
+      if (inArticle) namedInArticle.add(m.term);
+    } else if (m.topical && inArticle) topicalInArticle.add(m.term);
   }
   let northKorea = 0;
   let russia = 0;
@@ -123,7 +127,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
-  if (onTopic) for (const m of mentions) if (m.topical && m.place?.region !== 'boilerplate') namedInArticle.add(m.term);
+  if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);
   const shownAs = new Map<number, number>();
   for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
