@@ -13,6 +13,8 @@ export interface MentionPlace {
   region: 'main' | 'boilerplate';
   /** Any value that is the same for mentions in one passage (paragraph, list item), or null. */
   passage: unknown;
+  /** The passage is the article's headline (its h1): what the article is about. */
+  headline?: boolean;
 }
 
 export interface MentionFacts {
@@ -96,7 +98,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let bilateral = false;
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
-  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean }>();
+  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean; headline: boolean }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -111,20 +113,37 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       const key = m.place?.passage ?? i;
       const seen = sidesByPassage.get(key);
       // named: a side named by a specific term (Kim Jong Un), not only by a country's name.
-      sidesByPassage.set(key, { sides: (seen?.sides ?? 0) | side, count: (seen?.count ?? 0) + 1, named: (seen?.named ?? false) || term.specificity === 'specific' });
+      sidesByPassage.set(key, {
+        sides: (seen?.sides ?? 0) | side,
+        count: (seen?.count ?? 0) + 1,
+        named: (seen?.named ?? false) || term.specificity === 'specific',
+        headline: m.place?.headline === true,
+      });
     }
   });
   let together = 0;
   let dense = false;
-  for (const { sides, count, named } of sidesByPassage.values()) {
+  let headlineCount = 0;
+  for (const { sides, count, named, headline } of sidesByPassage.values()) {
     if (sides !== 3) continue;
     together++;
+    if (headline) headlineCount = count;
     // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
     // Cosmodrome, Russian media said); countries' names alone need four, as a list ("North Korea's
     // denuclearisation … North Korea, Russia and China") names them three times in passing.
     if (count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
   }
-  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  // A headline that names both sides says what the article is about, once its text names either
+  // side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a passage in the body
+  // that names both may be a passing list.
+  const headlineNamesBoth = headlineCount > 0 && northKorea + russia > headlineCount;
+  const onTopic =
+    bilateral ||
+    (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) ||
+    together >= 2 ||
+    dense ||
+    headlineNamesBoth ||
+    (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);

@@ -19,7 +19,9 @@ export function mentionPlace(node: Node): MentionPlace {
   if (!el) return { region: 'main', passage: null };
   let place = cache.get(el);
   if (!place) {
-    place = { region: isFurniture(el) ? 'boilerplate' : 'main', passage: el.closest(PASSAGE) ?? el };
+    const passage = el.closest(PASSAGE) ?? el;
+    const region = isFurniture(el) ? 'boilerplate' : 'main';
+    place = { region, passage, headline: region === 'main' && passage.localName === 'h1' };
     cache.set(el, place);
   }
   return place;

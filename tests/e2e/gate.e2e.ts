@@ -78,4 +78,14 @@ describe('the gate on real-world page shapes', () => {
     expect(status.terms.map((t) => t.id)).not.toContain('nk-russia-partnership');
     await page.close();
   });
+
+  it('opens on an article whose headline names both countries, though its text names Russia nowhere else', async () => {
+    const page = await env.browser.open('/pages/headline.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    const shown = await highlightsIn(page);
+    expect(shown.filter((h) => h.id === 'headline').map((h) => h.text)).toEqual(['North Korea', 'Russians']);
+    expect(shown.filter((h) => h.id === 'lede').map((h) => h.text)).toEqual(['North Korea']);
+    await page.close();
+  });
 });

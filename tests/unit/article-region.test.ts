@@ -36,4 +36,10 @@ describe('article or furniture', () => {
     expect(a.passage).toBe(b.passage);
     expect(a.passage).not.toBe(c.passage);
   });
+
+  it('marks the article’s headline as one, and no other passage', () => {
+    expect(place('<article><h1 id="x">Holidays in North Korea: how Russians get there</h1><p>…</p></article>', 'x').headline).toBe(true);
+    expect(place('<article><h1>…</h1><p id="x">North Korea and Russia</p></article>', 'x').headline).toBe(false);
+    expect(place('<main><p>…</p></main><aside><h1 id="x">North Korea and Russia</h1></aside>', 'x').headline).toBe(false);
+  });
 });

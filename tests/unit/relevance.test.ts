@@ -130,6 +130,7 @@ describe('relevance gate on page shapes', () => {
   T[6] = { ...T[6]!, kind: 'state' };
   T[7] = { ...T[7]!, kind: 'state' };
   const main = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
+  const headline = (t: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage: 'h1', headline: true } });
   const furniture = (t: number, passage: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'boilerplate', passage: `aside-${passage}` } });
   const NK = 0,
     RU = 1,
@@ -162,6 +163,13 @@ describe('relevance gate on page shapes', () => {
       onTopic: false,
     },
     { name: 'a passage naming the countries four times (Pyongyang recognised the DPR, Russia’s envoy was told)', mentions: [main(DPRK, 1), main(DPRK, 1), main(DPRK, 1), main(RU, 1)], onTopic: true },
+    {
+      name: 'a headline naming both sides, one named again in the text (holidays in North Korea for Russians)',
+      mentions: [headline(DPRK), headline(RU), main(DPRK, 1), main(DPRK, 2)],
+      onTopic: true,
+    },
+    { name: 'a headline naming both sides, neither named again', mentions: [headline(DPRK), headline(RU), main(SANCTIONS, 1)], onTopic: false },
+    { name: 'the same mentions with both sides in a body passage, not the headline', mentions: [main(DPRK, 1), main(RU, 1), main(DPRK, 2), main(DPRK, 3)], onTopic: false },
     { name: 'a bilateral term in the article opens the gate on its own', mentions: [main(3, 1), main(SANCTIONS, 2)], onTopic: true },
     { name: 'a bilateral term only in a sidebar does not', mentions: [furniture(3, 1), main(SANCTIONS, 2)], onTopic: false, shown: [false, false] },
   ];
