@@ -17,7 +17,9 @@ export interface MatcherTerm {
   /**
    * A stop phrase: it claims its words (the longest match wins, as for any alias) and shows
    * nothing, so "National Security Council" is not the UN Security Council. A "|" in its alias
-   * marks where the claim starts: "Russia’s |Security Council" leaves "Russia" to match.
+   * marks where the claim starts: "Russia’s |Security Council" leaves "Russia" to match. Any
+   * alias may mark its claim so: "|Договор о … партнерстве| между Россией и КНДР" is read in
+   * full (the parties say which treaty) but shows only the title, and leaves the states to match.
    */
   stop?: boolean;
   /**
@@ -153,7 +155,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
 
   terms.forEach((term, termIndex) => {
     term.aliases.forEach((rawAlias, aliasIndex) => {
-      const { alias, claimFrom, claimTo } = splitClaim(rawAlias, term.stop === true);
+      const { alias, claimFrom, claimTo } = splitClaim(rawAlias);
       for (const form of trieForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
         const node = insert(0, form.toLowerCase());
@@ -268,14 +270,13 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
 }
 
 /**
- * A stop phrase's alias without its "|" marks, the canonical prefix before the first (not
- * claimed: "Russia’s |Security Council") and the suffix after a second one (not claimed either:
- * "|Совет Безопасности| России" leaves России to match). Ordinary aliases keep their text; a "|"
- * in them is just a character.
+ * An alias without its "|" marks, the canonical prefix before the first (not claimed: "Russia’s
+ * |Security Council") and the suffix after a second one (not claimed either: "|Совет
+ * Безопасности| России" leaves России to match).
  */
-function splitClaim(alias: AliasRule, stop: boolean): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0; claimTo: { suffix: string; length: number } | 0 } {
+function splitClaim(alias: AliasRule): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0; claimTo: { suffix: string; length: number } | 0 } {
   const bar = alias.text.indexOf('|');
-  if (!stop || bar < 0) return { alias, claimFrom: 0, claimTo: 0 };
+  if (bar < 0) return { alias, claimFrom: 0, claimTo: 0 };
   const end = alias.text.indexOf('|', bar + 1);
   const before = alias.text.slice(0, bar);
   const after = end < 0 ? '' : alias.text.slice(end + 1);

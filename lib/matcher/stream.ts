@@ -302,12 +302,20 @@ export class MatchStream {
     return -1;
   }
 
-  /** Candidate order: by start, then longest first, then a stop phrase before an alias of the same span. */
+  /**
+   * Candidate order: by start, then longest first, then a stop phrase before an alias of the same
+   * span, then a form that read words beyond its claim (the treaty's title followed by its parties)
+   * before one that read only the span.
+   */
   private after(a: number, b: number): boolean {
     const { candStart: start, candEnd: end } = this;
     if (start[a] !== start[b]) return start[a]! > start[b]!;
     if (end[a] !== end[b]) return end[a]! < end[b]!;
-    return this.automaton.formStop[this.candForm[a]!]! < this.automaton.formStop[this.candForm[b]!]!;
+    const { formStop: stop, formClaimFrom: from, formClaimTo: to } = this.automaton;
+    const formA = this.candForm[a]!;
+    const formB = this.candForm[b]!;
+    if (stop[formA] !== stop[formB]) return stop[formA]! < stop[formB]!;
+    return from[formA]! + to[formA]! < from[formB]! + to[formB]!;
   }
 
   private accept(start: number, end: number, form: number): void {

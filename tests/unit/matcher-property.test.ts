@@ -39,9 +39,9 @@ const seenKeys = new Set<string>();
 for (const pass of ['own', 'suffixed'] as const)
   for (const term of allTerms) {
     for (const written of term.aliases) {
-      // A stop phrase's "|" marks where its claim starts, a second one where it ends: the words
+      // An alias's "|" marks where its claim starts, a second one where it ends: the words
       // outside stay free.
-      const bar = term.stop ? written.text.indexOf('|') : -1;
+      const bar = written.text.indexOf('|');
       const endBar = bar < 0 ? -1 : written.text.indexOf('|', bar + 1);
       const alias = bar < 0 ? written : { ...written, text: written.text.replaceAll('|', '') };
       const before = bar < 0 ? '' : written.text.slice(0, bar);
@@ -86,7 +86,7 @@ function reference(text: string): { start: number; end: number; term: string }[]
     else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
     origin.push(i);
   }
-  const candidates: { start: number; end: number; term: string; stop: boolean }[] = [];
+  const candidates: { start: number; end: number; term: string; stop: boolean; context: number }[] = [];
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
     if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
@@ -95,10 +95,11 @@ function reference(text: string): { start: number; end: number; term: string }[]
       const end = origin[p + f.key.length - 1]! + 1;
       if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
       if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
-      candidates.push({ start: start + f.claimFrom, end: end - f.claimTo, term: f.term, stop: f.stop });
+      candidates.push({ start: start + f.claimFrom, end: end - f.claimTo, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo });
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop));
+  // Of one span: a stop phrase first, then the form that read more words around its claim.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop) || b.context - a.context);
   const out: { start: number; end: number; term: string }[] = [];
   let lastEnd = -1;
   candidates.forEach((c, i) => {

@@ -129,6 +129,14 @@ describe('matcher rules from real news', () => {
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
     { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
+    {
+      id: 'treaty',
+      aliases: [
+        // The title alone is also Russia's treaty with Iran; followed by the parties it is this one.
+        { text: 'Договор о стратегическом партнерстве', inflect: 'ru-head', standalone: 'on-topic' },
+        { text: '|Договор о стратегическом партнерстве| между Россией и КНДР', inflect: 'ru-head' },
+      ],
+    },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
     {
@@ -327,4 +335,14 @@ describe('matcher rules from real news', () => {
     ['the republic itself', 'the so-called Donetsk republic', [['dpr', 'Donetsk']]],
     ['a longer alias that starts earlier still wins', 'North Korean missiles, not Iskander missiles', [['missiles', 'missiles']]],
   ])('stop phrases: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // any alias may read words beyond what it shows: the parties say which treaty, and stay states
+    ['shows the title and leaves the parties to match', 'ратифицировала Договор о стратегическом партнерстве между Россией и КНДР.', [['treaty', 'Договор о стратегическом партнерстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']], false],
+    ['with its head declined', 'ратификация договора о стратегическом партнерстве между Россией и КНДР', [['treaty', 'договора о стратегическом партнерстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']], false],
+    ['the title alone is only on the topic', 'Договор о стратегическом партнерстве с Ираном', [['treaty', 'Договор о стратегическом партнерстве']], true],
+  ])('an alias’s claim: %s', (_rule, text, expected, topical) => {
+    expect(found(text)).toEqual(expected);
+    expect(findMatches(a, text)[0]).toMatchObject({ topical });
+  });
 });
