@@ -93,6 +93,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Moscow 24', 'The footage aired on Moscow 24 last night.', 'russia', []],
     ['Kim Yo Jong', 'Kim Yo Jong issued a statement.', 'kim-jong-un', []],
     ['Kim Jong Il', 'Kim Jong Il died in 2011.', 'kim-jong-un', []],
+    ['Ким Ё Чжон', 'Ким Ё Чжон выступила с заявлением.', 'kim-jong-un', []],
+    ['Ким Ир Сен', 'памятник Ким Ир Сену в Пхеньяне', 'kim-jong-un', ['north-korea']],
+    ['the deputy chairman of Russia’s Security Council', 'Зампред Совета безопасности заявил, что…', 'un-security-council', []],
+    ['a news agency named after Ukraine', 'Об этом сообщает РБК-Украина.', 'ukraine', []],
     ['Vostochny port', 'Coal shipments left Vostochny port.', 'vostochny-cosmodrome', []],
     ['satellite imagery', 'Satellite imagery showed trains at the border.', 'satellite-technology', []],
     ['another foreign ministry', 'South Korea’s foreign ministry summoned the envoy.', 'nk-foreign-ministry', ['south-korea']],
@@ -125,6 +129,14 @@ describe('the catalogue does not mistake look-alikes', () => {
     ]);
     // Named with North Korea, the treaty names itself.
     expect(findMatches(automaton, 'the Russia-North Korea treaty').map((m) => [m.termId, m.standalone])).toEqual([['russia-dprk-treaty-2024', true]]);
+  });
+
+  it('reads a bare Ким as Kim Jong Un only where the page also names him in full', () => {
+    expect(findMatches(automaton, 'Шойгу и Ким говорили о сотрудничестве, встреча с Кимом прошла в Пхеньяне.').filter((m) => m.termId === 'kim-jong-un').map((m) => [m.text, m.standalone])).toEqual([
+      ['Ким', false],
+      ['Кимом', false],
+    ]);
+    expect(findMatches(automaton, 'Шойгу встретился с Ким Чен Ыном.').filter((m) => m.termId === 'kim-jong-un').map((m) => [m.text, m.standalone])).toEqual([['Ким Чен Ыном', true]]);
   });
 
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
