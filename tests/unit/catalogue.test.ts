@@ -139,6 +139,14 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'Шойгу встретился с Ким Чен Ыном.').filter((m) => m.termId === 'kim-jong-un').map((m) => [m.text, m.standalone])).toEqual([['Ким Чен Ыном', true]]);
   });
 
+  it('reads a lone 미 before a noun as the US only where the page names it in full (미 백악관), never inside a word', () => {
+    expect(findMatches(automaton, '미 백악관은 러시아가 북한 미사일을 사용했다고 밝혔다.').filter((m) => m.termId === 'united-states').map((m) => [m.text, m.standalone])).toEqual([
+      ['미', false],
+      ['백악관은', true],
+    ]);
+    expect(findMatches(automaton, '미사일 미확인 미래').filter((m) => m.termId === 'united-states')).toEqual([]);
+  });
+
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
     const drum = findMatches(automaton, '풍물놀이에서 북을 친다.').filter((m) => m.termId === 'north-korea');
     expect(drum.every((m) => !m.standalone)).toBe(true);
