@@ -140,8 +140,13 @@ function normaliseAlias(a: SourceTerm['aliases'][number]): Alias {
   return typeof a === 'string' ? { text: a, case: 'any', standalone: true } : { ...a, case: a.case ?? 'any', standalone: a.standalone ?? true };
 }
 
-function normaliseTerm(term: SourceTerm): Term {
-  return { ...term, aliases: term.aliases.map(normaliseAlias), contextOnly: term.contextOnly ?? false, related: [] };
+function normaliseTerm({ composedAliases, ...term }: SourceTerm): Term {
+  const composed = (composedAliases ?? []).flatMap(({ owners, things, order, inflect }) =>
+    owners.flatMap((owner) => things.map((thing): Alias => ({ text: order === 'owner-thing' ? `${owner} ${thing}` : `${thing} ${owner}`, case: 'any', standalone: true, ...(inflect ? { inflect } : {}) }))),
+  );
+  const written = term.aliases.map(normaliseAlias);
+  const seen = new Set(written.map((a) => a.text));
+  return { ...term, aliases: [...written, ...composed.filter((a) => !seen.has(a.text) && seen.add(a.text))], contextOnly: term.contextOnly ?? false, related: [] };
 }
 
 /** Every match in the passages: "passage start end term". */

@@ -92,7 +92,25 @@ const TermFields = {
   pairOfStates: v.optional(v.literal(true)),
 };
 
-export const SourceTermSchema = v.strictObject({ ...TermFields, aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')) });
+/**
+ * Names made of an owner and a thing, every owner with every thing (guideline G8: the owner is
+ * part of the name when the term's label names it): 북한 + 공병 is "북한 공병", солдаты + КНДР is
+ * «солдаты КНДР». Declared once, so a new troop word covers every way news names the state.
+ */
+export const ComposedAliasesSchema = v.strictObject({
+  owners: v.pipe(v.array(NonEmpty), v.minLength(1)),
+  things: v.pipe(v.array(NonEmpty), v.minLength(1)),
+  /** owner-thing: "North Korean sappers", 북한 공병; thing-owner: «саперы КНДР». */
+  order: v.picklist(['owner-thing', 'thing-owner']),
+  /** As for an alias: ru-head declines the thing in «саперы КНДР»; ko adds particles. */
+  inflect: v.optional(v.picklist(INFLECTIONS)),
+});
+
+export const SourceTermSchema = v.strictObject({
+  ...TermFields,
+  aliases: v.pipe(v.array(SourceAliasSchema), v.minLength(1, 'needs at least one alias')),
+  composedAliases: v.optional(v.array(ComposedAliasesSchema)),
+});
 export type SourceTerm = v.InferOutput<typeof SourceTermSchema>;
 
 export const TermSchema = v.strictObject({

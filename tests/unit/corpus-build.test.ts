@@ -113,6 +113,36 @@ describe('corpus build', () => {
     expect(corpus.terms.find((t) => t.id === 'vostochny-cosmodrome')!.narrows).toEqual([{ term: 'talks', whenArticleNames: ['kim-jong-un'] }]);
   });
 
+  it('composes owner-and-thing names, every owner with every thing, in the order and inflection given', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const troops = {
+      id: 'troops',
+      label: 'North Korean troops',
+      kind: 'event',
+      specificity: 'specific',
+      contextOnly: true,
+      summary: 'Troops.',
+      aliases: ['North Korean troops'],
+      composedAliases: [
+        { owners: ['North Korean', 'DPRK'], things: ['troops', 'sappers'], order: 'owner-thing' },
+        { owners: ['КНДР'], things: ['саперы'], order: 'thing-owner', inflect: 'ru-head' },
+      ],
+      passages: [],
+    };
+    const { corpus } = await buildCorpus(sources({ terms: [...base, troops] }));
+    const built = corpus.terms.find((t) => t.id === 'troops')!;
+    // The written alias once, then the composed ones; the shipped corpus carries no recipe.
+    expect(built.aliases.map((a) => [a.text, a.inflect ?? null])).toEqual([
+      ['North Korean troops', null],
+      ['North Korean sappers', null],
+      ['DPRK troops', null],
+      ['DPRK sappers', null],
+      ['саперы КНДР', 'ru-head'],
+    ]);
+    expect(built).not.toHaveProperty('composedAliases');
+    expect((await problemsOf(sources({ terms: [...base, { ...troops, composedAliases: [{ owners: [], things: ['troops'], order: 'owner-thing' }] }] }))).join('\n')).toMatch(/term "troops".*owners/);
+  });
+
   it('checks events against terms and passages', async () => {
     const timeline = [{ id: 'x', date: '2023-09', precision: 'month', label: 'X', terms: ['nobody'], passages: ['p-summits'] }];
     expect(await problemsOf(sources({ timeline }))).toContain('event "x" names unknown term "nobody"');
