@@ -97,6 +97,8 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Ким Ир Сен', 'памятник Ким Ир Сену в Пхеньяне', 'kim-jong-un', ['north-korea']],
     ['the deputy chairman of Russia’s Security Council', 'Зампред Совета безопасности заявил, что…', 'un-security-council', []],
     ['a news agency named after Ukraine', 'Об этом сообщает РБК-Украина.', 'ukraine', []],
+    ['air-defence missiles', 'Russia handed over antiaircraft missiles to protect Pyongyang.', 'missiles', ['russia', 'north-korea']],
+    ['지대공 미사일', '러시아가 북한에 지대공 미사일을 넘겼다.', 'missiles', ['russia', 'north-korea']],
     ['Vostochny port', 'Coal shipments left Vostochny port.', 'vostochny-cosmodrome', []],
     ['satellite imagery', 'Satellite imagery showed trains at the border.', 'satellite-technology', []],
     ['another foreign ministry', 'South Korea’s foreign ministry summoned the envoy.', 'nk-foreign-ministry', ['south-korea']],
