@@ -145,8 +145,10 @@ function normaliseTerm({ composedAliases, ...term }: SourceTerm): Term {
     owners.flatMap((owner) => things.map((thing): Alias => ({ text: order === 'owner-thing' ? `${owner} ${thing}` : `${thing} ${owner}`, case: 'any', standalone: true, ...(inflect ? { inflect } : {}) }))),
   );
   const written = term.aliases.map(normaliseAlias);
-  const seen = new Set(written.map((a) => a.text));
-  return { ...term, aliases: [...written, ...composed.filter((a) => !seen.has(a.text) && seen.add(a.text))], contextOnly: term.contextOnly ?? false, related: [] };
+  // A composed alias already written (with the same inflection) is not repeated.
+  const key = (a: Alias) => `${a.text}\u0000${a.inflect ?? ''}`;
+  const seen = new Set(written.map(key));
+  return { ...term, aliases: [...written, ...composed.filter((a) => !seen.has(key(a)) && seen.add(key(a)))], contextOnly: term.contextOnly ?? false, related: [] };
 }
 
 /** Every match in the passages: "passage start end term". */
