@@ -1,6 +1,7 @@
 /**
- * Which mentions a page shows. Specific terms show in any article; generic ones (sanctions, BRICS)
- * only on pages about North Korea and Russia, judged from the article rather than the page. A non-standalone alias (a bare "Kim") shows only
+ * Which mentions a page shows: only on pages about North Korea and Russia, judged from the article
+ * rather than the page (off the topic, not even Kim Jong Un shows: a story on Seoul's politics or an
+ * actress named 김정은 is no place for this paper's context). A non-standalone alias (a bare "Kim") shows only
  * where the page also names its term in full; an on-topic word (파병, "arms transfers") only in an
  * article on the topic. A term may narrow another in articles that name its context (the veto in a
  * story about the Panel of Experts shows as Russia's March 2024 veto). Pure, so the rules are
@@ -77,8 +78,7 @@ export const ANCHOR_REPEATS = 2;
  * times; or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said), or in one passage with a
  * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
- * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show; on a page off the topic, only specific terms in
- * the article do. Mentions must be given in document order for `firstMentionOnly`.
+ * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
  */
 export function decideVisibility(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], rules: VisibilityRules): Verdict {
   const named = new Set<number>();
@@ -159,7 +159,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (m.topical) {
       if (!onTopic || m.place?.region === 'boilerplate') return false;
     } else if (!named.has(m.term)) return false;
-    if (!onTopic && (term.specificity === 'generic' || m.place?.region === 'boilerplate')) return false;
+    if (!onTopic) return false;
     if (rules.firstMentionOnly) {
       if (seen.has(m.term)) return false;
       seen.add(m.term);

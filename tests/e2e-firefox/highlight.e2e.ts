@@ -80,6 +80,14 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
+  it('highlights nothing on a story about one side, though it names Kim Jong Un in full', async () => {
+    const page = await env.ff.open('/pages/one-side.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('applies a settings change to the open tab at once', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);

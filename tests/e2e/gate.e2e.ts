@@ -18,6 +18,15 @@ describe('the gate on real-world page shapes', () => {
     await page.close();
   });
 
+  it('stays quiet on a story about one side, though it names Kim Jong Un in full (Seoul’s politics)', async () => {
+    const page = await env.browser.open('/pages/one-side.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('shows an on-topic word ("arms transfers") in an article on the topic, though its term is never named in full', async () => {
     const page = await env.browser.open('/pages/background.html');
     await pageStatus(env.browser, page);

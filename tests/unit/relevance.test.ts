@@ -19,21 +19,22 @@ describe('relevance gate', () => {
   });
 
   it('stays quiet where each side is named once in passing', () => {
-    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [true, false, false], onTopic: false, shownAs: new Map() });
+    expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
   });
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
     expect(decideVisibility([at(1), at(2), at(2)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
   });
 
-  it('shows specific terms anywhere, and generic ones only once a bilateral term opens the gate', () => {
-    expect(decideVisibility([at(4), at(2)], TERMS, rules).visible).toEqual([true, false]);
+  it('shows nothing off the topic, not even a specific name (Kim Jong Un in a story about Seoul’s politics); a bilateral term opens the gate', () => {
+    expect(decideVisibility([at(4), at(2)], TERMS, rules).visible).toEqual([false, false]);
     expect(decideVisibility([at(3), at(2)], TERMS, rules)).toEqual({ visible: [true, true], onTopic: true, shownAs: new Map() });
   });
 
   it('shows a bare alias only where the page names the term in full', () => {
-    expect(decideVisibility([at(4, false), at(1)], TERMS, rules).visible).toEqual([false, false]);
-    expect(decideVisibility([at(4, false), at(4), at(1)], TERMS, rules).visible).toEqual([true, true, false]);
+    const onTopic = [at(0), at(1), at(0), at(1)];
+    expect(decideVisibility([...onTopic, at(4, false)], TERMS, rules).visible.slice(4)).toEqual([false]);
+    expect(decideVisibility([...onTopic, at(4, false), at(4)], TERMS, rules).visible.slice(4)).toEqual([true, true]);
   });
 
   it('does not let a bare alias open the gate', () => {
@@ -45,7 +46,7 @@ describe('relevance gate', () => {
     // On the topic: shows although its term is never named in full.
     expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([true, true, true, true, true]);
     // Off the topic (each side once): hidden, even for a specific term.
-    expect(decideVisibility([at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([true, false, false]);
+    expect(decideVisibility([at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([false, false, false]);
     // In the page's furniture: hidden, however on-topic the article.
     const inNav: MentionFacts = { term: 3, standalone: false, topical: true, place: { region: 'boilerplate', passage: null } };
     expect(decideVisibility([at(0), at(1), at(0), at(1), inNav], TERMS, rules).visible[4]).toBe(false);
@@ -112,7 +113,7 @@ describe('relevance gate', () => {
   });
 
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
-    expect(decideVisibility([at(0), at(0), at(1), at(0)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false]);
+    expect(decideVisibility([at(0), at(0), at(1), at(0), at(1)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false, false]);
   });
 });
 
@@ -145,7 +146,7 @@ describe('relevance gate on page shapes', () => {
       name: 'an alliance story listing “North Korea, China and Russia” once among many mentions of North Korea',
       mentions: [main(NK, 1), main(CHINA, 2), main(NK, 2), main(MISSILES, 2), main(NK, 3), main(CHINA, 3), main(RU, 3)],
       onTopic: false,
-      shown: [true, false, true, false, true, false, false],
+      shown: [false, false, false, false, false, false, false], // North Korea too: off the topic, nothing shows
     },
     {
       name: 'a film review naming Russia, beside a “Most read” link about North Korea',
