@@ -94,6 +94,8 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Kim Yo Jong', 'Kim Yo Jong issued a statement.', 'kim-jong-un', []],
     ['Kim Jong Il', 'Kim Jong Il died in 2011.', 'kim-jong-un', []],
     ['Ким Ё Чжон', 'Ким Ё Чжон выступила с заявлением.', 'kim-jong-un', []],
+    ['a Kim with another given name', 'Former defence minister Kim Yong-hyun and Kim Keon-hee were charged.', 'kim-jong-un', []],
+    ['Ким с другим именем', 'Бывший министр Ким Ён Хён предстал перед судом.', 'kim-jong-un', []],
     ['Ким Ир Сен', 'памятник Ким Ир Сену в Пхеньяне', 'kim-jong-un', ['north-korea']],
     ['the deputy chairman of Russia’s Security Council', 'Зампред Совета безопасности заявил, что…', 'un-security-council', []],
     ['a news agency named after Ukraine', 'Об этом сообщает РБК-Украина.', 'ukraine', []],
@@ -131,6 +133,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     ]);
     // Named with North Korea, the treaty names itself.
     expect(findMatches(automaton, 'the Russia-North Korea treaty').map((m) => [m.termId, m.standalone])).toEqual([['russia-dprk-treaty-2024', true]]);
+  });
+
+  it('still reads a bare Kim followed by an ordinary word (Kim in Pyongyang)', () => {
+    expect(findMatches(automaton, 'Kim in Pyongyang met Kim Jong Un’s envoys.').filter((m) => m.termId === 'kim-jong-un').map((m) => m.text)).toEqual(['Kim', 'Kim Jong Un']);
   });
 
   it('reads a bare Ким as Kim Jong Un only where the page also names him in full', () => {
