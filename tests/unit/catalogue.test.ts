@@ -135,6 +135,13 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'the Russia-North Korea treaty').map((m) => [m.termId, m.standalone])).toEqual([['russia-dprk-treaty-2024', true]]);
   });
 
+  it('reads “the North” as North Korea where the page names it in full, but not the North Caucasus or the North Sea', () => {
+    const north = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'north-korea').map((m) => [m.text, m.standalone]);
+    expect(north('Seoul said the North’s troops had returned.')).toEqual([['North', false]]);
+    expect(north('the North Korean leader')).toEqual([['North Korean', true]]);
+    expect(north('Units from the North Caucasus and the North Sea fleet')).toEqual([]);
+  });
+
   it('still reads a bare Kim followed by an ordinary word (Kim in Pyongyang)', () => {
     expect(findMatches(automaton, 'Kim in Pyongyang met Kim Jong Un’s envoys.').filter((m) => m.termId === 'kim-jong-un').map((m) => m.text)).toEqual(['Kim', 'Kim Jong Un']);
   });
