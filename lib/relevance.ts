@@ -137,13 +137,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a passage in the body
   // that names both may be a passing list.
   const headlineNamesBoth = headlineCount > 0 && northKorea + russia > headlineCount;
-  const onTopic =
-    bilateral ||
-    (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) ||
-    together >= 2 ||
-    dense ||
-    headlineNamesBoth ||
-    (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);

@@ -103,7 +103,12 @@ describe('the gate on real-world page shapes', () => {
     const status = await pageStatus(env.browser, page);
     expect(status.onTopic).toBe(true);
     const shown = await highlightsIn(page);
-    expect(shown.filter((h) => h.id === 'treaty').map((h) => h.text).sort()).toEqual(['Договор о всеобъемлющем стратегическом партнерстве', 'КНДР', 'Россией']);
+    expect(
+      shown
+        .filter((h) => h.id === 'treaty')
+        .map((h) => h.text)
+        .sort(),
+    ).toEqual(['Договор о всеобъемлющем стратегическом партнерстве', 'КНДР', 'Россией']);
     expect(shown.filter((h) => h.id === 'north').map((h) => h.text)).toEqual(expect.arrayContaining(['North', 'North Korea']));
     expect(status.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['russia-dprk-treaty-2024', 'north-korea', 'russia']));
     await page.close();

@@ -136,26 +136,45 @@ describe('the catalogue does not mistake look-alikes', () => {
   });
 
   it('reads “the North” as North Korea where the page names it in full, but not the North Caucasus or the North Sea', () => {
-    const north = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'north-korea').map((m) => [m.text, m.standalone]);
+    const north = (text: string) =>
+      findMatches(automaton, text)
+        .filter((m) => m.termId === 'north-korea')
+        .map((m) => [m.text, m.standalone]);
     expect(north('Seoul said the North’s troops had returned.')).toEqual([['North', false]]);
     expect(north('the North Korean leader')).toEqual([['North Korean', true]]);
     expect(north('Units from the North Caucasus and the North Sea fleet')).toEqual([]);
   });
 
   it('still reads a bare Kim followed by an ordinary word (Kim in Pyongyang)', () => {
-    expect(findMatches(automaton, 'Kim in Pyongyang met Kim Jong Un’s envoys.').filter((m) => m.termId === 'kim-jong-un').map((m) => m.text)).toEqual(['Kim', 'Kim Jong Un']);
+    expect(
+      findMatches(automaton, 'Kim in Pyongyang met Kim Jong Un’s envoys.')
+        .filter((m) => m.termId === 'kim-jong-un')
+        .map((m) => m.text),
+    ).toEqual(['Kim', 'Kim Jong Un']);
   });
 
   it('reads a bare Ким as Kim Jong Un only where the page also names him in full', () => {
-    expect(findMatches(automaton, 'Шойгу и Ким говорили о сотрудничестве, встреча с Кимом прошла в Пхеньяне.').filter((m) => m.termId === 'kim-jong-un').map((m) => [m.text, m.standalone])).toEqual([
+    expect(
+      findMatches(automaton, 'Шойгу и Ким говорили о сотрудничестве, встреча с Кимом прошла в Пхеньяне.')
+        .filter((m) => m.termId === 'kim-jong-un')
+        .map((m) => [m.text, m.standalone]),
+    ).toEqual([
       ['Ким', false],
       ['Кимом', false],
     ]);
-    expect(findMatches(automaton, 'Шойгу встретился с Ким Чен Ыном.').filter((m) => m.termId === 'kim-jong-un').map((m) => [m.text, m.standalone])).toEqual([['Ким Чен Ыном', true]]);
+    expect(
+      findMatches(automaton, 'Шойгу встретился с Ким Чен Ыном.')
+        .filter((m) => m.termId === 'kim-jong-un')
+        .map((m) => [m.text, m.standalone]),
+    ).toEqual([['Ким Чен Ыном', true]]);
   });
 
   it('reads a lone 미 before a noun as the US only where the page names it in full (미 백악관), never inside a word', () => {
-    expect(findMatches(automaton, '미 백악관은 러시아가 북한 미사일을 사용했다고 밝혔다.').filter((m) => m.termId === 'united-states').map((m) => [m.text, m.standalone])).toEqual([
+    expect(
+      findMatches(automaton, '미 백악관은 러시아가 북한 미사일을 사용했다고 밝혔다.')
+        .filter((m) => m.termId === 'united-states')
+        .map((m) => [m.text, m.standalone]),
+    ).toEqual([
       ['미', false],
       ['백악관은', true],
     ]);

@@ -338,8 +338,26 @@ describe('matcher rules from real news', () => {
 
   it.each([
     // any alias may read words beyond what it shows: the parties say which treaty, and stay states
-    ['shows the title and leaves the parties to match', 'ратифицировала Договор о стратегическом партнерстве между Россией и КНДР.', [['treaty', 'Договор о стратегическом партнерстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']], false],
-    ['with its head declined', 'ратификация договора о стратегическом партнерстве между Россией и КНДР', [['treaty', 'договора о стратегическом партнерстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']], false],
+    [
+      'shows the title and leaves the parties to match',
+      'ратифицировала Договор о стратегическом партнерстве между Россией и КНДР.',
+      [
+        ['treaty', 'Договор о стратегическом партнерстве'],
+        ['russia-ru', 'Россией'],
+        ['north-korea', 'КНДР'],
+      ],
+      false,
+    ],
+    [
+      'with its head declined',
+      'ратификация договора о стратегическом партнерстве между Россией и КНДР',
+      [
+        ['treaty', 'договора о стратегическом партнерстве'],
+        ['russia-ru', 'Россией'],
+        ['north-korea', 'КНДР'],
+      ],
+      false,
+    ],
     ['the title alone is only on the topic', 'Договор о стратегическом партнерстве с Ираном', [['treaty', 'Договор о стратегическом партнерстве']], true],
   ])('an alias’s claim: %s', (_rule, text, expected, topical) => {
     expect(found(text)).toEqual(expected);
