@@ -175,7 +175,7 @@ export function takesParticles(alias: AliasRule): boolean {
 }
 
 /** At most this many spaces in a Korean alias are made optional (2^n forms). */
-const MAX_OPTIONAL_SPACES = 3;
+const MAX_OPTIONAL_SPACES = 4;
 
 /**
  * Russian case endings, by how a word ends. `replace` is every ending a lone declined word may

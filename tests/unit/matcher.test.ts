@@ -223,6 +223,8 @@ describe('matcher rules from real news', () => {
     ['written without', '전문가패널 보고서', [['panel', '전문가패널']]],
     ['some spaces dropped', '단거리 탄도미사일을 쐈다', [['missiles', '단거리 탄도미사일을']]],
     ['all spaces dropped', '단거리탄도미사일 발사', [['missiles', '단거리탄도미사일']]],
+    // up to four spaces, counted from the end: a long treaty name fused in its middle, spaced at its end
+    ['the middle of a long name fused', '포괄적 전략적동반자관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적동반자관계에 관한 조약을']]],
   ])('Korean compounds: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
