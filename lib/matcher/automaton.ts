@@ -91,9 +91,12 @@ export interface Automaton {
   readonly formAlias: Int32Array;
   /** 1 for a stop phrase's form (claims its span, reported to no one). */
   readonly formStop: Uint8Array;
-  /** For a stop form: how many code units at its start it does not claim (before the "|"). */
+  /**
+   * How many canonical characters at a form's start it reads but does not claim (before the "|");
+   * a run of spaces, dashes or double quotes in the text counts as one (the scanner maps it back).
+   */
   readonly formClaimFrom: Int32Array;
-  /** For a stop form: how many code units at its end it does not claim (after its second "|"). */
+  /** Likewise at its end (after its second "|"). */
   readonly formClaimTo: Int32Array;
   /** JOIN_NONE, JOIN_PAIR or JOIN_AFTER_PAIR (MatcherTerm.joins). */
   readonly formJoin: Uint8Array;
@@ -158,8 +161,16 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       const { alias, claimFrom, claimTo } = splitClaim(rawAlias);
       for (const form of trieForms(alias)) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
-        const node = insert(0, form.toLowerCase());
-        if (takesParticles(alias)) koreanEnds.push(node);
+        const lower = form.toLowerCase();
+        const fromFits = claimFrom === 0 || lower.startsWith(claimFrom.prefix);
+        const toFits = claimTo === 0 || lower.endsWith(claimTo.suffix);
+        // A form whose unclaimed words were declined or fused away (Кима Чен Ын for "Ким |Чен
+        // Ын", 북한공병 for "북한 |공병") is not read: shown whole, it would show the words its
+        // claim leaves to others. A stop phrase's form then claims its whole span, as it shows nothing.
+        if (!term.stop && (!fromFits || !toFits)) continue;
+        const node = insert(0, lower);
+        // No particle after words left unclaimed: the particle would belong to them, not to the claim.
+        if (takesParticles(alias) && (claimTo === 0 || !toFits)) koreanEnds.push(node);
         if (formAtNode[node] !== -1) continue;
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
@@ -168,8 +179,8 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formNeedsEnd.push(classOf[form.charCodeAt(form.length - 1)]! & 1);
         formExactLetters.push(alias.case === 'exact' ? lettersOf(form) : null);
         formStop.push(term.stop ? 1 : 0);
-        formClaimFrom.push(claimFrom !== 0 && form.toLowerCase().startsWith(claimFrom.prefix) ? claimFrom.length : 0);
-        formClaimTo.push(claimTo !== 0 && form.toLowerCase().endsWith(claimTo.suffix) ? claimTo.length : 0);
+        formClaimFrom.push(claimFrom !== 0 && fromFits ? claimFrom.prefix.length : 0);
+        formClaimTo.push(claimTo !== 0 && toFits ? claimTo.suffix.length : 0);
         formJoin.push(term.joins === 'pair' ? JOIN_PAIR : term.joins === 'after-pair' ? JOIN_AFTER_PAIR : JOIN_NONE);
       }
     });
@@ -272,25 +283,19 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
 /**
  * An alias without its "|" marks, the canonical prefix before the first (not claimed: "Russia’s
  * |Security Council") and the suffix after a second one (not claimed either: "|Совет
- * Безопасности| России" leaves России to match).
+ * Безопасности| России" leaves России to match), each with the separator between it and the claim.
  */
-function splitClaim(alias: AliasRule): { alias: AliasRule; claimFrom: { prefix: string; length: number } | 0; claimTo: { suffix: string; length: number } | 0 } {
+function splitClaim(alias: AliasRule): { alias: AliasRule; claimFrom: { prefix: string } | 0; claimTo: { suffix: string } | 0 } {
   const bar = alias.text.indexOf('|');
   if (bar < 0) return { alias, claimFrom: 0, claimTo: 0 };
   const end = alias.text.indexOf('|', bar + 1);
   const before = alias.text.slice(0, bar);
   const after = end < 0 ? '' : alias.text.slice(end + 1);
   const text = before + alias.text.slice(bar + 1, end < 0 ? undefined : end) + after;
-  const prefix = canonicalText(before).toLowerCase();
-  const suffix = canonicalText(after).toLowerCase();
   // canonicalText trims: the separator before the first "|" belongs to the prefix, the one after the second to the suffix.
-  const length = prefix.length + (/\s$/.test(before) ? 1 : 0);
-  const suffixLength = suffix.length + (/^\s/.test(after) ? 1 : 0);
-  return {
-    alias: { ...alias, text },
-    claimFrom: length > 0 ? { prefix: prefix.slice(0, length), length } : 0,
-    claimTo: suffix.length > 0 ? { suffix, length: suffixLength } : 0,
-  };
+  const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? SEPARATOR : '') : '';
+  const suffix = after.trim() ? (/^\s/.test(after) ? SEPARATOR : '') + canonicalText(after).toLowerCase() : '';
+  return { alias: { ...alias, text }, claimFrom: prefix ? { prefix } : 0, claimTo: suffix ? { suffix } : 0 };
 }
 
 export const TRIGRAM_MASK = 0xffff;

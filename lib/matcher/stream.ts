@@ -44,6 +44,7 @@ export class MatchStream {
 
   // The hot tables, held directly: feed() runs once per text node.
   private readonly classOf: Uint16Array;
+  private readonly separatorClass: number;
   private readonly rootNext: Int32Array;
   private readonly bigram: Uint8Array;
   private readonly trigram: Uint8Array;
@@ -66,6 +67,8 @@ export class MatchStream {
 
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
+    // The class every separator (spaces, dashes, double quotes) shares: any alias with a space gives it one.
+    this.separatorClass = automaton.classOf[0x20]! >> 2;
     this.rootNext = automaton.rootNext;
     this.bigram = automaton.bigram;
     this.trigram = automaton.trigram;
@@ -381,7 +384,7 @@ export class MatchStream {
       const form = this.walkForm[k]!;
       const letters = exact[form];
       if (letters != null && !hasExactLetters(text, i, end, letters)) continue;
-      this.addCandidate(base + i, base + end, form);
+      this.addCandidate(base + i, base + end, form, text, base);
     }
     return true;
   }
@@ -392,15 +395,38 @@ export class MatchStream {
     this.addCandidate(start, end, form);
   }
 
-  private addCandidate(start: number, end: number, form: number): void {
+  /**
+   * Records a candidate. Its unclaimed prefix ("Russia’s " of "Russia’s |Security Council") and
+   * suffix (" России" of "|Совет Безопасности| России") are left to other aliases; they are
+   * counted in canonical characters, so they are walked off the text itself (from `text`, which
+   * starts at `textBase`, or else the ring of recent code units), a run of spaces, dashes or double
+   * quotes being one.
+   */
+  private addCandidate(start: number, end: number, form: number, text?: string, textBase = 0): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
-    // A stop phrase's unclaimed prefix ("Russia’s " of "Russia’s |Security Council") is left to
-    // other aliases. The offset counts canonical characters, never more than the text's own.
-    this.candStart[this.candCount] = start + this.automaton.formClaimFrom[form]!;
-    // And its unclaimed suffix (" России" of "|Совет Безопасности| России"), likewise.
-    this.candEnd[this.candCount] = end - this.automaton.formClaimTo[form]!;
+    const from = this.automaton.formClaimFrom[form]!;
+    const to = this.automaton.formClaimTo[form]!;
+    if (from !== 0 || to !== 0) {
+      const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
+      if (text === undefined && end - start > RING) return; // longer than the ring remembers: not placed, not shown
+      if (from !== 0) start = this.stepUnits(at, start, end, from, 1);
+      if (to !== 0) end = this.stepUnits(at, end - 1, start - 1, to, -1) + 1;
+      if (start >= end) return;
+    }
+    this.candStart[this.candCount] = start;
+    this.candEnd[this.candCount] = end;
     this.candForm[this.candCount] = form;
     this.candCount++;
+  }
+
+  /** From `p` towards `stop` (exclusive) by `dir`, past `units` canonical characters; the position reached. */
+  private stepUnits(at: (p: number) => number, p: number, stop: number, units: number, dir: 1 | -1): number {
+    const { classOf, separatorClass } = this;
+    for (let n = 0; n < units && p !== stop; n++) {
+      if (classOf[at(p)]! >> 2 !== separatorClass) p += dir;
+      else while (p !== stop && classOf[at(p)]! >> 2 === separatorClass) p += dir;
+    }
+    return p;
   }
 
   /** Exact-case check over the ring buffer of recent code units. */

@@ -46,12 +46,18 @@ for (const pass of ['own', 'suffixed'] as const)
       const alias = bar < 0 ? written : { ...written, text: written.text.replaceAll('|', '') };
       const before = bar < 0 ? '' : written.text.slice(0, bar);
       const after = endBar < 0 ? '' : written.text.slice(endBar + 1);
-      const prefix = canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '');
-      const suffix = (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase();
+      const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '') : '';
+      const suffix = after.trim() ? (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase() : '';
       const own = new Set(trieForms(alias));
       for (const form of aliasForms(alias)) {
         if (own.has(form) !== (pass === 'own')) continue;
         const key = form.toLowerCase();
+        // A name with an unclaimed suffix takes no particle: it would belong to the unclaimed words.
+        if (suffix && pass === 'suffixed') continue;
+        const fromFits = !prefix || key.startsWith(prefix);
+        const toFits = !suffix || key.endsWith(suffix);
+        // A form whose unclaimed words were declined or fused away is not read (a stop phrase's is, whole).
+        if (!term.stop && (!fromFits || !toFits)) continue;
         if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
         seenKeys.add(key);
         refForms.push({
@@ -60,8 +66,8 @@ for (const pass of ['own', 'suffixed'] as const)
           exactLetters: alias.case === 'exact' ? lettersOf(form) : null,
           needsEnd: isWordCharReference(form.at(-1)!),
           stop: term.stop === true,
-          claimFrom: prefix && key.startsWith(prefix.trimEnd()) ? prefix.length : 0,
-          claimTo: suffix.trim() && key.endsWith(suffix.trimStart()) ? suffix.length : 0,
+          claimFrom: prefix && fromFits ? prefix.length : 0,
+          claimTo: suffix && toFits ? suffix.length : 0,
         });
       }
     }
@@ -95,7 +101,10 @@ function reference(text: string): { start: number; end: number; term: string }[]
       const end = origin[p + f.key.length - 1]! + 1;
       if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
       if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
-      candidates.push({ start: start + f.claimFrom, end: end - f.claimTo, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo });
+      // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
+      const claimedStart = origin[p + f.claimFrom]!;
+      const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;
+      candidates.push({ start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo });
     }
   }
   // Of one span: a stop phrase first, then the form that read more words around its claim.

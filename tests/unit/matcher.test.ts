@@ -138,6 +138,14 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'stop-oblast', stop: true, aliases: [{ text: 'Donetsk Oblast' }] },
+    {
+      id: 'sappers',
+      aliases: [
+        { text: '북한 |공병', inflect: 'ko' },
+        { text: 'Ким |Чен Ын', inflect: 'ru-head' },
+        { text: 'the |North', case: 'exact' },
+      ],
+    },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
     {
       id: 'stop-north-sea',
@@ -361,8 +369,40 @@ describe('matcher rules from real news', () => {
       false,
     ],
     ['the title alone is only on the topic', 'Договор о стратегическом партнерстве с Ираном', [['treaty', 'Договор о стратегическом партнерстве']], true],
+    // the claim counts canonical characters; the text's own runs of spaces and its quotes are walked off
+    [
+      'over a line break and indentation',
+      'Договор о стратегическом партнерстве\n      между  Россией и КНДР',
+      [
+        ['treaty', 'Договор о стратегическом партнерстве'],
+        ['russia-ru', 'Россией'],
+        ['north-korea', 'КНДР'],
+      ],
+      false,
+    ],
+    [
+      'with the title in guillemets',
+      '«Договор о стратегическом партнерстве» между Россией и КНДР',
+      [
+        ['treaty', 'Договор о стратегическом партнерстве'],
+        ['russia-ru', 'Россией'],
+        ['north-korea', 'КНДР'],
+      ],
+      false,
+    ],
+    ['a prefix over a line break', 'the\n    North said', [['sappers', 'North']], false],
   ])('an alias’s claim: %s', (_rule, text, expected, topical) => {
     expect(found(text)).toEqual(expected);
     expect(findMatches(a, text)[0]).toMatchObject({ topical });
+  });
+
+  it('does not read a form whose unclaimed words were declined or fused away, rather than show it whole', () => {
+    // "Кима Чен Ын": the unclaimed "Ким " no longer starts it; "북한공병": the space the claim starts after is gone.
+    expect(found('у Кима Чен Ын')).toEqual([]);
+    expect(found('북한공병이 왔다')).toEqual([]);
+    expect(found('북한 공병이 왔다')).toEqual([
+      ['north-korea', '북한'],
+      ['sappers', '공병이'],
+    ]);
   });
 });
