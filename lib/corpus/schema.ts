@@ -21,9 +21,25 @@ export { TERM_KINDS, type TermKind };
 /** How an alias may be inflected: Korean particles glued to the name, Russian case endings. */
 export const INFLECTIONS = ['ko', 'ru', 'ru-head', 'ru-all'] as const;
 
+/**
+ * Where an alias's "|" marks may sit: at most two, between words, with words left to claim
+ * ("Russia’s |Security Council", "|Совет Безопасности| России"). A mark inside a word or an empty
+ * claim would hand the scanner a span that is no mention.
+ */
+export function claimMarksFit(text: string): boolean {
+  const parts = text.split('|');
+  if (parts.length === 1) return true;
+  if (parts.length > 3) return false;
+  const [before = '', claimed = '', after = ''] = parts;
+  if (!claimed.trim() || claimed !== claimed.trim()) return false;
+  return (before === '' || /\s$/u.test(before)) && (after === '' || /^\s/u.test(after));
+}
+
+const AliasText = v.pipe(NonEmpty, v.check(claimMarksFit, 'its "|" marks must sit between words, at most two, with words left to claim'));
+
 export const AliasSchema = v.strictObject({
-  /** The words as written; spaces, dashes, quotes and dots are normalised by the matcher. */
-  text: NonEmpty,
+  /** The words as written; spaces, dashes, quotes and dots are normalised by the matcher. A "|" marks what it claims (see MatcherTerm.stop). */
+  text: AliasText,
   /** `exact`: match only as written (acronyms such as UN, EU, US). Default: any case. */
   case: v.optional(v.picklist(['any', 'exact']), 'any'),
   /**
@@ -42,13 +58,17 @@ export const AliasSchema = v.strictObject({
 export type Alias = v.InferOutput<typeof AliasSchema>;
 
 /** In source files an alias may be a bare string: it means `{ text, case: 'any', standalone: true }`. */
-export const SourceAliasSchema = v.union([NonEmpty, AliasSchema]);
+export const SourceAliasSchema = v.union([AliasText, AliasSchema]);
 
 const TermFields = {
   id: Id,
   label: NonEmpty,
   kind: v.picklist(TERM_KINDS),
-  /** specific: only ever about this topic; generic: highlighted only on pages about North Korea and Russia. */
+  /**
+   * specific: only ever about this topic; a specific term that belongs to neither side opens the
+   * relevance gate on its own. generic: common in other news. Either shows only on pages about
+   * North Korea and Russia.
+   */
   specificity: v.picklist(['specific', 'generic']),
   /** Which side of the relevance gate the term stands for, if any. */
   anchor: v.optional(v.picklist(['north-korea', 'russia'])),

@@ -300,5 +300,6 @@ function russianInflections(form: string): string[] {
  * particle makes: 북 + 한 is 북한 as a sentence may write it, not a second alias for it).
  */
 export function aliasKeys(alias: AliasRule): string[] {
-  return trieForms({ ...alias, inflect: undefined }).map((f) => f.toLowerCase());
+  // An alias's "|" marks what it claims, not what it reads: "|Treaty| between A and B" reads as "Treaty between A and B".
+  return trieForms({ ...alias, text: alias.text.replaceAll('|', ''), inflect: undefined }).map((f) => f.toLowerCase());
 }

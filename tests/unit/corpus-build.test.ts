@@ -143,6 +143,21 @@ describe('corpus build', () => {
     expect((await problemsOf(sources({ terms: [...base, { ...troops, composedAliases: [{ owners: [], things: ['troops'], order: 'owner-thing' }] }] }))).join('\n')).toMatch(/term "troops".*owners/);
   });
 
+  it('rejects a “|” mark inside a word, an empty claim, or a third mark, naming the term', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const withAlias = (text: string) => [...base, { id: 'treaty', label: 'Treaty', kind: 'document', specificity: 'specific', contextOnly: true, summary: 'A treaty.', aliases: [text], passages: [] }];
+    for (const bad of ['Treaty|Z between A and B', 'Treaty Z |', '|', 'a |b| c| d', '| Treaty Z| between']) {
+      expect((await problemsOf(sources({ terms: withAlias(bad) }))).join('\n')).toMatch(/term "treaty".*"\|" marks must sit between words/);
+    }
+    await expect(buildCorpus(sources({ terms: withAlias('|Treaty Z| between A and B') }))).resolves.toBeTruthy();
+  });
+
+  it('compares aliases without their “|” marks, so a claim does not hide a duplicate', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const term = (id: string, text: string) => ({ id, label: id, kind: 'document', specificity: 'specific', contextOnly: true, summary: 'A treaty.', aliases: [text], passages: [] });
+    expect(await problemsOf(sources({ terms: [...base, term('one', 'Treaty Z between A and B'), term('two', '|Treaty Z| between A and B')] }))).toContain('alias "|Treaty Z| between A and B" of term "two" is already an alias of "one"');
+  });
+
   it('checks events against terms and passages', async () => {
     const timeline = [{ id: 'x', date: '2023-09', precision: 'month', label: 'X', terms: ['nobody'], passages: ['p-summits'] }];
     expect(await problemsOf(sources({ timeline }))).toContain('event "x" names unknown term "nobody"');
