@@ -98,6 +98,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let bilateral = false;
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
+  /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
+  let headlineNamesOthers = false;
   const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean; headline: boolean }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
@@ -109,6 +111,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') bilateral = true;
     else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
+    else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       const key = m.place?.passage ?? i;
       const seen = sidesByPassage.get(key);
@@ -133,10 +136,11 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // denuclearisation … North Korea, Russia and China") names them three times in passing.
     if (count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
   }
-  // A headline that names both sides says what the article is about, once its text names either
-  // side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a passage in the body
-  // that names both may be a passing list.
-  const headlineNamesBoth = headlineCount > 0 && northKorea + russia > headlineCount;
+  // A headline that names both sides, and no other state, says what the article is about, once its
+  // text names either side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a
+  // passage in the body that names both may be a passing list, and so may a headline that lists
+  // a third state.
+  const headlineNamesBoth = headlineCount > 0 && !headlineNamesOthers && northKorea + russia > headlineCount;
   const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.

@@ -21,7 +21,7 @@ export function mentionPlace(node: Node): MentionPlace {
   if (!place) {
     const passage = el.closest(PASSAGE) ?? el;
     const region = isFurniture(el) ? 'boilerplate' : 'main';
-    place = { region, passage, headline: region === 'main' && passage.localName === 'h1' };
+    place = { region, passage, headline: region === 'main' && passage === headlineOf(el.ownerDocument) };
     cache.set(el, place);
   }
   return place;
@@ -44,6 +44,19 @@ function isFurniture(el: Element): boolean {
 
 const ARTICLE = 'main,article,[role="main"]';
 let marked: { doc: Document; value: boolean } | null = null;
+let headline: { doc: Document; value: Element | null } | null = null;
+
+/**
+ * The article's headline: its first h1 (the page's first, where no article is marked). Only one:
+ * a teaser or a second h1 lower down is not what the article is about. Asked once per task.
+ */
+function headlineOf(doc: Document): Element | null {
+  if (headline?.doc !== doc) {
+    headline = { doc, value: doc.querySelector(`:is(${ARTICLE}) h1`) ?? doc.querySelector('h1') };
+    queueMicrotask(() => (headline = null));
+  }
+  return headline.value;
+}
 
 /**
  * Whether the page marks its article. Asked once per task, not once per element: a page without

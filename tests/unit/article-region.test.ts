@@ -37,9 +37,14 @@ describe('article or furniture', () => {
     expect(a.passage).not.toBe(c.passage);
   });
 
-  it('marks the article’s headline as one, and no other passage', () => {
-    expect(place('<article><h1 id="x">Holidays in North Korea: how Russians get there</h1><p>…</p></article>', 'x').headline).toBe(true);
-    expect(place('<article><h1>…</h1><p id="x">North Korea and Russia</p></article>', 'x').headline).toBe(false);
-    expect(place('<main><p>…</p></main><aside><h1 id="x">North Korea and Russia</h1></aside>', 'x').headline).toBe(false);
+  it.each([
+    ['the article’s h1', '<article><h1 id="x">Holidays in North Korea: how Russians get there</h1><p>…</p></article>', true],
+    ['a paragraph', '<article><h1>…</h1><p id="x">North Korea and Russia</p></article>', false],
+    ['an h1 in a sidebar', '<main><p>…</p></main><aside><h1 id="x">North Korea and Russia</h1></aside>', false],
+    // Only the first: a second h1 (a teaser, a gallery title) is not what the article is about.
+    ['a second h1 in the article', '<article><h1>Holidays</h1><p>…</p><h1 id="x">North Korea and Russia</h1></article>', false],
+    ['the article’s h1 under a masthead h1', '<header><h1>The Daily</h1></header><article><h1 id="x">North Korea and Russia</h1></article>', true],
+  ])('headline: %s', (_name, html, headline) => {
+    expect(place(html, 'x').headline).toBe(headline);
   });
 });

@@ -170,6 +170,11 @@ describe('relevance gate on page shapes', () => {
       onTopic: true,
     },
     { name: 'a headline naming both sides, neither named again', mentions: [headline(DPRK), headline(RU), main(SANCTIONS, 1)], onTopic: false },
+    {
+      name: 'a headline listing a third state (“North Korea, China and Russia”), one side named again',
+      mentions: [headline(DPRK), headline(CHINA), headline(RU), main(RU, 1)],
+      onTopic: false,
+    },
     { name: 'the same mentions with both sides in a body passage, not the headline', mentions: [main(DPRK, 1), main(RU, 1), main(DPRK, 2), main(DPRK, 3)], onTopic: false },
     { name: 'a bilateral term in the article opens the gate on its own', mentions: [main(3, 1), main(SANCTIONS, 2)], onTopic: true },
     { name: 'a bilateral term only in a sidebar does not', mentions: [furniture(3, 1), main(SANCTIONS, 2)], onTopic: false, shown: [false, false] },
