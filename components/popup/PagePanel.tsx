@@ -73,11 +73,18 @@ export function PagePanel(props: Props) {
       <h2>This page</h2>
       {status.running ? (
         <>
-          <p data-testid="page-summary">
-            <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper
-            {!status.onTopic && status.mentions > 0 ? ' (general terms stay unmarked: this page is not about North Korea and Russia)' : ''}.
-          </p>
-          {status.mentions > 0 && <p data-testid="page-topic">{status.onTopic ? 'This page is about North Korea and Russia.' : 'This page does not look like it is about North Korea and Russia.'}</p>}
+          {status.onTopic ? (
+            <p data-testid="page-summary">
+              <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper.
+            </p>
+          ) : (
+            // Off the topic nothing is marked; say why, and what was found in passing.
+            <p data-testid="page-summary">
+              <strong>0</strong> mentions marked: this page does not look like it is about North Korea and Russia
+              {status.found > 0 ? `; it names the paper's terms ${status.found} ${status.found === 1 ? 'time' : 'times'} in passing` : ''}.
+            </p>
+          )}
+          {status.onTopic && status.mentions > 0 && <p data-testid="page-topic">This page is about North Korea and Russia.</p>}
           {termCount > 0 && (
             <ul class="chips" aria-label="Terms on this page">
               {status.terms.map((t) => (

@@ -37,6 +37,16 @@ describe('the popup', () => {
     await page.close();
   });
 
+  it('says why nothing is marked on a page off the topic', async () => {
+    const page = await env.browser.open('/pages/one-side.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.found).toBeGreaterThan(0);
+    const popup = await openPopup(page);
+    await expect.poll(() => popup.getByTestId('page-summary').textContent()).toBe(`0 mentions marked: this page does not look like it is about North Korea and Russia; it names the paper's terms ${status.found} times in passing.`);
+    await popup.close();
+    await page.close();
+  });
+
   it('turns highlighting off on this site in one click, and back on', async () => {
     const { page, popup } = await openArticleWithPopup();
     const siteSwitch = popup.getByRole('switch', { name: 'Highlight on reuters.com' });
