@@ -46,7 +46,7 @@ describe('the popup’s page panel', () => {
   });
 
   it('says why nothing is marked on a page off the topic, and what it found in passing', () => {
-    const status = { site: 'koreaherald.com', running: true, mode: 'highlight' as const, onTopic: false, mentions: 0, found: 4, cap: 3000, capped: false, terms: [], scan: null, cardLatencies: [] };
+    const status = { site: 'koreaherald.com', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 4, cap: 3000, capped: false, terms: [], scan: null, cardLatencies: [] };
     act(() => render(<PagePanel access={{ kind: 'running', status, site: 'koreaherald.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
     expect(root.querySelector('[data-testid=page-summary]')!.textContent).toBe("0 mentions marked: this page does not look like it is about North Korea and Russia; it names the paper's terms 4 times in passing.");
     expect(root.querySelector('[data-testid=page-topic]')).toBeNull();
