@@ -73,7 +73,10 @@ export function PagePanel(props: Props) {
       <h2>This page</h2>
       {status.running ? (
         <>
-          {status.onTopic ? (
+          {status.scan === null && !status.onTopic ? (
+            // Not read yet (the popup waits about two seconds for a first scan): no verdict to give.
+            <p data-testid="page-summary">Reading the page…</p>
+          ) : status.onTopic ? (
             <p data-testid="page-summary">
               <strong>{status.mentions}</strong> {status.mentions === 1 ? 'mention' : 'mentions'} of <strong>{termCount}</strong> {termCount === 1 ? 'term' : 'terms'} from the paper.
             </p>

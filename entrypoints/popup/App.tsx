@@ -137,8 +137,9 @@ export function App() {
         if (files?.css?.length) await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
         if (files?.js?.length) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: files.js });
       }
-      // The script was injected just now: wait until it answers from the page.
-      setAccess(await statusWhen(tab, (a) => a.kind === 'running'));
+      // The script was injected just now: wait until it answers from the page, and (briefly) for
+      // its first scan, so the popup does not report a page it has not read yet.
+      setAccess(await statusWhen(tab, (a) => a.kind === 'running' && (!a.status.running || a.status.scan !== null)));
     } catch (e) {
       setError((e as Error).message);
     }

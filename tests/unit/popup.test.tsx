@@ -46,9 +46,16 @@ describe('the popup’s page panel', () => {
   });
 
   it('says why nothing is marked on a page off the topic, and what it found in passing', () => {
-    const status = { site: 'koreaherald.com', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 4, cap: 3000, capped: false, terms: [], scan: null, cardLatencies: [] };
+    const scan = { setupMs: 1, totalMs: 5, busyMs: 4, longestSliceMs: 2, slices: 2, paintMs: 1, textNodes: 40, characters: 2000 };
+    const status = { site: 'koreaherald.com', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 4, cap: 3000, capped: false, terms: [], scan, cardLatencies: [] };
     act(() => render(<PagePanel access={{ kind: 'running', status, site: 'koreaherald.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
     expect(root.querySelector('[data-testid=page-summary]')!.textContent).toBe("0 mentions marked: this page does not look like it is about North Korea and Russia; it names the paper's terms 4 times in passing.");
     expect(root.querySelector('[data-testid=page-topic]')).toBeNull();
+  });
+
+  it('gives no verdict on a page it has not read yet', () => {
+    const status = { site: 'koreaherald.com', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 0, cap: 3000, capped: false, terms: [], scan: null, cardLatencies: [] };
+    act(() => render(<PagePanel access={{ kind: 'running', status, site: 'koreaherald.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));
+    expect(root.querySelector('[data-testid=page-summary]')!.textContent).toBe('Reading the page…');
   });
 });
