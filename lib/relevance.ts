@@ -150,14 +150,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {
+    // Off the topic, nothing shows.
+    if (!onTopic) return false;
     const narrowed = shownAs.get(m.term);
     if (narrowed === undefined && terms[m.term]!.narrowOnly) return false;
     const term = terms[narrowed ?? m.term]!;
     if (hidden.has(term.id)) return false;
     if (m.topical) {
-      if (!onTopic || m.place?.region === 'boilerplate') return false;
+      if (m.place?.region === 'boilerplate') return false;
     } else if (!named.has(m.term)) return false;
-    if (!onTopic) return false;
     if (rules.firstMentionOnly) {
       if (seen.has(m.term)) return false;
       seen.add(m.term);

@@ -21,7 +21,7 @@ export function mentionPlace(node: Node): MentionPlace {
   if (!place) {
     const passage = el.closest(PASSAGE) ?? el;
     const region = isFurniture(el) ? 'boilerplate' : 'main';
-    place = { region, passage, headline: region === 'main' && passage === headlineOf(el.ownerDocument) };
+    place = { region, passage, headline: region === 'main' && passage === pageShape(el.ownerDocument).headline };
     cache.set(el, place);
   }
   return place;
@@ -39,33 +39,31 @@ function isFurniture(el: Element): boolean {
     if (name.length > 1 && FURNITURE_NAME.test(name)) return true;
   }
   // On a page that marks its article, everything outside it is furniture.
-  return marksItsArticle(el.ownerDocument) && !el.closest(ARTICLE);
+  return pageShape(el.ownerDocument).marksArticle && !el.closest(ARTICLE);
 }
 
 const ARTICLE = 'main,article,[role="main"]';
-let marked: { doc: Document; value: boolean } | null = null;
-let headline: { doc: Document; value: Element | null } | null = null;
 
-/**
- * The article's headline: its first h1 (the page's first, where no article is marked). Only one:
- * a teaser or a second h1 lower down is not what the article is about. Asked once per task.
- */
-function headlineOf(doc: Document): Element | null {
-  if (headline?.doc !== doc) {
-    headline = { doc, value: doc.querySelector(`:is(${ARTICLE}) h1`) ?? doc.querySelector('h1') };
-    queueMicrotask(() => (headline = null));
-  }
-  return headline.value;
+/** What one task needs to know of the page as a whole, asked once per task (see pageShape). */
+interface PageShape {
+  doc: Document;
+  /** The page marks its article (main, article, role=main). */
+  marksArticle: boolean;
+  /** The article's headline: its first h1, or the page's first where no article is marked. */
+  headline: Element | null;
 }
+let shape: PageShape | null = null;
 
 /**
- * Whether the page marks its article. Asked once per task, not once per element: a page without
- * one makes each query walk the whole document, and a repaint places many elements in one task.
+ * The page's shape, asked once per task, not once per element: a page without a marked article
+ * makes each query walk the whole document, and a repaint places many elements in one task. Only
+ * the first h1 is the headline: a teaser or a second h1 lower down is not what the article is about.
  */
-function marksItsArticle(doc: Document): boolean {
-  if (marked?.doc !== doc) {
-    marked = { doc, value: doc.querySelector(ARTICLE) !== null };
-    queueMicrotask(() => (marked = null));
+function pageShape(doc: Document): PageShape {
+  if (shape?.doc !== doc) {
+    const article = doc.querySelector(ARTICLE);
+    shape = { doc, marksArticle: article !== null, headline: (article && doc.querySelector(`:is(${ARTICLE}) h1`)) ?? doc.querySelector('h1') };
+    queueMicrotask(() => (shape = null));
   }
-  return marked.value;
+  return shape;
 }

@@ -5,6 +5,11 @@
 import { canonicalText, SEPARATOR } from './chars';
 
 export interface AliasRule {
+  /**
+   * The words. A "|" marks where what the alias claims starts, a second where it ends: the words
+   * outside are read but left to other aliases ("Russia’s |Security Council" leaves Russia; "|Договор
+   * о … партнерстве| между Россией и КНДР" is the 2024 treaty, shown as its title, its parties as states).
+   */
   text: string;
   case?: 'any' | 'exact';
   /**

@@ -16,10 +16,8 @@ export interface MatcherTerm {
   aliases: readonly AliasRule[];
   /**
    * A stop phrase: it claims its words (the longest match wins, as for any alias) and shows
-   * nothing, so "National Security Council" is not the UN Security Council. A "|" in its alias
-   * marks where the claim starts: "Russia’s |Security Council" leaves "Russia" to match. Any
-   * alias may mark its claim so: "|Договор о … партнерстве| между Россией и КНДР" is read in
-   * full (the parties say which treaty) but shows only the title, and leaves the states to match.
+   * nothing, so "National Security Council" is not the UN Security Council. Its "|" marks, as any
+   * alias's, say which of its words it claims (AliasRule.text).
    */
   stop?: boolean;
   /**
