@@ -26,6 +26,12 @@ export interface AliasRule {
    * for an adjective and its noun (Курской области).
    */
   inflect?: 'ko' | 'ru' | 'ru-head' | 'ru-all';
+  /**
+   * The alias names its own term in any article: where an article narrows the term (sanctions
+   * shown as the UN's in a story about the Panel of Experts), this alias is not narrowed
+   * (독자제재, Seoul's own sanctions, are never the UN's).
+   */
+  keepsTerm?: true;
 }
 
 /**
@@ -112,6 +118,41 @@ export const KOREAN_PARTICLES = [
   '들로',
   '들에',
   '들이다',
+  // a particle after 측 or 만, or two particles together (러시아측이, 러시아만은, 북한으로까지)
+  '측이',
+  '측은',
+  '측의',
+  '측에',
+  '측과',
+  '측도',
+  '측에서',
+  '측으로',
+  '측으로부터',
+  '만은',
+  '만이',
+  '만을',
+  '만으로',
+  '로서는',
+  '으로서는',
+  '로서의',
+  '으로서의',
+  '로까지',
+  '으로까지',
+  '에까지',
+  '까지도',
+  '까지는',
+  '에게는',
+  '에게도',
+  '에선',
+  '엔',
+  '로도',
+  '으로도',
+  '뿐',
+  '뿐이다',
+  '뿐이라며',
+  '뿐만',
+  '조차',
+  '마저',
 ] as const;
 
 /**
@@ -165,6 +206,19 @@ export const KOREAN_VERB_ENDINGS = [
   '됐다는',
   '된다는',
   '됨',
+  '했다가',
+  '됐다가',
+  '하였다',
+  '되었다',
+  '하였던',
+  '되었던',
+  '했는데',
+  '됐는데',
+  '하자',
+  '되자',
+  '하려고',
+  '해야',
+  '돼야',
 ] as const;
 
 /** Everything the shared sub-trie lets follow a name in a Korean sentence. */
