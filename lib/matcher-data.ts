@@ -80,7 +80,13 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' 
 }
 
 function slimAlias(a: Corpus['terms'][number]['aliases'][number]): AliasRule {
-  return { text: a.text, ...(a.case === 'exact' ? { case: 'exact' as const } : {}), ...(a.standalone === true ? {} : { standalone: a.standalone }), ...(a.inflect ? { inflect: a.inflect } : {}) };
+  return {
+    text: a.text,
+    ...(a.case === 'exact' ? { case: 'exact' as const } : {}),
+    ...(a.standalone === true ? {} : { standalone: a.standalone }),
+    ...(a.inflect ? { inflect: a.inflect } : {}),
+    ...(a.keepsTerm ? { keepsTerm: true as const } : {}),
+  };
 }
 
 /** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */

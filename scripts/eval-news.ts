@@ -45,6 +45,7 @@ interface Found {
   term: number;
   standalone: boolean;
   topical: boolean;
+  keepsTerm: boolean;
   node: Text;
 }
 
@@ -108,7 +109,15 @@ function scan(html: string): { text: string; found: Found[] } {
     stream.endBlock((start, end, form) => {
       let i = starts.length - 1;
       while (i > 0 && starts[i]! > start) i--;
-      found.push({ start: base + start, end: base + end, term: automaton.formTerm[form]!, standalone: automaton.formStandalone[form] === NAMING_ALIAS, topical: automaton.formStandalone[form] === TOPICAL_ALIAS, node: block.nodes[i]!.node });
+      found.push({
+        start: base + start,
+        end: base + end,
+        term: automaton.formTerm[form]!,
+        standalone: automaton.formStandalone[form] === NAMING_ALIAS,
+        topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
+        keepsTerm: automaton.formKeepsTerm[form] === 1,
+        node: block.nodes[i]!.node,
+      });
     });
   }
   return { text, found };
@@ -129,6 +138,12 @@ for (const [name, dir] of sets) {
   else console.log(`\n${name}: none in ${relative(root, dir)}`);
 }
 
+/** The words either side of a span, so a --verbose line can be judged without opening the fixture. */
+function around(text: string, start: number, end: number): string {
+  const clip = (s: string) => s.replace(/\s+/g, ' ');
+  return `…${clip(text.slice(Math.max(0, start - 40), start))}[${clip(text.slice(start, end))}]${clip(text.slice(end, end + 30))}…`;
+}
+
 /** Scores one set of fixtures and prints its table (and, with --verbose, every miss). */
 function evaluate(name: string, fixtures: Fixture[]): void {
   const stats = new Map<string, { labels: number; found: number; shown: number; wrong: number; partial: number; unlabelled: number; onPages: number; onOpened: number; offPages: number; offLit: number }>();
@@ -143,7 +158,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     const labels = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));
     const overlaps = (a: [number, number], f: Found) => f.start < a[1] && a[0] < f.end;
     // The term a reader sees: its own, or the narrower one the article calls for.
-    const idOf = (f: Found) => automaton.termIds[verdict.shownAs.get(f.term) ?? f.term];
+    const idOf = (f: Found) => automaton.termIds[f.keepsTerm ? f.term : (verdict.shownAs.get(f.term) ?? f.term)];
     if (fx.onTopic) {
       s.onPages++;
       if (verdict.onTopic) s.onOpened++;
@@ -151,7 +166,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
         if (l.termId === null) continue;
         s.labels++;
         if (shown.some((f) => idOf(f) === l.termId && overlaps(l.span, f))) s.found++;
-        else notes.push(`${fx.id}: missed "${l.text}" (${l.termId})`);
+        else notes.push(`${fx.id}: missed "${l.text}" (${l.termId}) in ${around(text, l.span[0], l.span[1])}`);
       }
     } else {
       s.offPages++;
@@ -167,7 +182,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
         s.wrong++;
         const partOf = labels.find((l) => l.termId !== idOf(f) && l.span[0] <= f.start && f.end <= l.span[1] && l.span[1] - l.span[0] > f.end - f.start);
         if (partOf) s.partial++;
-        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}${partOf ? ` (part of "${partOf.text}", ${partOf.termId})` : ''}`);
+        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}${partOf ? ` (part of "${partOf.text}", ${partOf.termId})` : ''} in ${around(text, f.start, f.end)}`);
       } else {
         s.unlabelled++;
         notes.push(`${fx.id}: unlabelled "${text.slice(f.start, f.end)}" as ${idOf(f)}`);

@@ -14,6 +14,8 @@ export interface Mention {
   readonly standalone: boolean;
   /** Through an 'on-topic' alias: shows only in an article on the topic. */
   readonly topical: boolean;
+  /** Names its own term even in an article that narrows it (AliasRule.keepsTerm). */
+  readonly keepsTerm: boolean;
   startNode: Text;
   endNode: Text;
 }
@@ -31,6 +33,7 @@ class StoredMention implements Mention {
     readonly term: number,
     readonly standalone: boolean,
     readonly topical: boolean,
+    readonly keepsTerm: boolean,
   ) {}
 
   get range(): Range {
@@ -76,8 +79,8 @@ export class MentionStore {
     return this.mentions.size;
   }
 
-  add(found: FoundMention, term: number, standalone: boolean, topical = false): Mention {
-    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone, topical);
+  add(found: FoundMention, term: number, standalone: boolean, topical = false, keepsTerm = false): Mention {
+    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone, topical, keepsTerm);
     this.insert(mention);
     this.changes.added.push(mention);
     this.revision++;

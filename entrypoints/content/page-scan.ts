@@ -45,10 +45,10 @@ export class PageScan {
     automaton: Automaton,
     private readonly onSlice: () => void,
   ) {
-    const { formTerm, formStandalone } = automaton;
+    const { formTerm, formStandalone, formKeepsTerm } = automaton;
     this.walker = new TextWalker(automaton, (found) => {
       const standing = formStandalone[found.form];
-      this.store.add(found, formTerm[found.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS);
+      this.store.add(found, formTerm[found.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, formKeepsTerm[found.form] === 1);
     });
   }
 

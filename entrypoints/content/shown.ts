@@ -190,7 +190,7 @@ export class ShownMentions {
 
   /** The term `m` shows as: its own, or the narrower one this article calls for. */
   termOf(m: Mention): number {
-    return this.shownAs.get(m.term) ?? m.term;
+    return m.keepsTerm ? m.term : (this.shownAs.get(m.term) ?? m.term);
   }
 
   /** Whether the verdict lets `m` show (its term, where it sits). */

@@ -54,6 +54,11 @@ export const AliasSchema = v.strictObject({
    * Безопасности) or on every word (ru-all: Курской области).
    */
   inflect: v.optional(v.picklist(INFLECTIONS)),
+  /**
+   * Names its own term in any article, where the article narrows the term to a narrower one
+   * (독자제재, Seoul's own sanctions, stay sanctions in a story about the UN's).
+   */
+  keepsTerm: v.optional(v.literal(true)),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 

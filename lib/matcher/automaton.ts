@@ -98,6 +98,8 @@ export interface Automaton {
   readonly formClaimTo: Int32Array;
   /** JOIN_NONE, JOIN_PAIR or JOIN_AFTER_PAIR (MatcherTerm.joins). */
   readonly formJoin: Uint8Array;
+  /** 1 where the form's alias keeps its term in an article that narrows it (AliasRule.keepsTerm). */
+  readonly formKeepsTerm: Uint8Array;
   /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -134,6 +136,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formClaimFrom: number[] = [];
   const formClaimTo: number[] = [];
   const formJoin: number[] = [];
+  const formKeepsTerm: number[] = [];
   const separatorClass = classFor(SEPARATOR);
   const koreanEnds: number[] = [];
 
@@ -180,6 +183,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formClaimFrom.push(claimFrom !== 0 && fromFits ? claimFrom.prefix.length : 0);
         formClaimTo.push(claimTo !== 0 && toFits ? claimTo.suffix.length : 0);
         formJoin.push(term.joins === 'pair' ? JOIN_PAIR : term.joins === 'after-pair' ? JOIN_AFTER_PAIR : JOIN_NONE);
+        formKeepsTerm.push(alias.keepsTerm ? 1 : 0);
       }
     });
   });
@@ -208,6 +212,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       formClaimFrom.push(formClaimFrom[form]!);
       formClaimTo.push(formClaimTo[form]!);
       formJoin.push(formJoin[form]!);
+      formKeepsTerm.push(formKeepsTerm[form]!);
     }
   }
 
@@ -272,6 +277,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     formClaimFrom: Int32Array.from(formClaimFrom),
     formClaimTo: Int32Array.from(formClaimTo),
     formJoin: Uint8Array.from(formJoin),
+    formKeepsTerm: Uint8Array.from(formKeepsTerm),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,

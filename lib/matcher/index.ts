@@ -13,6 +13,8 @@ export interface TextMatch {
   standalone: boolean;
   /** Shows only in an article on the topic (an 'on-topic' alias). */
   topical: boolean;
+  /** Names its own term even where the article narrows that term (AliasRule.keepsTerm). */
+  keepsTerm: boolean;
   text: string;
 }
 
@@ -29,6 +31,7 @@ export function findMatches(automaton: Automaton, text: string): TextMatch[] {
       termId: automaton.termIds[automaton.formTerm[form]!]!,
       standalone: automaton.formStandalone[form] === NAMING_ALIAS,
       topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
+      keepsTerm: automaton.formKeepsTerm[form] === 1,
       text: text.slice(start, end),
     });
   });

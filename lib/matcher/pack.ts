@@ -6,7 +6,7 @@
 import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {
@@ -35,6 +35,7 @@ export function packAutomaton(a: Automaton): string {
     ...a.formClaimFrom,
     ...a.formClaimTo,
     ...a.formJoin,
+    ...a.formKeepsTerm,
   ]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
@@ -49,7 +50,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
     if (bytes.byteLength % 4) return null;
     const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const [pairs, roots, starts, classes, nodes, formAtLength, forms] = header.lengths as [number, number, number, number, number, number, number];
-    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 7 * forms || forms !== header.formCount) return null;
+    if (ints.length !== pairs + roots + starts + classes + nodes + 2 * formAtLength + 8 * forms || forms !== header.formCount) return null;
     let at = 0;
     const take = (n: number) => ints.subarray(at, (at += n));
     const classPairs = take(pairs);
@@ -77,6 +78,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       formClaimFrom: take(forms).slice(),
       formClaimTo: take(forms).slice(),
       formJoin: new Uint8Array(take(forms)),
+      formKeepsTerm: new Uint8Array(take(forms)),
       formExactLetters: new Array<string | null>(forms).fill(null),
       termIds,
       formCount: forms,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAutomaton, findMatches, type MatcherTerm } from '../../lib/matcher';
+import { packAutomaton, unpackAutomaton } from '../../lib/matcher/pack';
 
 // A small catalogue shaped like the real one, so each rule is tested in isolation.
 const TERMS: MatcherTerm[] = [
@@ -260,6 +261,21 @@ describe('matcher rules from real news', () => {
     ['plural', '북한군들 수천 명', [['troops', '북한군들']]],
     ['plural before a particle', '북한군들이 싸웠다', [['troops', '북한군들이']]],
     ['plural is not any syllable', '북한군단 편성', []],
+    // 측 or 만 before a particle, and two particles together
+    ['측 and a particle', '러시아측이 앞서 맺은', [['russia', '러시아측이']]],
+    ['만 and a particle', '러시아만은 예외로', [['russia', '러시아만은']]],
+    ['로서 and 는', '러시아로서는 넘기기 어렵다', [['russia', '러시아로서는']]],
+    ['으로 and 까지', '북한으로까지 넓혀지거나', [['north-korea', '북한으로까지']]],
+    ['뿐 and a copula', '세계에서 북한뿐이라며', [['north-korea', '북한뿐이라며']]],
+    [
+      'a verb ending on a noun, then 다가',
+      '러시아에 파병됐다가 숨진',
+      [
+        ['russia', '러시아에'],
+        ['troops', '파병됐다가'],
+      ],
+    ],
+    ['a syllable that only starts a combination is not one', '러시아측근 인사', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
       '되다, past, quoted',
@@ -306,6 +322,16 @@ describe('matcher rules from real news', () => {
     ['and with a particle that does not collide', '포괄적 전략적 동반자 관계로 격상', [['partnership', '포괄적 전략적 동반자 관계로']]],
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it('marks an alias that keeps its term where an article narrows it, and a packed automaton keeps the mark', () => {
+    const terms: MatcherTerm[] = [{ id: 'sanctions', aliases: [{ text: 'sanctions' }, { text: 'EU |sanctions', keepsTerm: true }, { text: '독자 제재', inflect: 'ko', keepsTerm: true }] }];
+    const own = compileAutomaton(terms);
+    for (const compiled of [own, unpackAutomaton(packAutomaton(own), own.termIds)!]) {
+      expect(findMatches(compiled, 'new sanctions').map((m) => m.keepsTerm)).toEqual([false]);
+      expect(findMatches(compiled, 'the EU sanctions stay').map((m) => [m.text, m.keepsTerm])).toEqual([['sanctions', true]]);
+      expect(findMatches(compiled, '독자제재를 부과').map((m) => [m.text, m.keepsTerm])).toEqual([['독자제재를', true]]);
+    }
+  });
 
   it('marks on-topic words, which neither name their term nor count as bare aliases', () => {
     expect(findMatches(a, 'looking into arms transfers between them')[0]).toMatchObject({ termId: 'troops', standalone: false, topical: true });

@@ -22,7 +22,7 @@ function shownOn(html: string): [string, string][] {
   const store = new MentionStore();
   const walker = new TextWalker(automaton, (f) => {
     const standing = automaton.formStandalone[f.form];
-    store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS);
+    store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, automaton.formKeepsTerm[f.form] === 1);
   });
   walker.walk(document.body, document.body.firstChild, Infinity);
   const none = () => {};
@@ -37,6 +37,20 @@ describe('the page verdict in the content script', () => {
   it('lets a name that shows only on the topic narrow a word class when the article has it', () => {
     const shown = shownOn(`${ARTICLE}<article><p>They signed the Treaty on Comprehensive Strategic Partnership.</p></article>`);
     expect(shown).toContainEqual(['summit', 'kim-putin-summits']);
+  });
+
+  it('narrows bare sanctions to the UN’s in a story about the Panel of Experts, but never Seoul’s or the EU’s own', () => {
+    const shown = shownOn(
+      `${ARTICLE}<article><p>Russia vetoed the Panel of Experts, so the sanctions go unwatched. The EU sanctions on Pyongyang stay.</p><p>정부는 러시아 선박을 독자제재 대상으로 지정했다. 북한은 제재를 피했다.</p><p>Под санкции ЕС попал губернатор Приморья.</p></article>`,
+    );
+    expect(shown).toContainEqual(['sanctions', 'un-sanctions']);
+    expect(shown.filter(([text]) => text === 'sanctions')).toEqual([
+      ['sanctions', 'un-sanctions'],
+      ['sanctions', 'sanctions'],
+    ]);
+    expect(shown).toContainEqual(['제재를', 'un-sanctions']);
+    expect(shown).toContainEqual(['독자제재', 'sanctions']);
+    expect(shown).toContainEqual(['санкции', 'sanctions']);
   });
 
   it('does not let that name narrow anything from the page’s furniture (a "Most read" list)', () => {
