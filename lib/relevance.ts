@@ -76,7 +76,8 @@ export const ANCHOR_REPEATS = 2;
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
  * 2024 treaty), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
  * times; or both together in more than one passage, or in one passage that names them three times
- * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said), or in one passage with a
+ * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
+ * by a person, a specific term or twice, or in one passage with a
  * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
  */
@@ -100,7 +101,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let concepts = 0;
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
   let headlineNamesOthers = false;
-  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean; headline: boolean }>();
+  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean; headline: boolean; perSide: [number, number]; namedSide: [boolean, boolean] }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -116,25 +117,36 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       const key = m.place?.passage ?? i;
       const seen = sidesByPassage.get(key);
       // named: a side named by a specific term (Kim Jong Un), not only by a country's name.
+      const perSide: [number, number] = [...(seen?.perSide ?? [0, 0])];
+      const namedSide: [boolean, boolean] = [...(seen?.namedSide ?? [false, false])];
+      perSide[side - 1]!++;
+      if (term.specificity === 'specific') namedSide[side - 1] = true;
       sidesByPassage.set(key, {
         sides: (seen?.sides ?? 0) | side,
         count: (seen?.count ?? 0) + 1,
         named: (seen?.named ?? false) || term.specificity === 'specific',
         headline: m.place?.headline === true,
+        perSide,
+        namedSide,
       });
     }
   });
   let together = 0;
   let dense = false;
   let headlineCount = 0;
-  for (const { sides, count, named, headline } of sidesByPassage.values()) {
+  for (const { sides, count, named, headline, perSide, namedSide } of sidesByPassage.values()) {
     if (sides !== 3) continue;
     together++;
     if (headline) headlineCount = count;
     // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
     // Cosmodrome, Russian media said); countries' names alone need four, as a list ("North Korea's
     // denuclearisation … North Korea, Russia and China") names them three times in passing.
-    if (count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
+    // In the body, the side named less often must be named by a person or a specific term, or more
+    // than once: a story on Putin in Hanoi that names him and Russia four times and "North Korea"
+    // once (he came from there) is about Vietnam. A headline says what the article is about.
+    const fewer = perSide[0] < perSide[1] ? 0 : perSide[1] < perSide[0] ? 1 : null;
+    const inPassing = !headline && fewer !== null && perSide[fewer] === 1 && !namedSide[fewer];
+    if (!inPassing && count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
   }
   // A headline that names both sides, and no other state, says what the article is about, once its
   // text names either side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a

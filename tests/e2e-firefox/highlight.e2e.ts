@@ -88,6 +88,14 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
+  it('highlights nothing on a story about a visit elsewhere that names North Korea once, as where the visitor came from', async () => {
+    const page = await env.ff.open('/pages/visit-elsewhere.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('applies a settings change to the open tab at once', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);

@@ -27,6 +27,30 @@ describe('the gate on real-world page shapes', () => {
     await page.close();
   });
 
+  it('stays quiet on a story about a visit elsewhere that names North Korea once, as where the visitor came from (Putin in Hanoi)', async () => {
+    const page = await env.browser.open('/pages/visit-elsewhere.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the sanctions a story names as the EU’s as Sanctions, though bare sanctions there are the UN’s (a story about the Panel of Experts)', async () => {
+    const page = await env.browser.open('/pages/whose-sanctions.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    expect(status.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['sanctions', 'un-sanctions', 'un-panel-of-experts']));
+    await openCard(page, 'eu', 'sanctions');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Sanctions');
+    await page.close();
+    const again = await env.browser.open('/pages/whose-sanctions.html');
+    await pageStatus(env.browser, again);
+    await openCard(again, 'un', 'sanctions');
+    await expect(card(again).locator('h2').textContent()).resolves.toBe('Multilateral (UN) sanctions');
+    await again.close();
+  });
+
   it('shows an on-topic word ("arms transfers") in an article on the topic, though its term is never named in full', async () => {
     const page = await env.browser.open('/pages/background.html');
     await pageStatus(env.browser, page);

@@ -127,6 +127,8 @@ describe('relevance gate on page shapes', () => {
     term('missiles', 'generic'), // 5
     term('china', 'generic'), // 6
     term('dprk', 'generic', 'north-korea'), // 7: the country's name, as the catalogue has it (generic)
+    term('dpr', 'generic', 'russia'), // 8: the so-called Donetsk People's Republic, on Russia's side
+    term('putin', 'specific', 'russia'), // 9
   ];
   T[6] = { ...T[6]!, kind: 'state' };
   T[7] = { ...T[7]!, kind: 'state' };
@@ -139,7 +141,9 @@ describe('relevance gate on page shapes', () => {
     KIM = 4,
     MISSILES = 5,
     CHINA = 6,
-    DPRK = 7;
+    DPRK = 7,
+    DPR = 8,
+    PUTIN = 9;
   const cases: { name: string; mentions: MentionFacts[]; onTopic: boolean; shown?: boolean[] }[] = [
     { name: 'an article naming both sides twice', mentions: [main(NK, 1), main(RU, 1), main(NK, 2), main(RU, 3), main(SANCTIONS, 3)], onTopic: true },
     {
@@ -163,7 +167,17 @@ describe('relevance gate on page shapes', () => {
       mentions: [main(DPRK, 1), main(DPRK, 2), main(DPRK, 2), main(RU, 2), main(CHINA, 2)],
       onTopic: false,
     },
-    { name: 'a passage naming the countries four times (Pyongyang recognised the DPR, Russia’s envoy was told)', mentions: [main(DPRK, 1), main(DPRK, 1), main(DPRK, 1), main(RU, 1)], onTopic: true },
+    {
+      name: 'a passage naming the sides five times (Pyongyang recognised the DPR, Russia’s envoy was told)',
+      mentions: [main(DPRK, 1), main(DPRK, 1), main(DPR, 1), main(DPRK, 1), main(RU, 1)],
+      onTopic: true,
+    },
+    {
+      name: 'a passage on Putin in Hanoi naming him and Russia four times and North Korea once, where he came from',
+      mentions: [main(PUTIN, 1), main(RU, 1), main(RU, 1), main(PUTIN, 1), main(DPRK, 1), main(RU, 2), main(PUTIN, 3)],
+      onTopic: false,
+    },
+    { name: 'the same passage naming Kim Jong Un, not only his country', mentions: [main(PUTIN, 1), main(RU, 1), main(RU, 1), main(PUTIN, 1), main(KIM, 1), main(RU, 2), main(PUTIN, 3)], onTopic: true },
     {
       name: 'a headline naming both sides, one named again in the text (holidays in North Korea for Russians)',
       mentions: [headline(DPRK), headline(RU), main(DPRK, 1), main(DPRK, 2)],
