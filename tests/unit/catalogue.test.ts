@@ -111,6 +111,15 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['satellite imagery', 'Satellite imagery showed trains at the border.', 'satellite-technology', []],
     ['another foreign ministry', 'South Korea’s foreign ministry summoned the envoy.', 'nk-foreign-ministry', ['south-korea']],
     ['к западу от', 'Снег выпал к западу от города.', 'the-west', []],
+    ['на западе России, a direction', 'Саперы работали на западе России.', 'the-west', ['russia']],
+    ['Ukraine’s Donetsk and Luhansk regions', 'Moscow wants Ukraine to cede the Donetsk and Luhansk regions.', 'donetsk-peoples-republic', ['ukraine']],
+    ['the Luhansk half of that phrase', 'Moscow wants Ukraine to cede the Donetsk and Luhansk regions.', 'luhansk-peoples-republic', []],
+    ['a university named for the Far East', 'Students enrolled at Russia’s Far Eastern Federal University.', 'russian-far-east', []],
+    ['a railway named for the Far East', 'A spokesman for the Far Eastern Railway said the train left.', 'russian-far-east', []],
+    ['the 2019 Vladivostok summit', 'Preparing the Vladivostok summit took a year.', 'summit-words', []],
+    ['Russia’s Iskander-M as a ballistic missile', 'It resembles Russia’s Iskander-M short-range ballistic missile.', 'missiles', ['russia']],
+    ['Russia’s invasion of Ukraine, whole', 'из-за продолжающегося вторжения России в Украину', 'russia', ['russian-invasion-of-ukraine']],
+    ['the Far East of Russia, whole', 'он прилетел на Дальний Восток России', 'russia', ['russian-far-east']],
   ])('%s', (_name, text, wrong, right) => {
     const ids = all(text);
     expect(ids).not.toContain(wrong);
