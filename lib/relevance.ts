@@ -68,6 +68,14 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
   return rules;
 }
 
+/**
+ * The term a mention shows as: the narrower one the article calls for (`Verdict.shownAs`), or its
+ * own where there is none or where its alias keeps its term (독자제재 is never the UN's sanctions).
+ */
+export function shownTerm(shownAs: ReadonlyMap<number, number>, mention: { term: number; keepsTerm?: boolean }): number {
+  return mention.keepsTerm ? mention.term : (shownAs.get(mention.term) ?? mention.term);
+}
+
 /** How many mentions of each side the article's own text needs (one of each is a passing mention). */
 export const ANCHOR_REPEATS = 2;
 
@@ -101,7 +109,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let concepts = 0;
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
   let headlineNamesOthers = false;
-  const sidesByPassage = new Map<unknown, { sides: number; count: number; named: boolean; headline: boolean; perSide: [number, number]; namedSide: [boolean, boolean] }>();
+  /** Per passage, each side's mentions (North Korea's, Russia's) and whether a specific term (Kim Jong Un) named it. */
+  const sidesByPassage = new Map<unknown, { mentions: [number, number]; named: [boolean, boolean]; headline: boolean }>();
   mentions.forEach((m, i) => {
     if (!m.standalone || m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -115,27 +124,22 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       const key = m.place?.passage ?? i;
-      const seen = sidesByPassage.get(key);
-      // named: a side named by a specific term (Kim Jong Un), not only by a country's name.
-      const perSide: [number, number] = [...(seen?.perSide ?? [0, 0])];
-      const namedSide: [boolean, boolean] = [...(seen?.namedSide ?? [false, false])];
-      perSide[side - 1]!++;
-      if (term.specificity === 'specific') namedSide[side - 1] = true;
-      sidesByPassage.set(key, {
-        sides: (seen?.sides ?? 0) | side,
-        count: (seen?.count ?? 0) + 1,
-        named: (seen?.named ?? false) || term.specificity === 'specific',
-        headline: m.place?.headline === true,
-        perSide,
-        namedSide,
-      });
+      let passage = sidesByPassage.get(key);
+      if (!passage) sidesByPassage.set(key, (passage = { mentions: [0, 0], named: [false, false], headline: m.place?.headline === true }));
+      passage.mentions[side - 1]!++;
+      if (term.specificity === 'specific') passage.named[side - 1] = true;
     }
   });
   let together = 0;
   let dense = false;
   let headlineCount = 0;
-  for (const { sides, count, named, headline, perSide, namedSide } of sidesByPassage.values()) {
-    if (sides !== 3) continue;
+  for (const {
+    mentions: [ofNorth, ofRussia],
+    named,
+    headline,
+  } of sidesByPassage.values()) {
+    if (!ofNorth || !ofRussia) continue;
+    const count = ofNorth + ofRussia;
     together++;
     if (headline) headlineCount = count;
     // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
@@ -144,9 +148,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // In the body, the side named less often must be named by a person or a specific term, or more
     // than once: a story on Putin in Hanoi that names him and Russia four times and "North Korea"
     // once (he came from there) is about Vietnam. A headline says what the article is about.
-    const fewer = perSide[0] < perSide[1] ? 0 : perSide[1] < perSide[0] ? 1 : null;
-    const inPassing = !headline && fewer !== null && perSide[fewer] === 1 && !namedSide[fewer];
-    if (!inPassing && count > ANCHOR_REPEATS + (named ? 0 : 1)) dense = true;
+    const fewer = ofNorth < ofRussia ? 0 : ofRussia < ofNorth ? 1 : null;
+    const inPassing = !headline && fewer !== null && Math.min(ofNorth, ofRussia) === 1 && !named[fewer];
+    if (!inPassing && count > ANCHOR_REPEATS + (named[0] || named[1] ? 0 : 1)) dense = true;
   }
   // A headline that names both sides, and no other state, says what the article is about, once its
   // text names either side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a

@@ -21,7 +21,7 @@ import type { Corpus } from '../lib/corpus/schema';
 import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../lib/matcher';
 import { MatchStream } from '../lib/matcher/stream';
 import { matcherTerms, toMatcherData } from '../lib/matcher-data';
-import { decideVisibility, type MentionFacts } from '../lib/relevance';
+import { decideVisibility, shownTerm, type MentionFacts } from '../lib/relevance';
 import { mentionPlace } from '../entrypoints/content/article-region';
 // The content script's own rule for which elements split a block, so pages are laid out as it sees them.
 import { INLINE_TAGS } from '../entrypoints/content/dom-rules';
@@ -158,7 +158,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     const labels = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));
     const overlaps = (a: [number, number], f: Found) => f.start < a[1] && a[0] < f.end;
     // The term a reader sees: its own, or the narrower one the article calls for.
-    const idOf = (f: Found) => automaton.termIds[f.keepsTerm ? f.term : (verdict.shownAs.get(f.term) ?? f.term)];
+    const idOf = (f: Found) => automaton.termIds[shownTerm(verdict.shownAs, f)];
     if (fx.onTopic) {
       s.onPages++;
       if (verdict.onTopic) s.onOpened++;

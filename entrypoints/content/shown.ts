@@ -7,7 +7,7 @@
  * inside the restyled elements, spread over frames. At most `MAX_SHOWN` mentions show per page.
  */
 import type { MatcherDataTerm } from '@/lib/matcher-data';
-import { decideVisibility, type MentionFacts } from '@/lib/relevance';
+import { decideVisibility, shownTerm, type MentionFacts } from '@/lib/relevance';
 import type { Settings } from '@/lib/settings';
 import { mentionPlace } from './article-region';
 import { precedes, type Mention, type MentionStore } from './mentions';
@@ -190,7 +190,7 @@ export class ShownMentions {
 
   /** The term `m` shows as: its own, or the narrower one this article calls for. */
   termOf(m: Mention): number {
-    return m.keepsTerm ? m.term : (this.shownAs.get(m.term) ?? m.term);
+    return shownTerm(this.shownAs, m);
   }
 
   /** Whether the verdict lets `m` show (its term, where it sits). */
