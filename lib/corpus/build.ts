@@ -141,9 +141,19 @@ function normaliseAlias(a: SourceTerm['aliases'][number]): Alias {
 }
 
 function normaliseTerm({ composedAliases, ...term }: SourceTerm): Term {
-  const composed = (composedAliases ?? []).flatMap(({ owners, things, order, inflect }) =>
-    owners.flatMap((owner) => things.map((thing): Alias => ({ text: order === 'owner-thing' ? `${owner} ${thing}` : `${thing} ${owner}`, case: 'any', standalone: true, ...(inflect ? { inflect } : {}) }))),
-  );
+  const composed = (composedAliases ?? []).flatMap(({ owners, things, order, inflect, shows, keepsTerm }) => {
+    // Showing only the thing claims it with "|" marks, leaving the owner to its own alias.
+    const shown = (thing: string) => (shows !== 'thing' ? thing : order === 'owner-thing' ? `|${thing}` : `|${thing}|`);
+    return owners.flatMap((owner) =>
+      things.map((thing): Alias => ({
+        text: order === 'owner-thing' ? `${owner} ${shown(thing)}` : `${shown(thing)} ${owner}`,
+        case: 'any',
+        standalone: true,
+        ...(inflect ? { inflect } : {}),
+        ...(keepsTerm ? { keepsTerm } : {}),
+      })),
+    );
+  });
   const written = term.aliases.map(normaliseAlias);
   // A composed alias already written (with the same inflection) is not repeated.
   const key = (a: Alias) => `${a.text}\u0000${a.inflect ?? ''}`;

@@ -129,6 +129,13 @@ export const ComposedAliasesSchema = v.strictObject({
   order: v.picklist(['owner-thing', 'thing-owner']),
   /** As for an alias: ru-head declines the thing in «саперы КНДР»; ko adds particles. */
   inflect: v.optional(v.picklist(INFLECTIONS)),
+  /**
+   * 'thing': the name shows only the thing and leaves its owner to its own term, as a "|" does in
+   * an alias ("EU |sanctions": the EU shows as the EU). Default: the whole name shows.
+   */
+  shows: v.optional(v.literal('thing')),
+  /** As for an alias: the thing keeps its term where the article narrows it (the EU's sanctions are never the UN's). */
+  keepsTerm: v.optional(v.literal(true)),
 });
 
 export const SourceTermSchema = v.strictObject({

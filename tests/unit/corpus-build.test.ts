@@ -143,6 +143,31 @@ describe('corpus build', () => {
     expect((await problemsOf(sources({ terms: [...base, { ...troops, composedAliases: [{ owners: [], things: ['troops'], order: 'owner-thing' }] }] }))).join('\n')).toMatch(/term "troops".*owners/);
   });
 
+  it('composes names that show only the thing, leaving the owner to its own term, and keep their term where asked', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const sanctions = {
+      id: 'sanctions',
+      label: 'Sanctions',
+      kind: 'concept',
+      specificity: 'generic',
+      contextOnly: true,
+      summary: 'Sanctions.',
+      aliases: ['sanctions'],
+      composedAliases: [
+        { owners: ['EU'], things: ['sanctions'], order: 'owner-thing', shows: 'thing', keepsTerm: true },
+        { owners: ['ЕС'], things: ['санкции'], order: 'thing-owner', shows: 'thing' },
+      ],
+      passages: [],
+    };
+    const { corpus } = await buildCorpus(sources({ terms: [...base, sanctions] }));
+    const built = corpus.terms.find((t) => t.id === 'sanctions')!;
+    expect(built.aliases.map((a) => [a.text, a.keepsTerm ?? null])).toEqual([
+      ['sanctions', null],
+      ['EU |sanctions', true],
+      ['|санкции| ЕС', null],
+    ]);
+  });
+
   it('rejects a “|” mark inside a word, an empty claim, or a third mark, naming the term', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const withAlias = (text: string) => [...base, { id: 'treaty', label: 'Treaty', kind: 'document', specificity: 'specific', contextOnly: true, summary: 'A treaty.', aliases: [text], passages: [] }];
