@@ -53,6 +53,13 @@ describe('the page verdict in the content script', () => {
     expect(shown).toContainEqual(['санкции', 'sanctions']);
   });
 
+  it('reads the so-called Donetsk and Luhansk republics on Russia’s side: a story of Pyongyang recognising them is on the topic', () => {
+    const shown = shownOn(
+      '<article><h1>Kyiv cuts ties with Pyongyang</h1><p>Ukraine broke off relations with North Korea after Pyongyang recognised the Donetsk People’s Republic and the Luhansk People’s Republic; North Korea handed its note to Russia’s ambassador.</p></article>',
+    );
+    expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['donetsk-peoples-republic', 'luhansk-peoples-republic', 'north-korea']));
+  });
+
   it('does not let that name narrow anything from the page’s furniture (a "Most read" list)', () => {
     const shown = shownOn(`${ARTICLE}<aside><ul><li><a href="/x">Inside the Treaty on Comprehensive Strategic Partnership</a></li></ul></aside>`);
     expect(shown.map(([text]) => text)).not.toContain('summit');
