@@ -61,8 +61,11 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
       }
     });
     // Where two narrowings of one word class apply ("North Koreans" in an article that names both
-    // the country and its troops), the specific term wins, whatever the catalogue's order.
-    rules.sort((a, b) => Number(terms[b.to]!.specificity === 'specific') - Number(terms[a.to]!.specificity === 'specific'));
+    // the country and its troops), the specific term wins, whatever the catalogue's order; and a
+    // subject the paper does not cover wins over both: in a story about the Beijing talks, "the
+    // meeting" is those talks, though the story also names the 2024 treaty.
+    const rank = (to: number) => (terms[to]!.narrowOnly ? 2 : terms[to]!.specificity === 'specific' ? 1 : 0);
+    rules.sort((a, b) => rank(b.to) - rank(a.to));
     narrowingRules.set(terms, rules);
   }
   return rules;
@@ -171,6 +174,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const narrowed = shownAs.get(m.term);
     if (narrowed === undefined && terms[m.term]!.narrowOnly) return false;
     const term = terms[narrowed ?? m.term]!;
+    // Narrowed to a subject the paper does not cover: nothing to show.
+    if (narrowed !== undefined && term.narrowOnly) return false;
     if (hidden.has(term.id)) return false;
     if (m.topical) {
       if (m.place?.region === 'boilerplate') return false;

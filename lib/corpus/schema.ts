@@ -105,7 +105,9 @@ const TermFields = {
   /**
    * A class of words rather than a subject ("talks", «переговоры»): never shown as itself, only
    * as the term that narrows it in an article (the talks in a story about the Vostochny Cosmodrome
-   * are the Vostochny summit).
+   * are the Vostochny summit). A word class that itself narrows others names a subject the paper
+   * does not cover (the Kim–Putin talks in Beijing in September 2025): in its article those words
+   * show nothing, whatever else narrows them.
    */
   narrowOnly: v.optional(v.literal(true)),
   /**

@@ -120,6 +120,13 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Russia’s Iskander-M as a ballistic missile', 'It resembles Russia’s Iskander-M short-range ballistic missile.', 'missiles', ['russia']],
     ['Russia’s invasion of Ukraine, whole', 'из-за продолжающегося вторжения России в Украину', 'russia', ['russian-invasion-of-ukraine']],
     ['the Far East of Russia, whole', 'он прилетел на Дальний Восток России', 'russia', ['russian-far-east']],
+    // Which meeting a bare summit word is, where the words around it say so.
+    ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
+    ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],
+    ['talks at a spaceport are the Vostochny summit', 'Putin and Kim held a meeting at a Russian spaceport.', 'kim-putin-summits', ['vostochny-summit']],
+    ['переговоры на космодроме', 'лидеры провели переговоры на космодроме Восточный', 'kim-putin-summits', ['vostochny-summit', 'vostochny-cosmodrome']],
+    ['the June 2024 summit, by its date', '지난해 6월 정상회담에서 두 정상은 다리를 놓기로 했다', 'vostochny-summit', ['kim-putin-summits']],
+    ['the June 2024 summit, by its place', 'They signed the pact at a summit in the North Korean capital.', 'vostochny-summit', ['kim-putin-summits', 'north-korea']],
   ])('%s', (_name, text, wrong, right) => {
     const ids = all(text);
     expect(ids).not.toContain(wrong);
@@ -134,7 +141,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'two North Koreans were captured').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'в плен попали северокорейцы').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rocket-munition-words']);
-    expect([...wordClasses].sort()).toEqual(['leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'summit-words']);
+    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'summit-words']);
+    // The Beijing talks of 2025 claim their own talks, in every language.
+    for (const text of ['bilateral talks in Beijing', '베이징 회담에서', 'переговоры в Пекине', 'at the Diaoyutai State Guesthouse', '댜오위타이 국빈관에서'])
+      expect(findMatches(automaton, text).map((m) => m.termId)).toContain('beijing-talks-2025');
   });
 
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {

@@ -112,6 +112,23 @@ describe('relevance gate', () => {
     expect(korea.shownAs.get(6)).toBe(5);
   });
 
+  it('shows nothing for a word class narrowed to a subject the paper does not cover, whatever else narrows it', () => {
+    const N = [
+      ...TERMS,
+      { ...term('treaty', 'specific'), narrows: [{ term: 'summit-words', whenArticleNames: ['treaty'] }] }, // 5
+      { ...term('summit-words', 'generic'), narrowOnly: true as const }, // 6
+      { ...term('beijing-talks', 'generic'), narrowOnly: true as const, narrows: [{ term: 'summit-words', whenArticleNames: ['beijing-talks'] }] }, // 7
+    ];
+    // A story on the treaty: the summit is the treaty's.
+    const treaty = decideVisibility([at(0), at(1), at(0), at(1), at(5), at(6)], N, rules);
+    expect(treaty.visible.slice(4)).toEqual([true, true]);
+    // A story on the Beijing talks that also names the treaty: its summit is the Beijing one, and
+    // shows nothing, nor do the Beijing talks' own names; the treaty still shows.
+    const beijing = decideVisibility([at(0), at(1), at(0), at(1), at(7), at(5), at(6)], N, rules);
+    expect(beijing.onTopic).toBe(true);
+    expect(beijing.visible.slice(4)).toEqual([false, true, false]);
+  });
+
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
     expect(decideVisibility([at(0), at(0), at(1), at(0), at(1)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false, false]);
   });

@@ -60,6 +60,17 @@ describe('the page verdict in the content script', () => {
     expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['donetsk-peoples-republic', 'luhansk-peoples-republic', 'north-korea']));
   });
 
+  it('does not call the Beijing talks of September 2025 the paper’s summits, though the story names the treaty', () => {
+    const shown = shownOn(
+      '<article><h1>Kim and Putin hold talks in Beijing</h1><p>Kim Jong Un and Vladimir Putin sat down for talks at the Diaoyutai State Guesthouse after the parade. As the meeting began, Putin thanked North Korea’s troops.</p><p>The two leaders signed the Treaty on Comprehensive Strategic Partnership at their summit in Pyongyang in June 2024.</p></article>' +
+        '<article><p>김정은 위원장과 푸틴 대통령은 댜오위타이 국빈관에서 회담했다. 회담에서 푸틴은 북한군을 치하했다.</p></article>',
+    );
+    const summits = shown.filter(([, id]) => id === 'kim-putin-summits' || id === 'vostochny-summit').map(([text]) => text);
+    // The June 2024 summit, named as such, is the paper's; the Beijing talks are not.
+    expect(summits).toEqual(['summit in Pyongyang']);
+    expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['kim-jong-un', 'vladimir-putin', 'russia-dprk-treaty-2024']));
+  });
+
   it('does not let that name narrow anything from the page’s furniture (a "Most read" list)', () => {
     const shown = shownOn(`${ARTICLE}<aside><ul><li><a href="/x">Inside the Treaty on Comprehensive Strategic Partnership</a></li></ul></aside>`);
     expect(shown.map(([text]) => text)).not.toContain('summit');
