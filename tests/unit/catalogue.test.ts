@@ -120,6 +120,12 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Russia’s Iskander-M as a ballistic missile', 'It resembles Russia’s Iskander-M short-range ballistic missile.', 'missiles', ['russia']],
     ['Russia’s invasion of Ukraine, whole', 'из-за продолжающегося вторжения России в Украину', 'russia', ['russian-invasion-of-ukraine']],
     ['the Far East of Russia, whole', 'он прилетел на Дальний Восток России', 'russia', ['russian-far-east']],
+    ['a rocket launch site', 'The two leaders met at the remote rocket launch site.', 'rockets', []],
+    ['missiles the West supplies', 'Kyiv fired Western-supplied long-range missiles deep into Russia.', 'missiles', ['russia']],
+    ['Russia’s Oreshnik', 'Moscow struck with its Oreshnik intermediate-range ballistic missiles.', 'missiles', ['russia']],
+    ['Russia’s Security Council, quoted by Tass', 'Tass quoted the Security Council as saying the visit went well.', 'un-security-council', []],
+    ['the UN Security Council’s panel, whole', 'an expert of the UN Security Council’s panel of experts on North Korea', 'un-security-council', ['un-panel-of-experts']],
+    ['Resolution 1874', 'The shipments breach UN Security Council Resolution 1874.', 'un-security-council', ['un-sanctions']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],
