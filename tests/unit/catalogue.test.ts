@@ -126,6 +126,12 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Russia’s Security Council, quoted by Tass', 'Tass quoted the Security Council as saying the visit went well.', 'un-security-council', []],
     ['the UN Security Council’s panel, whole', 'an expert of the UN Security Council’s panel of experts on North Korea', 'un-security-council', ['un-panel-of-experts']],
     ['Resolution 1874', 'The shipments breach UN Security Council Resolution 1874.', 'un-security-council', ['un-sanctions']],
+    ['the 2000 treaty, in Korean', '2000년에 체결된 북러 친선·선린 및 협조에 관한 조약은 효력을 잃는다', 'nk-russia-partnership', []],
+    ['the 2000 joint declaration, in Korean', '김정일 위원장과 회담했고, 북러 공동선언을 발표했다', 'nk-russia-partnership', []],
+    ['satellite pictures, in Korean', '두만강 일대를 찍은 인공위성 사진을 분석했다', 'satellite-technology', []],
+    ['sanctions on Russia, whole', 'EU는 제13차 대러시아 제재안을 승인했다', 'russia', ['sanctions']],
+    ['the permanent seat, whole', '유엔 안보리 상임이사국으로서의 의무를 다하라', 'un-security-council', ['permanent-member']],
+    ['the panel under the sanctions committee, whole', '대북제재위 산하 전문가 패널의 임기를 늘리는 결의안', 'sanctions-committee-1718', ['un-panel-of-experts']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],
