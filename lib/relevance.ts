@@ -24,6 +24,8 @@ export interface MentionFacts {
   standalone: boolean;
   /** Through an 'on-topic' alias (파병, "arms transfers"): shows only in an article on the topic. */
   topical?: boolean;
+  /** Through an alias that keeps its term where the article narrows it (the EU's sanctions, 독자제재). */
+  keepsTerm?: boolean;
   /** Absent: treated as the article's own text, each mention in a passage of its own. */
   place?: MentionPlace;
 }
@@ -165,7 +167,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);
   const shownAs = new Map<number, number>();
-  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
+  // An article whose headline names someone's own sanctions ("U.S. Sanctions Russian Entities")
+  // is about them: its bare "sanctions" are not narrowed to the UN's, though it cites the Security
+  // Council's resolutions.
+  const ownedInArticle = new Set<number>();
+  for (const m of mentions) if (m.keepsTerm && m.standalone && m.place?.headline === true) ownedInArticle.add(m.term);
+  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && !ownedInArticle.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {

@@ -152,7 +152,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     const s = stats.get(fx.lang) ?? { labels: 0, found: 0, shown: 0, wrong: 0, partial: 0, unlabelled: 0, onPages: 0, onOpened: 0, offPages: 0, offLit: 0 };
     stats.set(fx.lang, s);
     const { text, found } = scan(fx.html);
-    const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, place: mentionPlace(f.node) }));
+    const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, place: mentionPlace(f.node) }));
     const verdict = decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false });
     const shown = found.filter((_, i) => verdict.visible[i]);
     const labels = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));

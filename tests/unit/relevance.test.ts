@@ -78,6 +78,22 @@ describe('relevance gate', () => {
     expect(hidden.visible[4]).toBe(false);
   });
 
+  it('does not narrow a term in an article whose headline names someone’s own (U.S. sanctions), only where the body does', () => {
+    const N = [
+      ...TERMS,
+      term('sanctions', 'generic'), // 5
+      { ...term('un-sanctions', 'generic'), narrows: [{ term: 'sanctions', whenArticleNames: ['un-sanctions'] }] }, // 6
+    ];
+    const onTopic = [at(0), at(1), at(0), at(1)];
+    const own = (headline: boolean): MentionFacts => ({ term: 5, standalone: true, keepsTerm: true, place: { region: 'main', passage: headline ? 'h1' : 'p9', headline } });
+    // A story citing the UN's sanctions: its bare sanctions are the UN's.
+    expect(decideVisibility([...onTopic, at(5), at(6)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
+    // Its headline is about the US's own sanctions: the bare ones are sanctions.
+    expect(decideVisibility([own(true), ...onTopic, at(5), at(6)], N, rules).shownAs).toEqual(new Map());
+    // The body names the EU's in passing: the story is still about the UN's.
+    expect(decideVisibility([...onTopic, at(5), own(false), at(6)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
+  });
+
   it('shows "North Koreans" as the troops in an article about them, and as the country elsewhere', () => {
     // Listed with the generic narrowing first, so the order of the catalogue does not decide.
     const N = [

@@ -60,6 +60,17 @@ describe('the page verdict in the content script', () => {
     expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['donetsk-peoples-republic', 'luhansk-peoples-republic', 'north-korea']));
   });
 
+  it('keeps the bare sanctions of a story whose headline names the US’s own as sanctions, though it cites the UN’s resolutions', () => {
+    const shown = shownOn(
+      '<article><h1>U.S. Sanctions Russian Entities for Arms Transfers with North Korea</h1><p>The United States placed sanctions on three Russian firms that moved North Korean missiles to Russia. The sanctions also aim to uphold United Nations Security Council resolutions.</p></article>',
+    );
+    expect(shown.filter(([text]) => /^sanctions$/i.test(text))).toEqual([
+      ['Sanctions', 'sanctions'],
+      ['sanctions', 'sanctions'],
+      ['sanctions', 'sanctions'],
+    ]);
+  });
+
   it('does not call the Beijing talks of September 2025 the paper’s summits, though the story names the treaty', () => {
     const shown = shownOn(
       '<article><h1>Kim and Putin hold talks in Beijing</h1><p>Kim Jong Un and Vladimir Putin sat down for talks at the Diaoyutai State Guesthouse after the parade. As the meeting began, Putin thanked North Korea’s troops.</p><p>The two leaders signed the Treaty on Comprehensive Strategic Partnership at their summit in Pyongyang in June 2024.</p></article>' +
