@@ -80,7 +80,12 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
     if (event.grounding === 'background' && !event.source) problems.push(`data/timeline.json: event "${event.id}": a background event needs a "source" line`);
   }
   const termIds = new Set(sourceTerms.map((t) => t.id));
-  for (const stop of stops) if (termIds.has(stop.id)) problems.push(`stop phrase "${stop.id}": its id is also a term's id`);
+  const stopIds = new Set<string>();
+  for (const stop of stops) {
+    if (termIds.has(stop.id)) problems.push(`stop phrase "${stop.id}": its id is also a term's id`);
+    if (stopIds.has(stop.id)) problems.push(`stop phrase "${stop.id}" is declared twice`);
+    stopIds.add(stop.id);
+  }
   const terms = withRelated(sourceTerms.map(normaliseTerm));
   const events = [...(timeline.success ? timeline.output : [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   problems.push(...checkReferences({ sections, passages, terms, events }));

@@ -255,6 +255,11 @@ describe('npm run corpus', () => {
       expect(corpus.terms.map((t) => t.id)).not.toContain('stop-vostochny-port');
     });
 
+    it('rejects two stop phrases with one id, so an edit cannot land in a copy the reader never meets', async () => {
+      const port = { id: 'stop-vostochny-port', kind: 'stop', note: 'The port is not the cosmodrome.', aliases: ['Vostochny port'] };
+      expect(await problemsOf(withStops([port, { ...port, aliases: ['port of Vostochny'] }]))).toEqual(['stop phrase "stop-vostochny-port" is declared twice']);
+    });
+
     it('rejects a stop phrase that swallows a real alias used in the excerpt, naming it', async () => {
       // "met at the Vostochny cosmodrome" is in p-summits: a stop phrase starting at "Vostochny"
       // and running past it would claim the paper's own mention of the cosmodrome.
