@@ -132,6 +132,13 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['sanctions on Russia, whole', 'EU는 제13차 대러시아 제재안을 승인했다', 'russia', ['sanctions']],
     ['the permanent seat, whole', '유엔 안보리 상임이사국으로서의 의무를 다하라', 'un-security-council', ['permanent-member']],
     ['the panel under the sanctions committee, whole', '대북제재위 산하 전문가 패널의 임기를 늘리는 결의안', 'sanctions-committee-1718', ['un-panel-of-experts']],
+    ['a channel named for Russia', 'The state channel Russia-1 reported that Putin showed Kim around.', 'russia', ['vladimir-putin']],
+    ['the ports of Vostochny', 'Ships ran from Rajin to the Russian ports of Vostochny and Dunay.', 'vostochny-cosmodrome', []],
+    ['the four annexed regions, in Korean', '러시아는 도네츠크, 루한스크, 헤르손, 자포리자 등 점령지에서 아이들을 데려갔다', 'donetsk-peoples-republic', ['russia']],
+    ['the Hanoi summit with Trump', 'Talks have stalled since the Hanoi summit between Kim and Trump.', 'summit-words', []],
+    ['152-mm shells spelled out, plural', 'свыше 6 миллионов 152-миллиметровых артиллерийских снарядов', 'artillery-shells', ['artillery-152mm']],
+    ['Korean warriors, in Russian', 'увековечить подвиг корейских воинов', 'north-korea', ['nk-troops-in-russia']],
+    ['Russian invaders, whole', 'evidence that the Russian invaders are using missiles made in North Korea', 'russia', ['russian-forces', 'missiles']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],

@@ -41,7 +41,7 @@ describe('the page verdict in the content script', () => {
 
   it('narrows bare sanctions to the UN’s in a story about the Panel of Experts, but never Seoul’s or the EU’s own', () => {
     const shown = shownOn(
-      `${ARTICLE}<article><p>Russia vetoed the Panel of Experts, so the sanctions go unwatched. The EU sanctions on Pyongyang stay.</p><p>정부는 러시아 선박을 독자제재 대상으로 지정했다. 북한은 제재를 피했다.</p><p>Под санкции ЕС попал губернатор Приморья.</p></article>`,
+      `${ARTICLE}<article><p>Russia vetoed the Panel of Experts, so the sanctions go unwatched. The EU sanctions on Pyongyang stay.</p><p>정부는 러시아 선박을 독자제재 대상으로 지정했다. 북한은 제재를 피했다. 푸틴은 일방적인 제한조치를 비판했다.</p><p>Под санкции ЕС попал губернатор Приморья.</p></article>`,
     );
     expect(shown).toContainEqual(['sanctions', 'un-sanctions']);
     expect(shown.filter(([text]) => text === 'sanctions')).toEqual([
@@ -50,6 +50,8 @@ describe('the page verdict in the content script', () => {
     ]);
     expect(shown).toContainEqual(['제재를', 'un-sanctions']);
     expect(shown).toContainEqual(['독자제재', 'sanctions']);
+    // Putin's "unilateral restrictive measures" are never the UN's.
+    expect(shown).toContainEqual(['제한조치를', 'sanctions']);
     expect(shown).toContainEqual(['санкции', 'sanctions']);
   });
 
