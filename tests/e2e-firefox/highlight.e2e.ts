@@ -96,6 +96,17 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
+  it('leaves the talks of a story about the Kim–Putin meeting in Beijing plain, and highlights the 2024 summit it names', async () => {
+    const page = await env.ff.open('/pages/which-summit.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(true);
+    const texts = (await highlightsIn(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['Kim Jong Un', 'summit in Pyongyang']));
+    expect(texts).not.toContain('talks');
+    expect(texts).not.toContain('meeting');
+    await page.close();
+  });
+
   it('applies a settings change to the open tab at once', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);

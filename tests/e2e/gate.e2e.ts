@@ -51,6 +51,29 @@ describe('the gate on real-world page shapes', () => {
     await again.close();
   });
 
+  it('shows the bare sanctions of a story whose headline names the US’s own as Sanctions, though it cites the UN’s resolutions', async () => {
+    const page = await env.browser.open('/pages/us-sanctions.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    await openCard(page, 'body', 'sanctions');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Sanctions');
+    await page.close();
+  });
+
+  it('does not call the Kim–Putin talks in Beijing the paper’s summits, and shows the 2024 summit the story names', async () => {
+    const page = await env.browser.open('/pages/which-summit.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    const highlights = await highlightsIn(page);
+    // The Beijing talks are not the paper's: their talks and meeting stay plain.
+    expect(highlights.filter((h) => h.id === 'beijing').map((h) => h.text)).toEqual(expect.arrayContaining(['Kim Jong Un', 'Vladimir Putin']));
+    expect(highlights.map((h) => h.text)).not.toContain('talks');
+    expect(highlights.map((h) => h.text)).not.toContain('meeting');
+    await openCard(page, 'treaty', 'summit in Pyongyang');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Kim–Putin summits');
+    await page.close();
+  });
+
   it('shows an on-topic word ("arms transfers") in an article on the topic, though its term is never named in full', async () => {
     const page = await env.browser.open('/pages/background.html');
     await pageStatus(env.browser, page);
