@@ -139,6 +139,8 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['152-mm shells spelled out, plural', 'свыше 6 миллионов 152-миллиметровых артиллерийских снарядов', 'artillery-shells', ['artillery-152mm']],
     ['Korean warriors, in Russian', 'увековечить подвиг корейских воинов', 'north-korea', ['nk-troops-in-russia']],
     ['Russian invaders, whole', 'evidence that the Russian invaders are using missiles made in North Korea', 'russia', ['russian-forces', 'missiles']],
+    ['troops sent to Russia', 'Pyongyang has sent about 11,000 troops to Russia.', 'russian-forces', ['nk-troops-in-russia', 'russia']],
+    ['the KPA’s overseas operations unit', 'Kim received commanders of the overseas operations unit.', 'russian-forces', ['nk-troops-in-russia']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],
