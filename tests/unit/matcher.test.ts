@@ -276,6 +276,12 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['a syllable that only starts a combination is not one', '러시아측근 인사', []],
+    // nouns news fuses onto a state's name: a style, a language, an ambassador, its people
+    ['a style', '러시아식 액체엔진', [['russia', '러시아식']]],
+    ['a language, with a particle', '러시아어를 가르친다', [['russia', '러시아어를']]],
+    ['an ambassador, with a particle', '주북한 러시아대사가 참석했다', [['russia', '러시아대사가']]],
+    ['its people, with a particle', '북한인들이 일한다', [['north-korea', '북한인들이']]],
+    ['a fused noun is not any syllable', '러시아어휘 사전', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
       '되다, past, quoted',
