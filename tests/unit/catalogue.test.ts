@@ -141,6 +141,9 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Russian invaders, whole', 'evidence that the Russian invaders are using missiles made in North Korea', 'russia', ['russian-forces', 'missiles']],
     ['troops sent to Russia', 'Pyongyang has sent about 11,000 troops to Russia.', 'russian-forces', ['nk-troops-in-russia', 'russia']],
     ['the KPA’s overseas operations unit', 'Kim received commanders of the overseas operations unit.', 'russian-forces', ['nk-troops-in-russia']],
+    ['nuclear and missile programmes, in Russian', 'санкции, призванные сдерживать ядерную и ракетную программу КНДР', 'cash-for-weapons', ['nuclear-weapons', 'missiles']],
+    ['arms deals, in Russian', 'Ким Ё Чжон назвала абсурдными сообщения об оружейных сделках', 'kim-jong-un', ['cash-for-weapons']],
+    ['Putin’s unilateral restrictive measures, in Russian', 'Небензя назвал их односторонними ограничительными мерами', 'un-sanctions', ['sanctions']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],
