@@ -154,6 +154,7 @@ export const KOREAN_PARTICLES = [
   '조차',
   '마저',
   // nouns news fuses onto a state's name (러시아식 엔진, 러시아어 교육, 러시아대사, 북한인들)
+  '판',
   '식',
   '식으로',
   '식의',

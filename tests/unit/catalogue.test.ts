@@ -144,6 +144,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['nuclear and missile programmes, in Russian', 'санкции, призванные сдерживать ядерную и ракетную программу КНДР', 'cash-for-weapons', ['nuclear-weapons', 'missiles']],
     ['arms deals, in Russian', 'Ким Ё Чжон назвала абсурдными сообщения об оружейных сделках', 'kim-jong-un', ['cash-for-weapons']],
     ['Putin’s unilateral restrictive measures, in Russian', 'Небензя назвал их односторонними ограничительными мерами', 'un-sanctions', ['sanctions']],
+    ['resolution 2375 by its Korean short name', '유엔 안보리는 2017년 대북결의 제2375호를 채택했다', 'un-sanctions', ['sanctions-2016-2017']],
+    ['the 2001 declaration, in Korean', '2001년에는 북-러 선언을 발표했다', 'nk-russia-partnership', []],
+    ['denuclearisation as the nuclear programme', 'Lavrov called North Korea’s denuclearization a closed issue.', 'united-nations', ['nuclear-weapons', 'sergey-lavrov']],
+    ['another spelling of Choe Son Hui', 'He was accompanied by his foreign minister, Choe Sun Hui.', 'kim-jong-un', ['choe-son-hui']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
     ['the 2019 summit, in Russian', 'к годовщине первого саммита лидеров', 'summit-words', []],

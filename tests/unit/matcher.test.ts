@@ -281,6 +281,7 @@ describe('matcher rules from real news', () => {
     ['a language, with a particle', '러시아어를 가르친다', [['russia', '러시아어를']]],
     ['an ambassador, with a particle', '주북한 러시아대사가 참석했다', [['russia', '러시아대사가']]],
     ['its people, with a particle', '북한인들이 일한다', [['north-korea', '북한인들이']]],
+    ['a version of', '러시아판 롤스로이스', [['russia', '러시아판']]],
     ['a fused noun is not any syllable', '러시아어휘 사전', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
