@@ -100,11 +100,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const namedInArticle = new Set<number>();
   /** Terms the article mentions through an on-topic alias: they name it only once the gate is open. */
   const topicalInArticle = new Set<number>();
+  /**
+   * Terms whose own alias (U.S. sanctions, 독자제재) the headline names: the article is about that
+   * owner's, so its bare mentions are not narrowed (the UN's sanctions, for a story citing the
+   * Security Council's resolutions).
+   */
+  const ownedInHeadline = new Set<number>();
   for (const m of mentions) {
     const inArticle = m.place?.region !== 'boilerplate';
     if (m.standalone) {
       named.add(m.term);
       if (inArticle) namedInArticle.add(m.term);
+      if (m.keepsTerm && m.place?.headline === true) ownedInHeadline.add(m.term);
     } else if (m.topical && inArticle) topicalInArticle.add(m.term);
   }
   let northKorea = 0;
@@ -167,12 +174,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);
   const shownAs = new Map<number, number>();
-  // An article whose headline names someone's own sanctions ("U.S. Sanctions Russian Entities")
-  // is about them: its bare "sanctions" are not narrowed to the UN's, though it cites the Security
-  // Council's resolutions.
-  const ownedInArticle = new Set<number>();
-  for (const m of mentions) if (m.keepsTerm && m.standalone && m.place?.headline === true) ownedInArticle.add(m.term);
-  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && !ownedInArticle.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
+  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {
