@@ -198,6 +198,16 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(north('Units from the North Caucasus and the North Sea fleet')).toEqual([]);
   });
 
+  it('names North Korea’s troops in full where they are sent to Russia, and Choe Son Hui by another spelling', () => {
+    // A bare "troops" only shows beside a full name of the term; sent to Russia, it is one.
+    expect(findMatches(automaton, 'Pyongyang has sent about 11,000 troops to Russia.').find((m) => m.termId === 'nk-troops-in-russia')).toMatchObject({ text: 'troops', standalone: true });
+    expect(findMatches(automaton, 'He was accompanied by his foreign minister, Choe Sun Hui.').find((m) => m.termId === 'choe-son-hui')).toMatchObject({ text: 'Choe Sun Hui', standalone: true });
+  });
+
+  it('leaves a rocket launch site and rocket engineering out of the word classes an arms story narrows to munitions', () => {
+    for (const text of ['The two leaders met at the remote rocket launch site.', 'He was interested in rocket engineering.', 'Toy rockets were on sale.']) expect(findMatches(automaton, text)).toEqual([]);
+  });
+
   it('still reads a bare Kim followed by an ordinary word (Kim in Pyongyang)', () => {
     expect(
       findMatches(automaton, 'Kim in Pyongyang met Kim Jong Un’s envoys.')
