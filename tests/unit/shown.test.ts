@@ -81,6 +81,8 @@ describe('the page verdict in the content script', () => {
     const summits = shown.filter(([, id]) => id === 'kim-putin-summits' || id === 'vostochny-summit').map(([text]) => text);
     // The June 2024 summit, named as such, is the paper's; the Beijing talks are not.
     expect(summits).toEqual(['summit in Pyongyang']);
+    // Nor do the Beijing talks' words show as those talks, a subject the paper does not cover.
+    expect(shown.map(([, id]) => id)).not.toContain('beijing-talks-2025');
     expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['kim-jong-un', 'vladimir-putin', 'russia-dprk-treaty-2024']));
   });
 
