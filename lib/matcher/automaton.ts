@@ -192,27 +192,34 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   // like the name goes on (포괄적 전략적 동반자 관계 + 에, beside the longer "…관계에 관한 조약"),
   // the particle would never be tried. There, and only there, the particle is written into the
   // name's own branch as a form of the name: one path for the scanner, both readings kept.
+  // Written into one name's branch, a particle may make another name go on (북 + 측에서 gives
+  // 북측 a branch 에, which would hide 북측's own 에서부터), so this runs until nothing is added.
   const firstClassOf = (text: string) => classForCanonical.get(text[0]!);
-  for (const end of new Set(koreanEnds)) {
-    const form = formAtNode[end]!;
-    // Exact-case forms check their letters over the whole match; a particle would fail that.
-    if (form < 0 || formExactLetters[form] !== null) continue;
-    for (const particle of KOREAN_SUFFIXES) {
-      const cls = firstClassOf(particle);
-      if (cls === undefined || !children[end]!.has(cls)) continue;
-      const node = insert(end, particle);
-      if (formAtNode[node] !== -1) continue;
-      formAtNode[node] = formTerm.length;
-      formTerm.push(formTerm[form]!);
-      formStandalone.push(formStandalone[form]!);
-      formAlias.push(formAlias[form]!);
-      formNeedsEnd.push(1);
-      formExactLetters.push(formExactLetters[form]!);
-      formStop.push(formStop[form]!);
-      formClaimFrom.push(formClaimFrom[form]!);
-      formClaimTo.push(formClaimTo[form]!);
-      formJoin.push(formJoin[form]!);
-      formKeepsTerm.push(formKeepsTerm[form]!);
+  const ends = [...new Set(koreanEnds)];
+  for (let added = true; added;) {
+    added = false;
+    for (const end of ends) {
+      const form = formAtNode[end]!;
+      // Exact-case forms check their letters over the whole match; a particle would fail that.
+      if (form < 0 || formExactLetters[form] !== null) continue;
+      for (const particle of KOREAN_SUFFIXES) {
+        const cls = firstClassOf(particle);
+        if (cls === undefined || !children[end]!.has(cls)) continue;
+        const node = insert(end, particle);
+        if (formAtNode[node] !== -1) continue;
+        added = true;
+        formAtNode[node] = formTerm.length;
+        formTerm.push(formTerm[form]!);
+        formStandalone.push(formStandalone[form]!);
+        formAlias.push(formAlias[form]!);
+        formNeedsEnd.push(1);
+        formExactLetters.push(formExactLetters[form]!);
+        formStop.push(formStop[form]!);
+        formClaimFrom.push(formClaimFrom[form]!);
+        formClaimTo.push(formClaimTo[form]!);
+        formJoin.push(formJoin[form]!);
+        formKeepsTerm.push(formKeepsTerm[form]!);
+      }
     }
   }
 

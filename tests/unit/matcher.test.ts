@@ -330,6 +330,21 @@ describe('matcher rules from real news', () => {
     ['English after a Latin name stays a word boundary', 'KN-23s were fired', []],
   ])('Korean particles: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
+  it('keeps a longer name’s own particles where a shorter name’s particle runs into its branch (북측에서부터: not 북 + 측에서)', () => {
+    // 북 + 측에서 is written into 북측's branch (the particle starts like the longer name goes on);
+    // 북측 must still take the particles that start like that particle goes on (에서부터).
+    const own = compileAutomaton([
+      {
+        id: 'north-korea',
+        aliases: [
+          { text: '북측', inflect: 'ko' },
+          { text: '북', inflect: 'ko', standalone: false },
+        ],
+      },
+    ]);
+    for (const word of ['북측에서부터', '북측에서', '북측에게는', '북측으로부터']) expect(findMatches(own, `${word} 왔다`).map((m) => m.text)).toEqual([word]);
+  });
+
   it('marks an alias that keeps its term where an article narrows it, and a packed automaton keeps the mark', () => {
     const terms: MatcherTerm[] = [{ id: 'sanctions', aliases: [{ text: 'sanctions' }, { text: 'EU |sanctions', keepsTerm: true }, { text: '독자 제재', inflect: 'ko', keepsTerm: true }] }];
     const own = compileAutomaton(terms);
