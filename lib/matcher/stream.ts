@@ -356,9 +356,10 @@ export class MatchStream {
     for (;;) {
       const matched = this.formEndingAt(node, particleBase);
       if (matched >= 0) {
-        if (j === length) {
-          if (formNeedsEnd[matched] !== 0) return false;
-        } else if (formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0) {
+        // Where the piece ends, a form that needs a word boundary after it (any ending in a letter)
+        // waits for the next piece; one ending in a dot (N.K.) is complete here.
+        if (j === length && formNeedsEnd[matched] !== 0) return false;
+        if (j !== length && formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0) {
           // No word boundary after it: not a match (Russia in Russian).
         } else if (found < MAX_CURSORS) {
           this.walkEnd[found] = j;

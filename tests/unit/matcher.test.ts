@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAutomaton, findMatches, type MatcherTerm } from '../../lib/matcher';
 import { packAutomaton, unpackAutomaton } from '../../lib/matcher/pack';
+import { MatchStream } from '../../lib/matcher/stream';
 
 // A small catalogue shaped like the real one, so each rule is tested in isolation.
 const TERMS: MatcherTerm[] = [
@@ -79,6 +80,18 @@ describe('matcher rules', () => {
     const [kim] = findMatches(automaton, 'Kim said');
     expect(kim).toMatchObject({ termId: 'kim-jong-un', standalone: false });
     expect(findMatches(automaton, 'Kim Jong Un said')[0]).toMatchObject({ standalone: true });
+  });
+
+  it('finds an alias that ends in a dot (N.K.) where a text node ends right after it', () => {
+    const own = compileAutomaton([{ id: 'north-korea', aliases: [{ text: 'N.K.', case: 'exact' }] }]);
+    const stream = new MatchStream(own);
+    const got: [number, number][] = [];
+    stream.beginBlock();
+    for (const piece of ['sanctions on N.K.', 'PAJU, April 16']) stream.feed(piece);
+    stream.endBlock((start, end) => {
+      got.push([start, end]);
+    });
+    expect(got).toEqual([[13, 17]]);
   });
 
   it('does not let a trailing dot of a dotted acronym swallow the sentence end', () => {
