@@ -180,7 +180,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const visible = mentions.map((m) => {
     // Off the topic, nothing shows.
     if (!onTopic) return false;
-    const narrowed = shownAs.get(m.term);
+    // Judged as the term it shows as: a name that keeps its term (the EU's sanctions) is not the
+    // narrower one its word class becomes here, so hiding that one leaves it alone.
+    const narrowed = m.keepsTerm ? undefined : shownAs.get(m.term);
     if (narrowed === undefined && terms[m.term]!.narrowOnly) return false;
     const term = terms[narrowed ?? m.term]!;
     // Narrowed to a subject the paper does not cover: nothing to show.

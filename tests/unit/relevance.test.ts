@@ -94,6 +94,22 @@ describe('relevance gate', () => {
     expect(decideVisibility([...onTopic, at(5), own(false), at(6)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
   });
 
+  it('judges a name that keeps its term (the EU’s sanctions) by that term, not by the one its word class is narrowed to', () => {
+    const N = [
+      ...TERMS,
+      term('sanctions', 'generic'), // 5
+      { ...term('un-sanctions', 'generic'), narrows: [{ term: 'sanctions', whenArticleNames: ['un-sanctions'] }] }, // 6
+    ];
+    const onTopic = [at(0), at(1), at(0), at(1)];
+    const euSanctions: MentionFacts = { term: 5, standalone: true, keepsTerm: true };
+    // The reader hid the UN's sanctions: the bare ones (shown as the UN's) go, the EU's own stay.
+    const hidingUn = decideVisibility([...onTopic, at(6), at(5), euSanctions], N, { hiddenTerms: ['un-sanctions'], firstMentionOnly: false });
+    expect(hidingUn.visible.slice(4)).toEqual([false, false, true]);
+    // The reader hid sanctions in general: the EU's go too, the UN's stay.
+    const hidingOwn = decideVisibility([...onTopic, at(6), at(5), euSanctions], N, { hiddenTerms: ['sanctions'], firstMentionOnly: false });
+    expect(hidingOwn.visible.slice(4)).toEqual([true, true, false]);
+  });
+
   it('shows "North Koreans" as the troops in an article about them, and as the country elsewhere', () => {
     // Listed with the generic narrowing first, so the order of the catalogue does not decide.
     const N = [
