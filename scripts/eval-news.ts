@@ -162,6 +162,7 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     if (fx.onTopic) {
       s.onPages++;
       if (verdict.onTopic) s.onOpened++;
+      else notes.push(`${fx.id}: on-topic page stayed quiet (the gate did not open)`);
       for (const l of labels) {
         if (l.termId === null) continue;
         s.labels++;
