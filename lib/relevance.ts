@@ -88,7 +88,7 @@ export const ANCHOR_REPEATS = 2;
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
  * 2024 treaty), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
- * times; or both together in more than one passage, or in one passage that names them three times
+ * times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with a
  * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
@@ -123,12 +123,37 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let headlineNamesOthers = false;
   /** Per passage, each side's mentions (North Korea's, Russia's) and whether a specific term (Kim Jong Un) named it. */
   const sidesByPassage = new Map<unknown, { mentions: [number, number]; named: [boolean, boolean]; headline: boolean }>();
+  // A word class with a side (Vladivostok, Хабаровский край: Russia's own places, which Russian
+  // news names instead of Russia) counts for that side, though it never shows.
+  const sideOf = (term: MatcherDataTerm) => (term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0);
+  /** The sides the article names by a name of their own (not a bare "Kim", not "the panel of experts"). */
+  let sidesNamed = 0;
+  for (const m of mentions) if (m.standalone && m.place?.region !== 'boilerplate') sidesNamed |= sideOf(terms[m.term]!);
+  /**
+   * A name that means a side's term only in an article on the topic ("the panel of experts", 전문가
+   * 패널) counts for that side once the article names the side itself: a story on North Korea's
+   * panel names North Korea, while one on Mali's panel of experts never does.
+   */
+  const countsForSide = (m: MentionFacts, side: number) => side !== 0 && m.topical === true && (sidesNamed & side) !== 0;
+  /**
+   * Per passage, the sides it refers to by any name, a bare one included (Kim obtained Russian
+   * help; Russian engineers entered the North): where the two sides meet in the article's text.
+   */
+  const referredByPassage = new Map<unknown, number>();
   mentions.forEach((m, i) => {
-    if (!m.standalone || m.place?.region === 'boilerplate') return;
+    if (m.place?.region === 'boilerplate') return;
+    const side = sideOf(terms[m.term]!);
+    if (m.topical && !countsForSide(m, side)) return;
+    const key = m.place?.passage ?? i;
+    if (side) referredByPassage.set(key, (referredByPassage.get(key) ?? 0) | side);
+  });
+  mentions.forEach((m, i) => {
+    if (m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
-    // A word class ("talks") says nothing about the topic.
-    if (term.narrowOnly) return;
-    const side = term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0;
+    const side = sideOf(term);
+    // A word class ("talks") says nothing about the topic, unless it names a side.
+    if (term.narrowOnly && !side) return;
+    if (!m.standalone && !countsForSide(m, side)) return;
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') bilateral = true;
@@ -169,10 +194,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // passage in the body that names both may be a passing list, and so may a headline that lists
   // a third state.
   const headlineNamesBoth = headlineCount > 0 && !headlineNamesOthers && northKorea + russia > headlineCount;
-  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  // Each side named repeatedly counts only where the two meet somewhere: a story on Seoul's rocket
+  // that names North Korea's launches and, elsewhere, Russia as the builder of a stage is not about them.
+  const sidesMeet = [...referredByPassage.values()].some((sides) => sides === 3);
+  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS && sidesMeet) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
-  if (onTopic) for (const term of topicalInArticle) namedInArticle.add(term);
+  // So does it for a bare alias ("the panel" after "the Panel of Experts").
+  if (onTopic)
+    for (const term of topicalInArticle) {
+      namedInArticle.add(term);
+      named.add(term);
+    }
   const shownAs = new Map<number, number>();
   for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);

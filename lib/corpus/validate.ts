@@ -79,8 +79,10 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
     }
   }
   // A word class must be narrowed by something, or itself narrow others: a subject the paper
-  // does not cover (the Beijing talks), whose article's bare "talks" then show nothing.
-  for (const term of corpus.terms) if (term.narrowOnly && !narrowed.has(term.id) && !term.narrows) problems.push(`term "${term.id}" shows only as a narrower term, but no term narrows it and it narrows none`);
+  // does not cover (the Beijing talks), whose article's bare "talks" then show nothing; or say
+  // which side an article is on (the cities of Russia's Far East), which the gate counts.
+  for (const term of corpus.terms)
+    if (term.narrowOnly && !narrowed.has(term.id) && !term.narrows && !term.anchor) problems.push(`term "${term.id}" shows only as a narrower term, but no term narrows it, it narrows none and it names no side (anchor)`);
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
     for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);

@@ -135,6 +135,31 @@ describe('the gate on real-world page shapes', () => {
     await page.close();
   });
 
+  it('stays quiet on a story about Russia ending another country’s panel of experts (Mali), though it names Russia, a veto and UN sanctions', async () => {
+    const page = await env.browser.open('/pages/panel-elsewhere.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on a Russian report of Kim in Komsomolsk-on-Amur, which names Russia only by its own places, and never marks the places', async () => {
+    const page = await env.browser.open('/pages/far-east-visit.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    const shown = await highlightsIn(page);
+    expect(shown.filter((h) => h.id === 'headline').map((h) => h.text)).toEqual(['Ким Чен Ын']);
+    expect(
+      shown
+        .filter((h) => h.id === 'lede')
+        .map((h) => h.text)
+        .sort(),
+    ).toEqual(['Ким Чен Ын', 'КНДР'].sort());
+    expect(shown.map((h) => h.text)).toEqual(expect.not.arrayContaining(['Комсомольске-на-Амуре', 'Комсомольск-на-Амуре', 'Хабаровского края']));
+    await page.close();
+  });
+
   it('opens on an article whose headline names both countries, though its text names Russia nowhere else', async () => {
     const page = await env.browser.open('/pages/headline.html');
     const status = await pageStatus(env.browser, page);

@@ -169,10 +169,23 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'two North Koreans were captured').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'в плен попали северокорейцы').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rocket-munition-words']);
-    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'summit-words']);
+    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'russian-border-places', 'summit-words']);
+    // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
+    for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])
+      expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-border-places');
+    expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране').map((m) => m.termId)).toEqual([]);
     // The Beijing talks of 2025 claim their own talks, in every language.
     for (const text of ['bilateral talks in Beijing', '베이징 회담에서', 'переговоры в Пекине', 'at the Diaoyutai State Guesthouse', '댜오위타이 국빈관에서'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('beijing-talks-2025');
+  });
+
+  it('reads a panel of experts not named with North Korea as the Panel of Experts only in an article on the topic (Russia also ended Mali’s)', () => {
+    for (const text of ['Russia vetoed the renewal of the UN panel of experts on Mali.', 'Россия заблокировала продление мандата группы экспертов ООН по Мали.', '러시아가 말리 제재 전문가 패널 연장에 반대했다.']) {
+      const panel = findMatches(automaton, text).filter((m) => m.termId === 'un-panel-of-experts');
+      expect(panel.length).toBe(1);
+      expect(panel[0]).toMatchObject({ standalone: false, topical: true });
+    }
+    expect(findMatches(automaton, 'the UN Panel of Experts on North Korea').find((m) => m.termId === 'un-panel-of-experts')).toMatchObject({ text: 'UN Panel of Experts on North Korea', standalone: true });
   });
 
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {

@@ -11,15 +11,51 @@ const TERMS = [
   term('kim-jong-un', 'specific', 'north-korea'), // 4
 ];
 const at = (term: number, standalone = true): MentionFacts => ({ term, standalone });
+/** A mention in the one passage where an article's two sides meet ("Kim Jong Un met Putin"). */
+const meet = (term: number): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage: 'where-they-meet' } });
 const rules = { hiddenTerms: [], firstMentionOnly: false };
 
 describe('relevance gate', () => {
-  it('shows generic terms on a page that names both sides repeatedly', () => {
-    expect(decideVisibility([at(0), at(2), at(1), at(0), at(1)], TERMS, rules)).toEqual({ visible: [true, true, true, true, true], onTopic: true, shownAs: new Map() });
+  it('shows generic terms on a page that names both sides repeatedly, and together somewhere', () => {
+    expect(decideVisibility([at(0), at(2), at(1), meet(0), meet(1)], TERMS, rules)).toEqual({ visible: [true, true, true, true, true], onTopic: true, shownAs: new Map() });
   });
 
   it('stays quiet where each side is named once in passing', () => {
     expect(decideVisibility([at(0), at(2), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
+  });
+
+  it('wants the two sides to meet somewhere when each is only named repeatedly (a story on Seoul’s rocket, built with Russia’s help, that names North Korea’s launches)', () => {
+    const inPassage = (term: number, passage: string, standalone = true): MentionFacts => ({ term, standalone, place: { region: 'main', passage } });
+    const apart = [inPassage(0, 'p1'), inPassage(0, 'p2'), inPassage(0, 'p3'), inPassage(1, 'p4'), inPassage(1, 'p5')];
+    expect(decideVisibility(apart, TERMS, rules).onTopic).toBe(false);
+    // They meet in one passage, though by a bare name there (Kim obtained Russian help): on the topic.
+    expect(decideVisibility([...apart, inPassage(4, 'p5', false)], TERMS, rules).onTopic).toBe(true);
+  });
+
+  it('counts an on-topic name of a side’s term ("the panel of experts") for that side only where the article names the side itself', () => {
+    const N = [...TERMS, { ...term('panel', 'generic', 'north-korea') }]; // 5
+    const panel = (passage: string): MentionFacts => ({ term: 5, standalone: false, topical: true, place: { region: 'main', passage } });
+    const russiaIn = (passage: string): MentionFacts => ({ term: 1, standalone: true, place: { region: 'main', passage } });
+    // Mali's panel of experts, which Russia ended: North Korea is never named.
+    const mali = [russiaIn('p1'), panel('p1'), russiaIn('p2'), panel('p2'), panel('p3')];
+    expect(decideVisibility(mali, N, rules).onTopic).toBe(false);
+    // North Korea's panel: the headline names North Korea once, the body the panel and Russia's veto.
+    const northKoreaInHeadline: MentionFacts = { term: 0, standalone: true, place: { region: 'main', passage: 'h1', headline: true } };
+    expect(decideVisibility([northKoreaInHeadline, ...mali], N, rules).onTopic).toBe(true);
+    // There, "the panel" shows too: the on-topic name named the term.
+    const barePanel: MentionFacts = { term: 5, standalone: false, place: { region: 'main', passage: 'p4' } };
+    expect(decideVisibility([northKoreaInHeadline, ...mali, barePanel], N, rules).visible.at(-1)).toBe(true);
+  });
+
+  it('counts a word class that names a side (Komsomolsk-on-Amur, Vladivostok) for that side, and never shows it', () => {
+    const N = [...TERMS, { ...term('russian-places', 'generic', 'russia'), kind: 'place' as const, narrowOnly: true as const }]; // 5
+    const inPassage = (t: number, passage: string): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
+    // Kim at an aircraft plant in Komsomolsk-on-Amur, as Russian news tells it: Russia itself is never named.
+    const visit = [inPassage(4, 'h1'), inPassage(5, 'h1'), inPassage(0, 'p1'), inPassage(4, 'p1'), inPassage(5, 'p1'), inPassage(0, 'p2')];
+    const verdict = decideVisibility(visit, N, rules);
+    expect(verdict.onTopic).toBe(true);
+    expect(verdict.visible).toEqual([true, false, true, true, false, true]);
+    expect(decideVisibility(visit, TERMS.concat(term('elsewhere', 'generic')), rules).onTopic).toBe(false);
   });
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
@@ -32,7 +68,7 @@ describe('relevance gate', () => {
   });
 
   it('shows a bare alias only where the page names the term in full', () => {
-    const onTopic = [at(0), at(1), at(0), at(1)];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
     expect(decideVisibility([...onTopic, at(4, false)], TERMS, rules).visible.slice(4)).toEqual([false]);
     expect(decideVisibility([...onTopic, at(4, false), at(4)], TERMS, rules).visible.slice(4)).toEqual([true, true]);
   });
@@ -44,16 +80,16 @@ describe('relevance gate', () => {
   it('shows an on-topic word (파병, "arms transfers") only in an article on the topic, without it naming the term', () => {
     const topical = (t: number): MentionFacts => ({ term: t, standalone: false, topical: true });
     // On the topic: shows although its term is never named in full.
-    expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([true, true, true, true, true]);
+    expect(decideVisibility([at(0), at(1), meet(0), meet(1), topical(3)], TERMS, rules).visible).toEqual([true, true, true, true, true]);
     // Off the topic (each side once): hidden, even for a specific term.
     expect(decideVisibility([at(0), at(1), topical(3)], TERMS, rules).visible).toEqual([false, false, false]);
     // In the page's furniture: hidden, however on-topic the article.
     const inNav: MentionFacts = { term: 3, standalone: false, topical: true, place: { region: 'boilerplate', passage: null } };
-    expect(decideVisibility([at(0), at(1), at(0), at(1), inNav], TERMS, rules).visible[4]).toBe(false);
+    expect(decideVisibility([at(0), at(1), meet(0), meet(1), inNav], TERMS, rules).visible[4]).toBe(false);
     // It names nothing: a bare alias of the same term stays hidden, and it opens no gate.
     expect(decideVisibility([topical(4), at(4, false), at(1)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
     // The reader's hidden terms still win.
-    expect(decideVisibility([at(0), at(1), at(0), at(1), topical(3)], TERMS, { hiddenTerms: ['vostochny-summit'], firstMentionOnly: false }).visible[4]).toBe(false);
+    expect(decideVisibility([at(0), at(1), meet(0), meet(1), topical(3)], TERMS, { hiddenTerms: ['vostochny-summit'], firstMentionOnly: false }).visible[4]).toBe(false);
   });
 
   it('shows the veto as the March 2024 veto in an article that names the Panel of Experts, and only there', () => {
@@ -63,7 +99,7 @@ describe('relevance gate', () => {
       { ...term('march-2024-veto', 'generic'), narrows: [{ term: 'veto-power', whenArticleNames: ['panel'] }] }, // 6
       term('panel', 'generic', 'north-korea'), // 7
     ];
-    const onTopic = [at(0), at(1), at(0), at(1)];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
     // The article names the panel: every veto shows as the March 2024 veto.
     expect(decideVisibility([...onTopic, at(5), at(7)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
     // No panel: the veto is just the veto.
@@ -84,7 +120,7 @@ describe('relevance gate', () => {
       term('sanctions', 'generic'), // 5
       { ...term('un-sanctions', 'generic'), narrows: [{ term: 'sanctions', whenArticleNames: ['un-sanctions'] }] }, // 6
     ];
-    const onTopic = [at(0), at(1), at(0), at(1)];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
     const own = (headline: boolean): MentionFacts => ({ term: 5, standalone: true, keepsTerm: true, place: { region: 'main', passage: headline ? 'h1' : 'p9', headline } });
     // A story citing the UN's sanctions: its bare sanctions are the UN's.
     expect(decideVisibility([...onTopic, at(5), at(6)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
@@ -100,7 +136,7 @@ describe('relevance gate', () => {
       term('sanctions', 'generic'), // 5
       { ...term('un-sanctions', 'generic'), narrows: [{ term: 'sanctions', whenArticleNames: ['un-sanctions'] }] }, // 6
     ];
-    const onTopic = [at(0), at(1), at(0), at(1)];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
     const euSanctions: MentionFacts = { term: 5, standalone: true, keepsTerm: true };
     // The reader hid the UN's sanctions: the bare ones (shown as the UN's) go, the EU's own stay.
     const hidingUn = decideVisibility([...onTopic, at(6), at(5), euSanctions], N, { hiddenTerms: ['un-sanctions'], firstMentionOnly: false });
@@ -118,7 +154,7 @@ describe('relevance gate', () => {
       { ...term('north-korea-state', 'generic', 'north-korea'), narrows: [{ term: 'nk-people-words', whenArticleNames: ['north-korea-state'] }] }, // 6
       { ...term('nk-troops', 'specific'), narrows: [{ term: 'nk-people-words', whenArticleNames: ['nk-troops'] }] }, // 7
     ];
-    const onTopic = [at(0), at(1), at(0), at(1)];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
     // An article about the troops: the people are the troops, though it names the country too.
     expect(decideVisibility([...onTopic, at(6), at(7), at(5)], N, rules).shownAs).toEqual(new Map([[5, 7]]));
     // An article about students or workers: the people are the country's.
@@ -139,7 +175,7 @@ describe('relevance gate', () => {
     expect(iran.onTopic).toBe(false);
     expect(iran.visible).toEqual([false, false, false, false]);
     // A North Korea–Russia story: the name shows, and its summit is the treaty's.
-    const korea = decideVisibility([at(0), at(1), at(0), at(1), treatyName, at(6)], N, rules);
+    const korea = decideVisibility([at(0), at(1), meet(0), meet(1), treatyName, at(6)], N, rules);
     expect(korea.visible.slice(4)).toEqual([true, true]);
     expect(korea.shownAs.get(6)).toBe(5);
   });
@@ -152,17 +188,17 @@ describe('relevance gate', () => {
       { ...term('beijing-talks', 'generic'), narrowOnly: true as const, narrows: [{ term: 'summit-words', whenArticleNames: ['beijing-talks'] }] }, // 7
     ];
     // A story on the treaty: the summit is the treaty's.
-    const treaty = decideVisibility([at(0), at(1), at(0), at(1), at(5), at(6)], N, rules);
+    const treaty = decideVisibility([at(0), at(1), meet(0), meet(1), at(5), at(6)], N, rules);
     expect(treaty.visible.slice(4)).toEqual([true, true]);
     // A story on the Beijing talks that also names the treaty: its summit is the Beijing one, and
     // shows nothing, nor do the Beijing talks' own names; the treaty still shows.
-    const beijing = decideVisibility([at(0), at(1), at(0), at(1), at(7), at(5), at(6)], N, rules);
+    const beijing = decideVisibility([at(0), at(1), meet(0), meet(1), at(7), at(5), at(6)], N, rules);
     expect(beijing.onTopic).toBe(true);
     expect(beijing.visible.slice(4)).toEqual([false, true, false]);
   });
 
   it('drops terms the reader hid, and repeats when only first mentions are wanted', () => {
-    expect(decideVisibility([at(0), at(0), at(1), at(0), at(1)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false, false]);
+    expect(decideVisibility([at(0), at(0), at(1), meet(0), meet(1)], TERMS, { hiddenTerms: ['russia'], firstMentionOnly: true }).visible).toEqual([true, false, false, false, false]);
   });
 });
 
