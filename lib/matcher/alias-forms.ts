@@ -177,6 +177,30 @@ export const KOREAN_PARTICLES = [
   '인들은',
   '인들을',
   '인들의',
+  // made in or by (북한제였다, 러시아산과), a copula, and more pairs of particles (에만, 로서도)
+  '제였다',
+  '제로',
+  '제를',
+  '제가',
+  '제는',
+  '제의',
+  '제와',
+  '제도',
+  '제다',
+  '산이다',
+  '산으로',
+  '산을',
+  '산이',
+  '산은',
+  '산의',
+  '산과',
+  '였다',
+  '이었다',
+  '에만',
+  '이든',
+  '든',
+  '로서도',
+  '으로서도',
 ] as const;
 
 /**
@@ -289,6 +313,8 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'], cases: [['и'], ['е'], ['ю'], ['ей'], ['е']] },
   { ending: /([кгхжшчщ])а$/, replace: ['$1и', '$1е', '$1у', '$1ой', '$1ою', '$1ы'], cases: [['$1и'], ['$1е'], ['$1у'], ['$1ой'], ['$1е']] },
   { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'], cases: [['ы'], ['е'], ['у'], ['ой'], ['е']] },
+  // plural nouns in -ии (санкции, технологии: санкций, технологиями)
+  { ending: /ии$/, replace: ['ий', 'иям', 'иями', 'иях'], cases: [['ий'], ['иям'], null, ['иями'], ['иях']] },
   // plural nouns: the genitive drops the ending (сил, ракет) or takes -ов (снарядов)
   { ending: /ы$/, replace: ['', 'ов', 'ам', 'ами', 'ах'], cases: [['', 'ов'], ['ам'], null, ['ами'], ['ах']] },
   // masculine (руководитель) or feminine (область, помощь): both readings

@@ -140,6 +140,7 @@ describe('matcher rules from real news', () => {
     { id: 'defence-pact', aliases: [{ text: 'соглашение по обороне', inflect: 'ru-head' }] },
     { id: 'partnership', aliases: [{ text: 'стратегическое партнёрство', inflect: 'ru-all' }] },
     { id: 'armed-forces', aliases: [{ text: 'вооружённые силы', inflect: 'ru-all' }] },
+    { id: 'international-sanctions', aliases: [{ text: 'международные санкции', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
     { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
@@ -295,6 +296,10 @@ describe('matcher rules from real news', () => {
     ['an ambassador, with a particle', '주북한 러시아대사가 참석했다', [['russia', '러시아대사가']]],
     ['its people, with a particle', '북한인들이 일한다', [['north-korea', '북한인들이']]],
     ['a version of', '러시아판 롤스로이스', [['russia', '러시아판']]],
+    ['made by, then a copula', '그 미사일은 북한제였다', [['north-korea', '북한제였다']]],
+    ['made in, then a particle', '러시아산과 다르다', [['russia', '러시아산과']]],
+    ['two particles: 에 then 만', '러시아에만 기댄다', [['russia', '러시아에만']]],
+    ['a copula after a name', '배후는 러시아였다', [['russia', '러시아였다']]],
     ['a fused noun is not any syllable', '러시아어휘 사전', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
@@ -390,6 +395,8 @@ describe('matcher rules from real news', () => {
     ['a neuter noun in -ство, with its adjective', 'о стратегическом партнёрстве говорили', [['partnership', 'стратегическом партнёрстве']]],
     ['a plural noun in -ы, genitive', 'командование вооружённых сил', [['armed-forces', 'вооружённых сил']]],
     ['a plural noun in -ы, instrumental', 'вместе с вооружёнными силами', [['armed-forces', 'вооружёнными силами']]],
+    ['a plural noun in -ии, genitive', 'в обход международных санкций', [['international-sanctions', 'международных санкций']]],
+    ['a plural noun in -ии, dative', 'вопреки международным санкциям', [['international-sanctions', 'международным санкциям']]],
     // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
     ['words in different cases are no form', 'Курская области', []],
     ['nor are they with a plural', 'северокорейские военными', []],
