@@ -86,8 +86,10 @@ export class ShownMentions {
         refill.add(m.term);
         continue;
       }
-      // Past the cap or not allowed: nothing to ask the page (most of a storm's mentions).
-      if (!this.allowedMain.has(m.term) && !this.allowedFurniture.has(m.term)) continue;
+      // Past the cap or not allowed: nothing to ask the page (most of a storm's mentions). An
+      // on-topic word has its own allowance: its term need not be named (a live update naming
+      // "the Panel of Experts" shows as one there at load does).
+      if (m.topical ? !this.allowedTopical.has(m.term) : !this.allowedMain.has(m.term) && !this.allowedFurniture.has(m.term)) continue;
       if (this.shown.size >= MAX_SHOWN) {
         this.capped = true;
         continue;

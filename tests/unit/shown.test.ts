@@ -91,4 +91,25 @@ describe('the page verdict in the content script', () => {
     expect(shown.map(([text]) => text)).not.toContain('summit');
     expect(shown.map(([, id]) => id)).not.toContain('russia-dprk-treaty-2024');
   });
+
+  it('shows an on-topic word the page adds later (a live update naming "the Panel of Experts"), as it shows one there at load', () => {
+    document.body.innerHTML = `${ARTICLE}<article id="story"><p>Russia vetoed the Panel of Experts in March.</p></article>`;
+    const store = new MentionStore();
+    const walker = new TextWalker(automaton, (f) => {
+      const standing = automaton.formStandalone[f.form];
+      store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, automaton.formKeepsTerm[f.form] === 1);
+    });
+    walker.walk(document.body, document.body.firstChild, Infinity);
+    const none = () => {};
+    const shown = new ShownMentions(store, data.terms, () => DEFAULT_SETTINGS, { added: none, removed: none, reset: none });
+    shown.update();
+    const panels = () => [...shown.shown].filter((m) => data.terms[shown.termOf(m)]!.id === 'un-panel-of-experts').map((m) => m.range.toString());
+    expect(panels()).toEqual(['Panel of Experts']);
+    const update = document.createElement('p');
+    update.textContent = 'Later, the Panel of Experts was disbanded.';
+    document.getElementById('story')!.append(update);
+    walker.walk(update, update.firstChild, Infinity);
+    shown.update();
+    expect(panels()).toEqual(['Panel of Experts', 'Panel of Experts']);
+  });
 });
