@@ -96,6 +96,24 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
+  it('highlights nothing on a story about Russia ending another country’s panel of experts (Mali)', async () => {
+    const page = await env.ff.open('/pages/panel-elsewhere.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on a Russian report of Kim in Komsomolsk-on-Amur, which names Russia only by its own places, and never marks the places', async () => {
+    const page = await env.ff.open('/pages/far-east-visit.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(true);
+    const texts = (await highlightsIn(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['Ким Чен Ын', 'КНДР']));
+    expect(texts).toEqual(expect.not.arrayContaining(['Комсомольске-на-Амуре', 'Комсомольск-на-Амуре', 'Хабаровского края']));
+    await page.close();
+  });
+
   it('leaves the talks of a story about the Kim–Putin meeting in Beijing plain, and highlights the 2024 summit it names', async () => {
     const page = await env.ff.open('/pages/which-summit.html');
     const status = await pageStatus(env.control, page);
