@@ -81,6 +81,15 @@ export function shownTerm(shownAs: ReadonlyMap<number, number>, mention: { term:
   return mention.keepsTerm ? mention.term : (shownAs.get(mention.term) ?? mention.term);
 }
 
+/**
+ * The side a term names, as a bit: 1 North Korea, 2 Russia, 0 neither. A word class with a side
+ * (Vladivostok, Хабаровский край: Russia's own places, which Russian news names instead of Russia)
+ * names it too, though it never shows.
+ */
+function sideOf(term: MatcherDataTerm): 0 | 1 | 2 {
+  return term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0;
+}
+
 /** How many mentions of each side the article's own text needs (one of each is a passing mention). */
 export const ANCHOR_REPEATS = 2;
 
@@ -106,11 +115,16 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * Security Council's resolutions).
    */
   const ownedInHeadline = new Set<number>();
+  /** The sides the article names by a name of their own (not a bare "Kim", not "the panel of experts"). */
+  let sidesNamed = 0;
   for (const m of mentions) {
     const inArticle = m.place?.region !== 'boilerplate';
     if (m.standalone) {
       named.add(m.term);
-      if (inArticle) namedInArticle.add(m.term);
+      if (inArticle) {
+        namedInArticle.add(m.term);
+        sidesNamed |= sideOf(terms[m.term]!);
+      }
       if (m.keepsTerm && m.place?.headline === true) ownedInHeadline.add(m.term);
     } else if (m.topical && inArticle) topicalInArticle.add(m.term);
   }
@@ -123,12 +137,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let headlineNamesOthers = false;
   /** Per passage, each side's mentions (North Korea's, Russia's) and whether a specific term (Kim Jong Un) named it. */
   const sidesByPassage = new Map<unknown, { mentions: [number, number]; named: [boolean, boolean]; headline: boolean }>();
-  // A word class with a side (Vladivostok, Хабаровский край: Russia's own places, which Russian
-  // news names instead of Russia) counts for that side, though it never shows.
-  const sideOf = (term: MatcherDataTerm) => (term.anchor === 'north-korea' ? 1 : term.anchor === 'russia' ? 2 : 0);
-  /** The sides the article names by a name of their own (not a bare "Kim", not "the panel of experts"). */
-  let sidesNamed = 0;
-  for (const m of mentions) if (m.standalone && m.place?.region !== 'boilerplate') sidesNamed |= sideOf(terms[m.term]!);
   /**
    * A name that means a side's term only in an article on the topic ("the panel of experts", 전문가
    * 패널) counts for that side once the article names the side itself: a story on North Korea's
@@ -142,25 +150,20 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const referredByPassage = new Map<unknown, number>();
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
-    const side = sideOf(terms[m.term]!);
-    if (m.topical && !countsForSide(m, side)) return;
-    const key = m.place?.passage ?? i;
-    if (side) referredByPassage.set(key, (referredByPassage.get(key) ?? 0) | side);
-  });
-  mentions.forEach((m, i) => {
-    if (m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
     const side = sideOf(term);
+    const counts = m.standalone || countsForSide(m, side);
+    const key = m.place?.passage ?? i;
+    if (side && (counts || !m.topical)) referredByPassage.set(key, (referredByPassage.get(key) ?? 0) | side);
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
-    if (!m.standalone && !countsForSide(m, side)) return;
+    if (!counts) return;
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') bilateral = true;
     else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
     else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
-      const key = m.place?.passage ?? i;
       let passage = sidesByPassage.get(key);
       if (!passage) sidesByPassage.set(key, (passage = { mentions: [0, 0], named: [false, false], headline: m.place?.headline === true }));
       passage.mentions[side - 1]!++;

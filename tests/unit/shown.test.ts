@@ -16,8 +16,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 const data = toMatcherData(JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8')) as Corpus);
 const automaton = automatonOf(data);
 
-/** Scans the page as the content script does and returns what shows, each as [text, term id]. */
-function shownOn(html: string): [string, string][] {
+/** Scans the page as the content script does: its verdict, and the walker that scans what the page adds later. */
+function scanPage(html: string): { shown: ShownMentions; walker: TextWalker } {
   document.body.innerHTML = html;
   const store = new MentionStore();
   const walker = new TextWalker(automaton, (f) => {
@@ -28,6 +28,12 @@ function shownOn(html: string): [string, string][] {
   const none = () => {};
   const shown = new ShownMentions(store, data.terms, () => DEFAULT_SETTINGS, { added: none, removed: none, reset: none });
   shown.update();
+  return { shown, walker };
+}
+
+/** What shows on the page, each as [text, term id]. */
+function shownOn(html: string): [string, string][] {
+  const { shown } = scanPage(html);
   return [...shown.shown].map((m: Mention) => [m.range.toString(), data.terms[shown.termOf(m)]!.id]);
 }
 
@@ -93,16 +99,7 @@ describe('the page verdict in the content script', () => {
   });
 
   it('shows an on-topic word the page adds later (a live update naming "the Panel of Experts"), as it shows one there at load', () => {
-    document.body.innerHTML = `${ARTICLE}<article id="story"><p>Russia vetoed the Panel of Experts in March.</p></article>`;
-    const store = new MentionStore();
-    const walker = new TextWalker(automaton, (f) => {
-      const standing = automaton.formStandalone[f.form];
-      store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, automaton.formKeepsTerm[f.form] === 1);
-    });
-    walker.walk(document.body, document.body.firstChild, Infinity);
-    const none = () => {};
-    const shown = new ShownMentions(store, data.terms, () => DEFAULT_SETTINGS, { added: none, removed: none, reset: none });
-    shown.update();
+    const { shown, walker } = scanPage(`${ARTICLE}<article id="story"><p>Russia vetoed the Panel of Experts in March.</p></article>`);
     const panels = () => [...shown.shown].filter((m) => data.terms[shown.termOf(m)]!.id === 'un-panel-of-experts').map((m) => m.range.toString());
     expect(panels()).toEqual(['Panel of Experts']);
     const update = document.createElement('p');
