@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { compileAutomaton } from '../matcher/automaton';
+import { aliasKeys } from '../matcher/alias-forms';
 import { MatchStream } from '../matcher/stream';
 import { corpusHash } from './hash';
 import { describeIssues } from './issues';
@@ -90,7 +91,7 @@ export async function buildCorpus(sources: CorpusSources): Promise<{ corpus: Cor
   const events = [...(timeline.success ? timeline.output : [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   problems.push(...checkReferences({ sections, passages, terms, events }));
   const found = aliasesFound(terms, passages);
-  problems.push(...stopsSwallowingAliases(terms, stops, passages));
+  problems.push(...stopsSwallowingAliases(terms, stops, passages), ...stopsRepeatingAliases(terms, stops));
   for (const term of terms) {
     if (!term.contextOnly && !found.terms.has(term.id)) problems.push(`term "${term.id}": none of its aliases occurs in the excerpt (fix the aliases, or mark it "contextOnly": true)`);
   }
@@ -200,6 +201,36 @@ export function stopsSwallowingAliases(terms: Term[], stops: Stop[], passages: P
     });
     problems.push(`stop phrase "${culprit?.id ?? '?'}" swallows "${text}" (${termId}) in ${passageId} at ${start}–${end}: narrow it, or mark where its claim starts with "|"`);
   }
+  return problems;
+}
+
+/**
+ * A stop phrase spelled like a term's alias: the matcher reads one word one way, so one of the
+ * two never applies, and which one depends on file order. The build asks the author to choose.
+ */
+export function stopsRepeatingAliases(terms: Term[], stops: Stop[]): string[] {
+  // Case-blind keys are lower-cased; a case-exact key keeps its spelling and meets a case-blind
+  // one lower-cased (the direction "запад" is not the bloc "Запад", but "Shahed drones" is "shahed drones").
+  const caseBlind = new Map<string, string>();
+  const exact = new Map<string, string>();
+  const exactLower = new Map<string, string>();
+  for (const term of terms)
+    for (const alias of term.aliases)
+      for (const key of aliasKeys(alias)) {
+        if (alias.case !== 'exact') caseBlind.set(key, term.id);
+        else {
+          exact.set(key, term.id);
+          exactLower.set(key.toLowerCase(), term.id);
+        }
+      }
+  const problems: string[] = [];
+  for (const stop of stops)
+    for (const alias of stop.aliases) {
+      const termId = aliasKeys(alias)
+        .map((key) => (alias.case === 'exact' ? (exact.get(key) ?? caseBlind.get(key.toLowerCase())) : (caseBlind.get(key) ?? exactLower.get(key))))
+        .find(Boolean);
+      if (termId) problems.push(`stop phrase "${stop.id}" repeats "${alias.text}", an alias of "${termId}": keep one of the two`);
+    }
   return problems;
 }
 

@@ -311,6 +311,8 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   { ending: /ая$/, replace: ['ой', 'ую', 'ою'], cases: [['ой'], ['ой'], ['ую'], ['ой', 'ою'], ['ой']] },
   { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'], cases: [['ии'], ['ии'], ['ию'], ['ией'], ['ии']] },
   { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'], cases: [['и'], ['е'], ['ю'], ['ей'], ['е']] },
+  // войска is plural (troops), though it ends like a feminine noun in -ка
+  { ending: /^(войск)а$/, replace: ['$1', '$1ам', '$1ами', '$1ах'], cases: [['$1'], ['$1ам'], null, ['$1ами'], ['$1ах']] },
   { ending: /([кгхжшчщ])а$/, replace: ['$1и', '$1е', '$1у', '$1ой', '$1ою', '$1ы'], cases: [['$1и'], ['$1е'], ['$1у'], ['$1ой'], ['$1е']] },
   { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'], cases: [['ы'], ['е'], ['у'], ['ой'], ['е']] },
   // plural nouns in -ии (санкции, технологии: санкций, технологиями)
@@ -405,10 +407,12 @@ function russianInflections(form: string): string[] {
 }
 
 /**
- * The keys two aliases collide on: their own forms, compared case-insensitively (not the forms a
+ * The keys two aliases collide on: their own forms, case-blind unless the alias is case-exact (not the forms a
  * particle makes: 북 + 한 is 북한 as a sentence may write it, not a second alias for it).
  */
 export function aliasKeys(alias: AliasRule): string[] {
   // An alias's "|" marks what it claims, not what it reads: "|Treaty| between A and B" reads as "Treaty between A and B".
-  return trieForms({ ...alias, text: alias.text.replaceAll('|', ''), inflect: undefined }).map((f) => f.toLowerCase());
+  // A case-exact alias keeps its spelling: it reads only that, so "PoE" and "POE" are two words.
+  const forms = trieForms({ ...alias, text: alias.text.replaceAll('|', ''), inflect: undefined });
+  return alias.case === 'exact' ? forms : forms.map((f) => f.toLowerCase());
 }

@@ -100,7 +100,7 @@ export interface Automaton {
   readonly formJoin: Uint8Array;
   /** 1 where the form's alias keeps its term in an article that narrows it (AliasRule.keepsTerm). */
   readonly formKeepsTerm: Uint8Array;
-  /** For exact-case forms, the letters (in order) the text must show; null for any-case forms. */
+  /** For exact-case forms, the letters (in order) the text must show, several spellings joined by SPELLING_SEPARATOR; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
   readonly formCount: number;
@@ -172,7 +172,13 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         const node = insert(0, lower);
         // No particle after words left unclaimed: the particle would belong to them, not to the claim.
         if (takesParticles(alias) && (claimTo === 0 || !toFits)) koreanEnds.push(node);
-        if (formAtNode[node] !== -1) continue;
+        const existing = formAtNode[node]!;
+        if (existing !== -1) {
+          // One acronym in two spellings ("PoE", "POE"): one form, either spelling accepted.
+          const letters = formExactLetters[existing];
+          if (alias.case === 'exact' && letters != null && formTerm[existing] === termIndex && !letters.split(SPELLING_SEPARATOR).includes(lettersOf(form))) formExactLetters[existing] = letters + SPELLING_SEPARATOR + lettersOf(form);
+          continue;
+        }
         formAtNode[node] = formTerm.length;
         formTerm.push(termIndex);
         formStandalone.push(alias.standalone === false ? PARTIAL_ALIAS : alias.standalone === 'on-topic' ? TOPICAL_ALIAS : NAMING_ALIAS);
@@ -371,6 +377,9 @@ function caseVariants(ch: string): number[] {
 }
 
 /** Cased letters only: dots, spaces and digits are already checked by the trie. */
+/** Separates the spellings of one case-exact form in `formExactLetters`; never a letter itself. */
+export const SPELLING_SEPARATOR = '\n';
+
 export function lettersOf(text: string): string {
   let out = '';
   for (const ch of text) if (ch.toLowerCase() !== ch.toUpperCase()) out += ch;

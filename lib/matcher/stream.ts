@@ -7,7 +7,7 @@
  * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
  * No allocation per character or per piece (an exact-case check past ASCII aside).
  */
-import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, quadgramHash, trigramHash, type Automaton } from './automaton';
+import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
@@ -458,6 +458,7 @@ export class MatchStream {
  * fails at its first letter. ASCII is compared directly; any other code unit falls back to lettersOf.
  */
 function hasExactLetters(text: string, start: number, end: number, letters: string): boolean {
+  if (letters.includes(SPELLING_SEPARATOR)) return letters.split(SPELLING_SEPARATOR).some((one) => hasExactLetters(text, start, end, one));
   let k = 0;
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p);

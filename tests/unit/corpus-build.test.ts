@@ -63,6 +63,21 @@ describe('corpus build', () => {
     expect(await problemsOf(sources({ terms }))).toContain('alias "KIM JONG-UN" of term "vladimir-putin" is already an alias of "kim-jong-un"');
   });
 
+  it('lets an acronym be spelled two ways when both spellings are case-exact, and still rejects a case-blind repeat', async () => {
+    // News writes the panel as "PoE" and as "POE"; each is read only as written, so neither
+    // swallows the other, and a reader's "poe" (the poet) matches neither.
+    const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const exact = (text: string) => ({ text, case: 'exact' });
+    terms[1] = { ...terms[1], aliases: ['Vladimir Putin', exact('PoE'), exact('POE')] };
+    await expect(buildCorpus(sources({ terms }))).resolves.toBeTruthy();
+    terms[1] = { ...terms[1], aliases: ['Vladimir Putin', exact('PoE'), exact('PoE')] };
+    expect(await problemsOf(sources({ terms }))).toContain('term "vladimir-putin" lists alias "PoE" twice (as "PoE")');
+    terms[1] = { ...terms[1], aliases: ['Vladimir Putin', 'poe', exact('POE')] };
+    expect(await problemsOf(sources({ terms }))).toContain('term "vladimir-putin" lists alias "POE" twice (as "POE")');
+    terms[1] = { ...terms[1], aliases: ['Vladimir Putin', exact('POE'), 'poe'] };
+    expect(await problemsOf(sources({ terms }))).toContain('term "vladimir-putin" lists alias "poe" twice (as "poe")');
+  });
+
   it('rejects an empty summary', async () => {
     const terms = sources().termFiles[0]!.data as Record<string, unknown>[];
     terms[0] = { ...terms[0], summary: '  ' };
@@ -261,6 +276,13 @@ describe('npm run corpus', () => {
     it('rejects two stop phrases with one id, so an edit cannot land in a copy the reader never meets', async () => {
       const port = { id: 'stop-vostochny-port', kind: 'stop', note: 'The port is not the cosmodrome.', aliases: ['Vostochny port'] };
       expect(await problemsOf(withStops([port, { ...port, aliases: ['port of Vostochny'] }]))).toEqual(['stop phrase "stop-vostochny-port" is declared twice']);
+    });
+
+    it("rejects a stop phrase that is also a term's alias, since only one of the two can ever be read", async () => {
+      // The matcher keeps the first reading of a word; a stop phrase spelled like an alias either
+      // never stops anything or silently hides the term, and neither is what its author meant.
+      const problems = await problemsOf(withStops([{ id: 'stop-cosmodrome', kind: 'stop', note: 'Contradicts a term.', aliases: ['Vostochny Port', 'VOSTOCHNY COSMODROME'] }]));
+      expect(problems).toContain('stop phrase "stop-cosmodrome" repeats "VOSTOCHNY COSMODROME", an alias of "vostochny-cosmodrome": keep one of the two');
     });
 
     it('rejects a stop phrase that swallows a real alias used in the excerpt, naming it', async () => {

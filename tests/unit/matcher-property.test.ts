@@ -26,7 +26,8 @@ const automaton = compileAutomaton(allTerms);
 interface RefForm {
   key: string;
   term: string;
-  exactLetters: string | null;
+  /** Every spelling a case-exact form accepts (PoE, POE); null for case-blind forms. */
+  exactLetters: string[] | null;
   needsEnd: boolean;
   stop: boolean;
   claimFrom: number;
@@ -58,12 +59,17 @@ for (const pass of ['own', 'suffixed'] as const)
         const toFits = !suffix || key.endsWith(suffix);
         // A form whose unclaimed words were declined or fused away is not read (a stop phrase's is, whole).
         if (!term.stop && (!fromFits || !toFits)) continue;
-        if (seenKeys.has(key)) continue; // the automaton keeps the first claimant too
+        if (seenKeys.has(key)) {
+          // The automaton keeps the first claimant too, and takes a second spelling of its acronym.
+          const first = refForms.find((f) => f.key === key)!;
+          if (alias.case === 'exact' && first.exactLetters && first.term === term.id) first.exactLetters.push(lettersOf(form));
+          continue;
+        }
         seenKeys.add(key);
         refForms.push({
           key,
           term: term.id,
-          exactLetters: alias.case === 'exact' ? lettersOf(form) : null,
+          exactLetters: alias.case === 'exact' ? [lettersOf(form)] : null,
           needsEnd: isWordCharReference(form.at(-1)!),
           stop: term.stop === true,
           claimFrom: prefix && fromFits ? prefix.length : 0,
@@ -100,7 +106,7 @@ function reference(text: string): { start: number; end: number; term: string }[]
       if (!norm.startsWith(f.key, p)) continue;
       const end = origin[p + f.key.length - 1]! + 1;
       if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
-      if (f.exactLetters !== null && lettersOf(text.slice(start, end)) !== f.exactLetters) continue;
+      if (f.exactLetters !== null && !f.exactLetters.includes(lettersOf(text.slice(start, end)))) continue;
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
       const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;

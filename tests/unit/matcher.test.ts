@@ -94,6 +94,34 @@ describe('matcher rules', () => {
     expect(got).toEqual([[13, 17]]);
   });
 
+  it('reads a case-exact acronym in each spelling the catalogue lists, and in no other', () => {
+    // The panel is "PoE" in one newsroom and "POE" in another; "Poe" is a poet.
+    const own = compileAutomaton([
+      {
+        id: 'panel',
+        aliases: [
+          { text: 'PoE', case: 'exact' },
+          { text: 'POE', case: 'exact' },
+        ],
+      },
+    ]);
+    for (const compiled of [own, unpackAutomaton(packAutomaton(own), own.termIds)!]) {
+      const read = (text: string) => findMatches(compiled, text).map((m) => m.text);
+      expect(read('the PoE said; the POE said; Poe wrote; the poe')).toEqual(['PoE', 'POE']);
+      const stream = new MatchStream(compiled);
+      const got: [number, number][] = [];
+      stream.beginBlock();
+      for (const piece of ['renewal of the P', 'OE and of the Po', 'E, not Poe']) stream.feed(piece);
+      stream.endBlock((start, end) => {
+        got.push([start, end]);
+      });
+      expect(got).toEqual([
+        [15, 18],
+        [30, 33],
+      ]);
+    }
+  });
+
   it('does not let a trailing dot of a dotted acronym swallow the sentence end', () => {
     expect(texts('It was the D.P.R.K. Then')).toEqual(['D.P.R.K.']);
   });
@@ -140,6 +168,13 @@ describe('matcher rules from real news', () => {
     { id: 'defence-pact', aliases: [{ text: 'соглашение по обороне', inflect: 'ru-head' }] },
     { id: 'partnership', aliases: [{ text: 'стратегическое партнёрство', inflect: 'ru-all' }] },
     { id: 'armed-forces', aliases: [{ text: 'вооружённые силы', inflect: 'ru-all' }] },
+    {
+      id: 'korean-troops',
+      aliases: [
+        { text: 'корейские войска', inflect: 'ru-all' },
+        { text: 'войска Северной Кореи', inflect: 'ru-head' },
+      ],
+    },
     { id: 'international-sanctions', aliases: [{ text: 'международные санкции', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
@@ -397,6 +432,11 @@ describe('matcher rules from real news', () => {
     ['a plural noun in -ы, instrumental', 'вместе с вооружёнными силами', [['armed-forces', 'вооружёнными силами']]],
     ['a plural noun in -ии, genitive', 'в обход международных санкций', [['international-sanctions', 'международных санкций']]],
     ['a plural noun in -ии, dative', 'вопреки международным санкциям', [['international-sanctions', 'международным санкциям']]],
+    // войска is plural troops, not a feminine noun in -ка: войск, войскам, войсками, войсках
+    ['войска, genitive', 'отправка корейских войск', [['korean-troops', 'корейских войск']]],
+    ['войска, prepositional', 'слова Путина о корейских войсках', [['korean-troops', 'корейских войсках']]],
+    ['войска, instrumental, as the head', 'вместе с войсками Северной Кореи', [['korean-troops', 'войсками Северной Кореи']]],
+    ['войска, no feminine singular', 'служил в войске Северной Кореи', []],
     // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
     ['words in different cases are no form', 'Курская области', []],
     ['nor are they with a plural', 'северокорейские военными', []],
