@@ -1,12 +1,13 @@
 /**
  * Where on the page a mention sits, for the relevance gate (lib/relevance.ts): in the article
- * itself, or in the page's furniture (navigation, sidebars, footers, "Most read" link lists),
+ * itself, or in the page's furniture (navigation, sidebars, footers, "Most read" link lists, and
+ * photo captions, which describe a picture often taken on another day, not the story),
  * and which passage (paragraph, list item, heading) it belongs to. Answers are cached per
  * element, so a repaint costs one map lookup per mention.
  */
 import type { MentionPlace } from '@/lib/relevance';
 
-const FURNITURE = 'nav,aside,footer,[role="navigation"],[role="complementary"],[role="contentinfo"],[role="banner"],[role="search"],[aria-hidden="true"]';
+const FURNITURE = 'nav,aside,footer,figcaption,[role="navigation"],[role="complementary"],[role="contentinfo"],[role="banner"],[role="search"],[aria-hidden="true"]';
 /** Class or id words that mark sidebars and link lists on sites without semantic tags. */
 const FURNITURE_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|sidebar|related|most-?read|most-?popular|popular|trending|recommended|promo|newsletter|footer|breadcrumbs?|share|social|teaser|rail)(?:$|[\s_-])/i;
 const PASSAGE = 'p,li,h1,h2,h3,h4,h5,h6,blockquote,figcaption,td,th,dd,dt,caption';

@@ -144,6 +144,15 @@ describe('the gate on real-world page shapes', () => {
     await page.close();
   });
 
+  it('stays quiet on a story about the inter-Korean border whose only link to Russia is an archive photo caption of Kim at Vostochny', async () => {
+    const page = await env.browser.open('/pages/caption-elsewhere.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('opens on a Russian report of Kim in Komsomolsk-on-Amur, which names Russia only by its own places, and never marks the places', async () => {
     const page = await env.browser.open('/pages/far-east-visit.html');
     const status = await pageStatus(env.browser, page);

@@ -23,6 +23,9 @@ describe('article or furniture', () => {
     ['a block named as related stories', '<div class="story"><p>…</p></div><div class="related-stories"><p id="x">Russia</p></div>', 'boilerplate'],
     ['text outside the marked article', '<article><p>…</p></article><div><p id="x">Russia</p></div>', 'boilerplate'],
     ['a page with no marked article: all text counts', '<div><p id="x">North Korea</p></div>', 'main'],
+    // A photo's caption describes the photo, often an archive picture of another day (Kim at
+    // Vostochny atop a story on loudspeakers at the border): it does not say what the article is about.
+    ['a photo caption inside the article', '<article><figure><img alt=""><figcaption id="x">Kim Jong Un arrives at the Vostochny Cosmodrome to meet Vladimir Putin</figcaption></figure><p>…</p></article>', 'boilerplate'],
     ['a link inside a paragraph of the article', '<article><p id="p">See <a id="x" href="#">North Korea</a> coverage.</p></article>', 'main'],
   ])('%s', (_name, html, region) => {
     expect(place(html, 'x').region).toBe(region);
