@@ -196,6 +196,9 @@ export const KOREAN_PARTICLES = [
   '산과',
   '였다',
   '이었다',
+  // the copula quoted (러시아였다고 밝혔다, 러시아인이었다고 전했다)
+  '였다고',
+  '이었다고',
   '에만',
   '이든',
   '든',

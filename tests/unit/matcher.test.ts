@@ -335,6 +335,7 @@ describe('matcher rules from real news', () => {
     ['made in, then a particle', '러시아산과 다르다', [['russia', '러시아산과']]],
     ['two particles: 에 then 만', '러시아에만 기댄다', [['russia', '러시아에만']]],
     ['a copula after a name', '배후는 러시아였다', [['russia', '러시아였다']]],
+    ['a copula, then a quotative', '배후가 러시아였다고 밝혔다', [['russia', '러시아였다고']]],
     ['a fused noun is not any syllable', '러시아어휘 사전', []],
     // verb endings glued onto a Sino-Korean noun (하다, 되다)
     [
