@@ -20,6 +20,17 @@ const backgroundAlive = () =>
     return api.extension.getViews().some((w) => w.location.pathname.includes('background'));
   });
 
+/**
+ * Wakes the background with a read-only message and, in the same call, says whether it runs. Asked
+ * on its own after a page loads, the page's own wake-up may be more than IDLE_MS old already.
+ */
+const wakeAndCheck = () =>
+  inExtension(env.control, async () => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(): Window[] }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+    await api.runtime.sendMessage({ type: 'corpus-status' });
+    return api.extension.getViews().some((w) => w.location.pathname.includes('background'));
+  });
+
 describe('Firefox differences', () => {
   it('ignores use_dynamic_url: the note frame lives at the install’s own moz-extension:// address, and works', async () => {
     expect(manifest.web_accessible_resources[0].resources).toContain('note-form.html');
@@ -44,7 +55,7 @@ describe('Firefox differences', () => {
     expect(manifest.background.service_worker).toBeUndefined();
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);
-    expect(await backgroundAlive()).toBe(true);
+    expect(await wakeAndCheck()).toBe(true);
     await expect.poll(backgroundAlive, { timeout: IDLE_MS * 10, interval: 250 }).toBe(false);
     // Asleep: a hover still gets its card (the lookup message wakes the background).
     await openCard(page, 'un', 'UN Panel of Experts');
