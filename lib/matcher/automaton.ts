@@ -376,10 +376,10 @@ function caseVariants(ch: string): number[] {
   return [...codes];
 }
 
-/** Cased letters only: dots, spaces and digits are already checked by the trie. */
 /** Separates the spellings of one case-exact form in `formExactLetters`; never a letter itself. */
 export const SPELLING_SEPARATOR = '\n';
 
+/** Cased letters only: dots, spaces and digits are already checked by the trie. */
 export function lettersOf(text: string): string {
   let out = '';
   for (const ch of text) if (ch.toLowerCase() !== ch.toUpperCase()) out += ch;

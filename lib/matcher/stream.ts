@@ -5,7 +5,8 @@
  * inside its piece; one still under way where a piece ends becomes a cursor, and several cursors
  * run at once (one per word start still inside a possible alias) until the next piece settles
  * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
- * No allocation per character or per piece (an exact-case check past ASCII aside).
+ * No allocation per character or per piece (an exact-case check past ASCII, or of an acronym
+ * listed in two spellings, aside).
  */
 import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
 
