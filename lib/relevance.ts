@@ -78,7 +78,12 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
  * own where there is none or where its alias keeps its term (독자제재 is never the UN's sanctions).
  */
 export function shownTerm(shownAs: ReadonlyMap<number, number>, mention: { term: number; keepsTerm?: boolean }): number {
-  return mention.keepsTerm ? mention.term : (shownAs.get(mention.term) ?? mention.term);
+  return narrowedTerm(shownAs, mention) ?? mention.term;
+}
+
+/** The narrower term a mention shows as in this article, if any (never for a name that keeps its term). */
+function narrowedTerm(shownAs: ReadonlyMap<number, number>, mention: { term: number; keepsTerm?: boolean }): number | undefined {
+  return mention.keepsTerm ? undefined : shownAs.get(mention.term);
 }
 
 /**
@@ -148,13 +153,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * help; Russian engineers entered the North): where the two sides meet in the article's text.
    */
   const referredByPassage = new Map<unknown, number>();
+  let sidesMeet = false;
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
     const side = sideOf(term);
     const counts = m.standalone || countsForSide(m, side);
     const key = m.place?.passage ?? i;
-    if (side && (counts || !m.topical)) referredByPassage.set(key, (referredByPassage.get(key) ?? 0) | side);
+    if (side && (counts || !m.topical)) {
+      const sides = (referredByPassage.get(key) ?? 0) | side;
+      referredByPassage.set(key, sides);
+      if (sides === 3) sidesMeet = true;
+    }
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
@@ -197,9 +207,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // passage in the body that names both may be a passing list, and so may a headline that lists
   // a third state.
   const headlineNamesBoth = headlineCount > 0 && !headlineNamesOthers && northKorea + russia > headlineCount;
-  // Each side named repeatedly counts only where the two meet somewhere: a story on Seoul's rocket
-  // that names North Korea's launches and, elsewhere, Russia as the builder of a stage is not about them.
-  const sidesMeet = [...referredByPassage.values()].some((sides) => sides === 3);
+  // Each side named repeatedly counts only where the two meet somewhere (sidesMeet): a story on Seoul's
+  // rocket that names North Korea's launches and, elsewhere, Russia as the builder of a stage is not about them.
   const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS && sidesMeet) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
@@ -218,7 +227,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (!onTopic) return false;
     // Judged as the term it shows as: a name that keeps its term (the EU's sanctions) is not the
     // narrower one its word class becomes here, so hiding that one leaves it alone.
-    const narrowed = m.keepsTerm ? undefined : shownAs.get(m.term);
+    const narrowed = narrowedTerm(shownAs, m);
     if (narrowed === undefined && terms[m.term]!.narrowOnly) return false;
     const term = terms[narrowed ?? m.term]!;
     // Narrowed to a subject the paper does not cover: nothing to show.

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { compileAutomaton } from '../matcher/automaton';
 import { aliasKeys } from '../matcher/alias-forms';
 import { MatchStream } from '../matcher/stream';
+import { AliasOwners } from './alias-owners';
 import { corpusHash } from './hash';
 import { describeIssues } from './issues';
 import { CORPUS_SCHEMA_VERSION, PaperSourceSchema, SourceTermSchema, StopPhraseSchema, TimelineSourceSchema, TERM_KINDS, type Alias, type Corpus, type Passage, type Section, type SourceTerm, type Stop, type Term } from './schema';
@@ -209,25 +210,13 @@ export function stopsSwallowingAliases(terms: Term[], stops: Stop[], passages: P
  * two never applies, and which one depends on file order. The build asks the author to choose.
  */
 export function stopsRepeatingAliases(terms: Term[], stops: Stop[]): string[] {
-  // Case-blind keys are lower-cased; a case-exact key keeps its spelling and meets a case-blind
-  // one lower-cased (the direction "запад" is not the bloc "Запад", but "Shahed drones" is "shahed drones").
-  const caseBlind = new Map<string, string>();
-  const exact = new Map<string, string>();
-  const exactLower = new Map<string, string>();
-  for (const term of terms)
-    for (const alias of term.aliases)
-      for (const key of aliasKeys(alias)) {
-        if (alias.case !== 'exact') caseBlind.set(key, term.id);
-        else {
-          exact.set(key, term.id);
-          exactLower.set(key.toLowerCase(), term.id);
-        }
-      }
+  const owners = new AliasOwners();
+  for (const term of terms) for (const alias of term.aliases) for (const key of aliasKeys(alias)) if (!owners.ownerOf(key, alias)) owners.claim(key, alias, term.id);
   const problems: string[] = [];
   for (const stop of stops)
     for (const alias of stop.aliases) {
       const termId = aliasKeys(alias)
-        .map((key) => (alias.case === 'exact' ? (exact.get(key) ?? caseBlind.get(key.toLowerCase())) : (caseBlind.get(key) ?? exactLower.get(key))))
+        .map((key) => owners.ownerOf(key, alias))
         .find(Boolean);
       if (termId) problems.push(`stop phrase "${stop.id}" repeats "${alias.text}", an alias of "${termId}": keep one of the two`);
     }

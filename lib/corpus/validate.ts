@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { aliasKeys } from '../matcher/alias-forms';
+import { AliasOwners } from './alias-owners';
 import { corpusHash } from './hash';
 import { describeIssues } from './issues';
 import { CorpusSchema, CORPUS_SCHEMA_VERSION, type Corpus } from './schema';
@@ -55,26 +56,17 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   );
 
   for (const p of corpus.passages) if (!sections.has(p.section)) problems.push(`passage "${p.id}" names unknown section "${p.section}"`);
-  // Two aliases collide when the matcher could read one text as both. Case-blind aliases are
-  // compared case-blind; a case-exact one ("PoE") collides only with the same spelling, or with a
-  // case-blind alias that would read it too, so "PoE" and "POE" may both stand.
-  const caseBlindOwner = new Map<string, string>();
-  const exactOwner = new Map<string, string>();
-  const exactLowerOwner = new Map<string, string>();
+  // Two aliases collide when the matcher could read one text as both.
+  const owners = new AliasOwners();
   for (const term of corpus.terms) {
     for (const id of term.passages) if (!passages.has(id)) problems.push(`term "${term.id}" names unknown passage "${id}"`);
     for (const id of term.related) if (!terms.has(id)) problems.push(`term "${term.id}" is related to unknown term "${id}"`);
     for (const alias of term.aliases) {
-      const exact = alias.case === 'exact';
       for (const key of new Set(aliasKeys(alias))) {
-        const lower = key.toLowerCase();
-        const owner = exact ? (exactOwner.get(key) ?? caseBlindOwner.get(lower)) : (caseBlindOwner.get(lower) ?? exactLowerOwner.get(lower));
+        const owner = owners.ownerOf(key, alias);
         if (owner === term.id) problems.push(`term "${term.id}" lists alias "${alias.text}" twice (as "${key}")`);
         else if (owner) problems.push(`alias "${alias.text}" of term "${term.id}" is already an alias of "${owner}"`);
-        else if (exact) {
-          exactOwner.set(key, term.id);
-          exactLowerOwner.set(lower, term.id);
-        } else caseBlindOwner.set(lower, term.id);
+        else owners.claim(key, alias, term.id);
         if (owner) break;
       }
     }
