@@ -183,7 +183,9 @@ function evaluate(name: string, fixtures: Fixture[]): void {
         s.wrong++;
         const partOf = labels.find((l) => l.termId !== idOf(f) && l.span[0] <= f.start && f.end <= l.span[1] && l.span[1] - l.span[0] > f.end - f.start);
         if (partOf) s.partial++;
-        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}${partOf ? ` (part of "${partOf.text}", ${partOf.termId})` : ''} in ${around(text, f.start, f.end)}`);
+        const labelled = labels.find((l) => overlaps(l.span, f));
+        const why = partOf ? ` (part of "${partOf.text}", ${partOf.termId})` : labelled ? ` (labelled ${labelled.termId})` : ' (off-topic page)';
+        notes.push(`${fx.id}: wrong "${text.slice(f.start, f.end)}" as ${idOf(f)}${why} in ${around(text, f.start, f.end)}`);
       } else {
         s.unlabelled++;
         notes.push(`${fx.id}: unlabelled "${text.slice(f.start, f.end)}" as ${idOf(f)}`);
