@@ -188,6 +188,19 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'the UN Panel of Experts on North Korea').find((m) => m.termId === 'un-panel-of-experts')).toMatchObject({ text: 'UN Panel of Experts on North Korea', standalone: true });
   });
 
+  it('keeps sanctions being imposed or announced now as a state’s own, since the UN has added none on North Korea since 2017', () => {
+    const sanctionsIn = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'sanctions').map((m) => [m.text, m.keepsTerm]);
+    // An article that names the Panel of Experts narrows its bare "sanctions" to the UN's; these keep theirs.
+    expect(sanctionsIn('The UK unveils new sanctions aimed at the arms-for-oil trade.')).toEqual([['sanctions', true]]);
+    expect(sanctionsIn('The EU put sanctions on nine North Korean individuals.')).toEqual([['sanctions', true]]);
+    expect(sanctionsIn('미 재무부는 은행 5곳을 제재 대상으로 지정했다')).toEqual([['제재', true]]);
+    expect(sanctionsIn('일본 정부는 추가 제재를 발표했다')).toEqual([['제재를', true]]);
+    expect(sanctionsIn('Канада ввела санкции против двух компаний')).toEqual([['санкции', true]]);
+    expect(sanctionsIn('Под санкции попали шесть компаний')).toEqual([['санкции', true]]);
+    // Sanctions broken or evaded stay open to the article's reading (the UN's, in a story on the panel).
+    expect(sanctionsIn('The shipments defy sanctions, the panel said.')).toEqual([['sanctions', false]]);
+  });
+
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
     const text = 'Moscow and Tehran call their ties a comprehensive strategic partnership; the Comprehensive Strategic Partnership Treaty took effect in 2025.';
     const shared = findMatches(automaton, text).filter((m) => ['nk-russia-partnership', 'russia-dprk-treaty-2024'].includes(m.termId));
