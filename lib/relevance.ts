@@ -98,6 +98,9 @@ function sideOf(term: MatcherDataTerm): 0 | 1 | 2 {
 /** How many mentions of each side the article's own text needs (one of each is a passing mention). */
 export const ANCHOR_REPEATS = 2;
 
+/** How many times as often the other side may be named where one is named only ANCHOR_REPEATS times. */
+const OUTNUMBERED = 4;
+
 /**
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
@@ -209,7 +212,11 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const headlineNamesBoth = headlineCount > 0 && !headlineNamesOthers && northKorea + russia > headlineCount;
   // Each side named repeatedly counts only where the two meet somewhere (sidesMeet): a story on Seoul's
   // rocket that names North Korea's launches and, elsewhere, Russia as the builder of a stage is not about them.
-  const onTopic = bilateral || (northKorea >= ANCHOR_REPEATS && russia >= ANCHOR_REPEATS && sidesMeet) || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  // Nor does a side named just that often in a story that names the other many times over: Putin
+  // convening his security council on the peninsula names Russia a dozen times, North Korea twice.
+  const fewer = Math.min(northKorea, russia);
+  const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet && (fewer > ANCHOR_REPEATS || Math.max(northKorea, russia) <= OUTNUMBERED * fewer);
+  const onTopic = bilateral || bothRepeated || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

@@ -112,6 +112,14 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
+  it('highlights nothing on a story about Russia that names North Korea twice (Putin’s security chiefs on the Korean peninsula)', async () => {
+    const page = await env.ff.open('/pages/one-side-twice.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('opens on a Russian report of Kim in Komsomolsk-on-Amur, which names Russia only by its own places, and never marks the places', async () => {
     const page = await env.ff.open('/pages/far-east-visit.html');
     const status = await pageStatus(env.control, page);

@@ -51,6 +51,23 @@ describe('the gate on real-world page shapes', () => {
     await again.close();
   });
 
+  it('shows sanctions being put on firms now as Sanctions in that story too: the UN has added none on North Korea since 2017', async () => {
+    const page = await env.browser.open('/pages/whose-sanctions.html');
+    await pageStatus(env.browser, page);
+    await openCard(page, 'uk', 'sanctions');
+    await expect(card(page).locator('h2').textContent()).resolves.toBe('Sanctions');
+    await page.close();
+  });
+
+  it('stays quiet on a story about one side that names the other twice (Putin’s security chiefs on the Korean peninsula)', async () => {
+    const page = await env.browser.open('/pages/one-side-twice.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
   it('shows the bare sanctions of a story whose headline names the US’s own as Sanctions, though it cites the UN’s resolutions', async () => {
     const page = await env.browser.open('/pages/us-sanctions.html');
     const status = await pageStatus(env.browser, page);

@@ -32,6 +32,19 @@ describe('relevance gate', () => {
     expect(decideVisibility([...apart, inPassage(4, 'p5', false)], TERMS, rules).onTopic).toBe(true);
   });
 
+  it('reads a story about one side that names the other twice as about that side (Putin’s security council on the peninsula, North Korea named twice)', () => {
+    const inPassage = (term: number, passage: string): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage } });
+    const russiaTimes = (n: number, passage: string) => Array.from({ length: n }, () => inPassage(1, passage));
+    // Russia ten times over four passages; North Korea once alone and once where Russia is named.
+    const aboutRussia = [...russiaTimes(3, 'p1'), ...russiaTimes(3, 'p2'), ...russiaTimes(3, 'p3'), inPassage(0, 'p4'), inPassage(0, 'p5'), inPassage(1, 'p5')];
+    expect(decideVisibility(aboutRussia, TERMS, rules).onTopic).toBe(false);
+    // The same story with Russia named four times is about the two of them.
+    const aboutBoth = [...russiaTimes(3, 'p1'), inPassage(0, 'p4'), inPassage(0, 'p5'), inPassage(1, 'p5')];
+    expect(decideVisibility(aboutBoth, TERMS, rules).onTopic).toBe(true);
+    // So is one that names North Korea a third time, however often it names Russia.
+    expect(decideVisibility([...aboutRussia, inPassage(0, 'p6')], TERMS, rules).onTopic).toBe(true);
+  });
+
   it('counts an on-topic name of a side’s term ("the panel of experts") for that side only where the article names the side itself', () => {
     const N = [...TERMS, { ...term('panel', 'generic', 'north-korea') }]; // 5
     const panel = (passage: string): MentionFacts => ({ term: 5, standalone: false, topical: true, place: { region: 'main', passage } });
