@@ -300,6 +300,8 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   // neuter nouns, before the plural adjectives they look like (соглашение, not северокорейские)
   { ending: /ние$/, replace: ['ния', 'нию', 'нием', 'нии'], cases: [['ния'], ['нию'], null, ['нием'], ['нии']] },
   { ending: /ство$/, replace: ['ства', 'ству', 'ством', 'стве'], cases: [['ства'], ['ству'], null, ['ством'], ['стве']] },
+  // Приморье, Подмосковье: the soft sign stays (Приморья, Приморьем), and в Приморье is the nominative's spelling
+  { ending: /ье$/, replace: ['ья', 'ью', 'ьем'], cases: [['ья'], ['ью'], null, ['ьем'], null] },
   { ending: /ый$/, replace: ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую'], cases: [['ого'], ['ому'], null, ['ым'], ['ом']] },
   // российский, украинский: hard after к, г, х; высший, синий: soft
   { ending: /([кгх])ий$/, replace: ['$1ого', '$1ому', '$1им', '$1ом', '$1его', '$1ему', '$1ем', '$1ая', '$1ой', '$1ую'], cases: [['$1ого'], ['$1ому'], null, ['$1им'], ['$1ом']] },

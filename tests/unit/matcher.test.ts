@@ -165,6 +165,7 @@ describe('matcher rules from real news', () => {
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
     { id: 'soldiers', aliases: [{ text: 'северокорейские военные', inflect: 'ru-all' }] },
     { id: 'sea', aliases: [{ text: 'Японское море', inflect: 'ru-all' }] },
+    { id: 'primorye', aliases: [{ text: 'Приморье', inflect: 'ru' }] },
     { id: 'defence-pact', aliases: [{ text: 'соглашение по обороне', inflect: 'ru-head' }] },
     { id: 'partnership', aliases: [{ text: 'стратегическое партнёрство', inflect: 'ru-all' }] },
     { id: 'armed-forces', aliases: [{ text: 'вооружённые силы', inflect: 'ru-all' }] },
@@ -438,6 +439,10 @@ describe('matcher rules from real news', () => {
     ['войска, prepositional', 'слова Путина о корейских войсках', [['korean-troops', 'корейских войсках']]],
     ['войска, instrumental, as the head', 'вместе с войсками Северной Кореи', [['korean-troops', 'войсками Северной Кореи']]],
     ['войска, no feminine singular', 'служил в войске Северной Кореи', []],
+    // a neuter noun in -ье (Приморье, Подмосковье): Приморья, Приморью, Приморьем
+    ['a neuter noun in -ье, genitive', 'туристический бизнес Приморья', [['primorye', 'Приморья']]],
+    ['a neuter noun in -ье, instrumental', 'граница с Приморьем', [['primorye', 'Приморьем']]],
+    ['a neuter noun in -ье, prepositional', 'живут в Приморье', [['primorye', 'Приморье']]],
     // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
     ['words in different cases are no form', 'Курская области', []],
     ['nor are they with a plural', 'северокорейские военными', []],
