@@ -212,11 +212,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const headlineNamesBoth = headlineCount > 0 && !headlineNamesOthers && northKorea + russia > headlineCount;
   // Each side named repeatedly counts only where the two meet somewhere (sidesMeet): a story on Seoul's
   // rocket that names North Korea's launches and, elsewhere, Russia as the builder of a stage is not about them.
-  // Nor does a side named just that often in a story that names the other many times over: Putin
-  // convening his security council on the peninsula names Russia a dozen times, North Korea twice.
+  // Neither that nor two passages naming both counts where one side is named only that often and
+  // the other many times over: Putin convening his security council on the peninsula names Russia a
+  // dozen times and North Korea twice; a story on the Pyongyang marathon names North Korea fourteen
+  // times and Russia twice (among the runners' countries, and for its tourists since 2023).
   const fewer = Math.min(northKorea, russia);
-  const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet && (fewer > ANCHOR_REPEATS || Math.max(northKorea, russia) <= OUTNUMBERED * fewer);
-  const onTopic = bilateral || bothRepeated || together >= 2 || dense || headlineNamesBoth || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
+  const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
+  const onTopic = bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

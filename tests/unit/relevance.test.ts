@@ -45,6 +45,16 @@ describe('relevance gate', () => {
     expect(decideVisibility([...aboutRussia, inPassage(0, 'p6')], TERMS, rules).onTopic).toBe(true);
   });
 
+  it('reads two passages that name both as passing where one side is named only there and the other many times (the Pyongyang marathon: Russia among the runners’ countries)', () => {
+    const inPassage = (term: number, passage: string): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage } });
+    const northKoreaTimes = (n: number, passage: string) => Array.from({ length: n }, () => inPassage(0, passage));
+    const marathon = [...northKoreaTimes(3, 'p1'), ...northKoreaTimes(3, 'p2'), ...northKoreaTimes(1, 'p3'), inPassage(1, 'p3'), ...northKoreaTimes(1, 'p4'), inPassage(1, 'p4'), ...northKoreaTimes(3, 'p5')];
+    expect(decideVisibility(marathon, TERMS, rules).onTopic).toBe(false);
+    // Russia named in those two passages in a shorter story about the two: on the topic.
+    const about = [...northKoreaTimes(2, 'p1'), ...northKoreaTimes(1, 'p3'), inPassage(1, 'p3'), ...northKoreaTimes(1, 'p4'), inPassage(1, 'p4')];
+    expect(decideVisibility(about, TERMS, rules).onTopic).toBe(true);
+  });
+
   it('counts an on-topic name of a side’s term ("the panel of experts") for that side only where the article names the side itself', () => {
     const N = [...TERMS, { ...term('panel', 'generic', 'north-korea') }]; // 5
     const panel = (passage: string): MentionFacts => ({ term: 5, standalone: false, topical: true, place: { region: 'main', passage } });
