@@ -147,6 +147,7 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['resolution 2375 by its Korean short name', '유엔 안보리는 2017년 대북결의 제2375호를 채택했다', 'un-sanctions', ['sanctions-2016-2017']],
     ['the 2001 declaration, in Korean', '2001년에는 북-러 선언을 발표했다', 'nk-russia-partnership', []],
     ['denuclearisation as the nuclear programme', 'Lavrov called North Korea’s denuclearization a closed issue.', 'united-nations', ['nuclear-weapons', 'sergey-lavrov']],
+    ['Russia’s foreign ministry, in North Korea’s spelling', '최선희 외무상이 로씨야 외무성 대표단을 맞았다', 'nk-foreign-ministry', ['russia']],
     ['another spelling of Choe Son Hui', 'He was accompanied by his foreign minister, Choe Sun Hui.', 'kim-jong-un', ['choe-son-hui']],
     // Which meeting a bare summit word is, where the words around it say so.
     ['the 2019 summit, by its place', 'They wrapped up their first summit ever in Vladivostok.', 'summit-words', []],
