@@ -92,6 +92,21 @@ describe('the page verdict in the content script', () => {
     expect(shown.map(([, id]) => id)).toEqual(expect.arrayContaining(['kim-jong-un', 'vladimir-putin', 'russia-dprk-treaty-2024']));
   });
 
+  it('shows 북러 정상회담 as the Vostochny summit in a story set at the cosmodrome, and the Pyongyang summit named by its place as itself', () => {
+    const shown = shownOn(
+      '<article><h1>김정은, 보스토치니 우주기지서 푸틴과 회담</h1><p>북러 정상회담은 보스토치니 우주기지에서 열렸다. 북한과 러시아는 위성 협력을 논의했다.</p><p>러시아 언론은 북러 정상회담에서 무기 거래가 논의됐다고 전했다.</p></article>' +
+        '<article><p>Officials expect the Pyongyang summit to follow the Vostochny Cosmodrome talks.</p></article>',
+    );
+    const summits = shown.filter(([, id]) => id === 'kim-putin-summits' || id === 'vostochny-summit');
+    expect(summits).toEqual([
+      ['회담', 'vostochny-summit'],
+      ['북러 정상회담은', 'vostochny-summit'],
+      ['북러 정상회담에서', 'vostochny-summit'],
+      ['Pyongyang summit', 'kim-putin-summits'],
+      ['talks', 'vostochny-summit'],
+    ]);
+  });
+
   it('does not let that name narrow anything from the page’s furniture (a "Most read" list)', () => {
     const shown = shownOn(`${ARTICLE}<aside><ul><li><a href="/x">Inside the Treaty on Comprehensive Strategic Partnership</a></li></ul></aside>`);
     expect(shown.map(([text]) => text)).not.toContain('summit');
