@@ -190,7 +190,10 @@ describe('the catalogue does not mistake look-alikes', () => {
   });
 
   it('keeps sanctions being imposed or announced now as a state’s own, since the UN has added none on North Korea since 2017', () => {
-    const sanctionsIn = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'sanctions').map((m) => [m.text, m.keepsTerm]);
+    const sanctionsIn = (text: string) =>
+      findMatches(automaton, text)
+        .filter((m) => m.termId === 'sanctions')
+        .map((m) => [m.text, m.keepsTerm]);
     // An article that names the Panel of Experts narrows its bare "sanctions" to the UN's; these keep theirs.
     expect(sanctionsIn('The UK unveils new sanctions aimed at the arms-for-oil trade.')).toEqual([['sanctions', true]]);
     expect(sanctionsIn('The EU put sanctions on nine North Korean individuals.')).toEqual([['sanctions', true]]);
