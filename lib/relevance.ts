@@ -109,7 +109,9 @@ const OUTNUMBERED = 4;
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with a
  * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
- * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
+ * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
+ * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
+ * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
  */
 export function decideVisibility(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], rules: VisibilityRules): Verdict {
   const named = new Set<number>();
