@@ -72,48 +72,15 @@ describe('highlighting a news page in Firefox', () => {
     await page.close();
   });
 
-  it('highlights nothing on a page about other things that uses only general words', async () => {
-    const page = await env.ff.open('/pages/off-topic.html');
-    const status = await pageStatus(env.control, page);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('highlights nothing on a story about one side, though it names Kim Jong Un in full', async () => {
-    const page = await env.ff.open('/pages/one-side.html');
-    const status = await pageStatus(env.control, page);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('highlights nothing on a story about a visit elsewhere that names North Korea once, as where the visitor came from', async () => {
-    const page = await env.ff.open('/pages/visit-elsewhere.html');
-    const status = await pageStatus(env.control, page);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('highlights nothing on a story about Russia ending another country’s panel of experts (Mali)', async () => {
-    const page = await env.ff.open('/pages/panel-elsewhere.html');
-    const status = await pageStatus(env.control, page);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('highlights nothing on an inter-Korean border story whose only link to Russia is an archive photo caption', async () => {
-    const page = await env.ff.open('/pages/caption-elsewhere.html');
-    const status = await pageStatus(env.control, page);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('highlights nothing on a story about Russia that names North Korea twice (Putin’s security chiefs on the Korean peninsula)', async () => {
-    const page = await env.ff.open('/pages/one-side-twice.html');
+  it.each([
+    ['a page about other things that uses only general words', 'off-topic'],
+    ['a story about one side, though it names Kim Jong Un in full', 'one-side'],
+    ['a story about a visit elsewhere that names North Korea once, as where the visitor came from', 'visit-elsewhere'],
+    ['a story about Russia ending another country’s panel of experts (Mali)', 'panel-elsewhere'],
+    ['an inter-Korean border story whose only link to Russia is an archive photo caption', 'caption-elsewhere'],
+    ['a story about Russia that names North Korea twice (Putin’s security chiefs on the Korean peninsula)', 'one-side-twice'],
+  ])('highlights nothing on %s', async (_story, name) => {
+    const page = await env.ff.open(`/pages/${name}.html`);
     const status = await pageStatus(env.control, page);
     expect(status.onTopic).toBe(false);
     expect(await highlightsIn(page)).toEqual([]);

@@ -9,30 +9,20 @@ import { card, highlightsIn, openCard, pageStatus, useExtensionBrowser } from '.
 const env = useExtensionBrowser();
 
 describe('the gate on real-world page shapes', () => {
-  it('stays quiet on a page that names both countries only in passing and in its furniture', async () => {
-    const page = await env.browser.open('/pages/passing.html');
-    const status = await pageStatus(env.browser, page); // scanned: the positive signal first
-    expect(status.running).toBe(true);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]); // including "arms transfers" in the review
-    await page.close();
-  });
-
-  it('stays quiet on a story about one side, though it names Kim Jong Un in full (Seoul’s politics)', async () => {
-    const page = await env.browser.open('/pages/one-side.html');
+  // A scan that ran (the positive signal first), the verdict off the topic, and nothing painted.
+  it.each([
+    ['a page that names both countries only in passing and in its furniture', 'passing'],
+    ['a story about one side, though it names Kim Jong Un in full (Seoul’s politics)', 'one-side'],
+    ['a story about a visit elsewhere that names North Korea once, as where the visitor came from (Putin in Hanoi)', 'visit-elsewhere'],
+    ['a story about one side that names the other twice (Putin’s security chiefs on the Korean peninsula)', 'one-side-twice'],
+    ['a story about Russia ending another country’s panel of experts (Mali), though it names Russia, a veto and UN sanctions', 'panel-elsewhere'],
+    ['a story about the inter-Korean border whose only link to Russia is an archive photo caption of Kim at Vostochny', 'caption-elsewhere'],
+  ])('stays quiet on %s', async (_story, name) => {
+    const page = await env.browser.open(`/pages/${name}.html`);
     const status = await pageStatus(env.browser, page);
     expect(status.running).toBe(true);
     expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('stays quiet on a story about a visit elsewhere that names North Korea once, as where the visitor came from (Putin in Hanoi)', async () => {
-    const page = await env.browser.open('/pages/visit-elsewhere.html');
-    const status = await pageStatus(env.browser, page);
-    expect(status.running).toBe(true);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
+    expect(await highlightsIn(page)).toEqual([]); // including "arms transfers" in the passing page's review
     await page.close();
   });
 
@@ -56,15 +46,6 @@ describe('the gate on real-world page shapes', () => {
     await pageStatus(env.browser, page);
     await openCard(page, 'uk', 'sanctions');
     await expect(card(page).locator('h2').textContent()).resolves.toBe('Sanctions');
-    await page.close();
-  });
-
-  it('stays quiet on a story about one side that names the other twice (Putin’s security chiefs on the Korean peninsula)', async () => {
-    const page = await env.browser.open('/pages/one-side-twice.html');
-    const status = await pageStatus(env.browser, page);
-    expect(status.running).toBe(true);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
     await page.close();
   });
 
@@ -149,24 +130,6 @@ describe('the gate on real-world page shapes', () => {
     expect(texts.filter((t) => ['북·러', '북러', 'Russia–DPRK'].includes(t))).toEqual([]);
     expect(status.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['military-cooperation', 'russia-dprk-treaty-2024']));
     expect(status.terms.map((t) => t.id)).not.toContain('nk-russia-partnership');
-    await page.close();
-  });
-
-  it('stays quiet on a story about Russia ending another country’s panel of experts (Mali), though it names Russia, a veto and UN sanctions', async () => {
-    const page = await env.browser.open('/pages/panel-elsewhere.html');
-    const status = await pageStatus(env.browser, page);
-    expect(status.running).toBe(true);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('stays quiet on a story about the inter-Korean border whose only link to Russia is an archive photo caption of Kim at Vostochny', async () => {
-    const page = await env.browser.open('/pages/caption-elsewhere.html');
-    const status = await pageStatus(env.browser, page);
-    expect(status.running).toBe(true);
-    expect(status.onTopic).toBe(false);
-    expect(await highlightsIn(page)).toEqual([]);
     await page.close();
   });
 

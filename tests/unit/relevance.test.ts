@@ -13,6 +13,8 @@ const TERMS = [
 const at = (term: number, standalone = true): MentionFacts => ({ term, standalone });
 /** A mention in the one passage where an article's two sides meet ("Kim Jong Un met Putin"). */
 const meet = (term: number): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage: 'where-they-meet' } });
+/** A mention in the article's own text, in the passage named. */
+const inPassage = (term: number, passage: string, standalone = true): MentionFacts => ({ term, standalone, place: { region: 'main', passage } });
 const rules = { hiddenTerms: [], firstMentionOnly: false };
 
 describe('relevance gate', () => {
@@ -25,7 +27,6 @@ describe('relevance gate', () => {
   });
 
   it('wants the two sides to meet somewhere when each is only named repeatedly (a story on Seoul’s rocket, built with Russia’s help, that names North Korea’s launches)', () => {
-    const inPassage = (term: number, passage: string, standalone = true): MentionFacts => ({ term, standalone, place: { region: 'main', passage } });
     const apart = [inPassage(0, 'p1'), inPassage(0, 'p2'), inPassage(0, 'p3'), inPassage(1, 'p4'), inPassage(1, 'p5')];
     expect(decideVisibility(apart, TERMS, rules).onTopic).toBe(false);
     // They meet in one passage, though by a bare name there (Kim obtained Russian help): on the topic.
@@ -33,7 +34,6 @@ describe('relevance gate', () => {
   });
 
   it('reads a story about one side that names the other twice as about that side (Putin’s security council on the peninsula, North Korea named twice)', () => {
-    const inPassage = (term: number, passage: string): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage } });
     const russiaTimes = (n: number, passage: string) => Array.from({ length: n }, () => inPassage(1, passage));
     // Russia ten times over four passages; North Korea once alone and once where Russia is named.
     const aboutRussia = [...russiaTimes(3, 'p1'), ...russiaTimes(3, 'p2'), ...russiaTimes(3, 'p3'), inPassage(0, 'p4'), inPassage(0, 'p5'), inPassage(1, 'p5')];
@@ -46,7 +46,6 @@ describe('relevance gate', () => {
   });
 
   it('reads two passages that name both as passing where one side is named only there and the other many times (the Pyongyang marathon: Russia among the runners’ countries)', () => {
-    const inPassage = (term: number, passage: string): MentionFacts => ({ term, standalone: true, place: { region: 'main', passage } });
     const northKoreaTimes = (n: number, passage: string) => Array.from({ length: n }, () => inPassage(0, passage));
     const marathon = [...northKoreaTimes(3, 'p1'), ...northKoreaTimes(3, 'p2'), ...northKoreaTimes(1, 'p3'), inPassage(1, 'p3'), ...northKoreaTimes(1, 'p4'), inPassage(1, 'p4'), ...northKoreaTimes(3, 'p5')];
     expect(decideVisibility(marathon, TERMS, rules).onTopic).toBe(false);
@@ -72,7 +71,6 @@ describe('relevance gate', () => {
 
   it('counts a word class that names a side (Komsomolsk-on-Amur, Vladivostok) for that side, and never shows it', () => {
     const N = [...TERMS, { ...term('russian-places', 'generic', 'russia'), kind: 'place' as const, narrowOnly: true as const }]; // 5
-    const inPassage = (t: number, passage: string): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage } });
     // Kim at an aircraft plant in Komsomolsk-on-Amur, as Russian news tells it: Russia itself is never named.
     const visit = [inPassage(4, 'h1'), inPassage(5, 'h1'), inPassage(0, 'p1'), inPassage(4, 'p1'), inPassage(5, 'p1'), inPassage(0, 'p2')];
     const verdict = decideVisibility(visit, N, rules);
