@@ -125,6 +125,7 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['Russia’s Oreshnik', 'Moscow struck with its Oreshnik intermediate-range ballistic missiles.', 'missiles', ['russia']],
     ['Russia’s Security Council, quoted by Tass', 'Tass quoted the Security Council as saying the visit went well.', 'un-security-council', []],
     ['the UN Security Council’s panel, whole', 'an expert of the UN Security Council’s panel of experts on North Korea', 'un-security-council', ['un-panel-of-experts']],
+    ['the Council’s resolutions show the Council (G12)', 'The shipments breach UN Security Council resolutions.', 'un-sanctions', ['un-security-council']],
     ['Resolution 1874', 'The shipments breach UN Security Council Resolution 1874.', 'un-security-council', ['un-sanctions']],
     ['the 2000 treaty, in Korean', '2000년에 체결된 북러 친선·선린 및 협조에 관한 조약은 효력을 잃는다', 'nk-russia-partnership', []],
     ['the 2000 joint declaration, in Korean', '김정일 위원장과 회담했고, 북러 공동선언을 발표했다', 'nk-russia-partnership', []],
