@@ -8,7 +8,7 @@
  * from and reports that name when a particle ends.
  */
 import { KOREAN_SUFFIXES, takesParticles, trieForms, type AliasRule } from './alias-forms';
-import { canonicalText, fillWordChars, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
+import { canonicalText, fillWordChars, INTERPUNCT, INTERPUNCT_CHARS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
 export interface MatcherTerm {
@@ -117,7 +117,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     if (cls === undefined) {
       cls = classCount++;
       classForCanonical.set(ch, cls);
-      const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : caseVariants(ch);
+      const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : ch === INTERPUNCT ? INTERPUNCT_CHARS : caseVariants(ch);
       for (const code of variants) classOf[code] = (cls << 2) | (classOf[code]! & 1);
     }
     return cls;

@@ -16,23 +16,32 @@ const DOUBLE_QUOTES = '"\u00AB\u00BB\u201C\u201D\u201E\u201F\u2039\u203A';
 /** Straight and curly apostrophes, primes, the modifier letter apostrophe. */
 const QUOTES = "'\u2018\u2019\u201B\u2032\u02BC\u0060\u00B4";
 
-/** Canonical stand-ins: all separators become a space, all quotes a straight apostrophe. */
+/**
+ * Middle dots: the Latin ·, Korean newsrooms' ㆍ (a Hangul letter used as punctuation), the
+ * katakana ・ and their look-alikes. 북ㆍ러 and 北・露 are the same pair as 북·러.
+ */
+const INTERPUNCTS = '\u00B7\u318D\u30FB\u2027\u2219\u22C5\uFF65';
+
+/** Canonical stand-ins: all separators become a space, all quotes a straight apostrophe, all middle dots ·. */
 export const SEPARATOR = ' ';
 export const QUOTE = "'";
+export const INTERPUNCT = '\u00B7';
 
 export const SEPARATOR_CHARS: readonly number[] = [...(DASHES + SPACES + DOUBLE_QUOTES)].map((c) => c.charCodeAt(0));
 export const QUOTE_CHARS: readonly number[] = [...QUOTES].map((c) => c.charCodeAt(0));
+export const INTERPUNCT_CHARS: readonly number[] = [...INTERPUNCTS].map((c) => c.charCodeAt(0));
 
 const separatorRun = new RegExp(`[${escapeForClass(DASHES + SPACES + DOUBLE_QUOTES)}]+`, 'g');
 const quoteChar = new RegExp(`[${escapeForClass(QUOTES)}]`, 'g');
+const interpunctChar = new RegExp(`[${escapeForClass(INTERPUNCTS)}]`, 'g');
 
 function escapeForClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
 }
 
-/** Collapse separator runs to one space and quotes to `'`; trims. Case is left alone. */
+/** Collapse separator runs to one space, quotes to `'` and middle dots to `·`; trims. Case is left alone. */
 export function canonicalText(text: string): string {
-  return text.normalize('NFC').replace(separatorRun, SEPARATOR).replace(quoteChar, QUOTE).trim();
+  return text.normalize('NFC').replace(separatorRun, SEPARATOR).replace(quoteChar, QUOTE).replace(interpunctChar, INTERPUNCT).trim();
 }
 
 /**

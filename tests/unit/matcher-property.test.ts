@@ -16,7 +16,7 @@ import { lettersOf } from '../../lib/matcher/automaton';
 import { trieForms } from '../../lib/matcher/alias-forms';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
-import { canonicalText, isWordCharReference, fillWordChars, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+import { canonicalText, isWordCharReference, fillWordChars, INTERPUNCT_CHARS, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
 import { matcherTerms } from '../../lib/matcher-data';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
@@ -84,6 +84,7 @@ for (const f of refForms) formsByFirst.set(f.key[0]!, [...(formsByFirst.get(f.ke
 
 const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
 const quotes = new Set(QUOTE_CHARS.map((c) => String.fromCharCode(c)));
+const middleDots = new Set(INTERPUNCT_CHARS.map((c) => String.fromCharCode(c)));
 
 function reference(text: string): { start: number; end: number; term: string }[] {
   // Normalised text plus, for each of its characters, the original offset.
@@ -95,6 +96,7 @@ function reference(text: string): { start: number; end: number; term: string }[]
       if (norm.endsWith(' ') && origin.length && isRun(text, origin[origin.length - 1]!, i)) continue;
       norm += ' ';
     } else if (quotes.has(ch)) norm += "'";
+    else if (middleDots.has(ch)) norm += '·';
     else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
     origin.push(i);
   }
@@ -188,6 +190,8 @@ const fillers = [
   '서',
   '㎜',
   '·',
+  'ㆍ',
+  '・',
   'Security',
   'Council',
   'Oblast',
@@ -195,8 +199,8 @@ const fillers = [
   'imagery',
 ];
 const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
-// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped.
-const dressed = (a: string) => [a, `«${a}»`, `„${a}“`, a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'), a.replace(/ (\S+)$/u, ' «$1»')];
+// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped, another middle dot (북ㆍ러).
+const dressed = (a: string) => [a, `«${a}»`, `„${a}“`, a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'), a.replace(/ (\S+)$/u, ' «$1»'), a.replace(/·/g, 'ㆍ'), a.replace(/·/g, '・')];
 
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'), ...dressed(a))) },

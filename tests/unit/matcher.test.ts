@@ -209,6 +209,7 @@ describe('matcher rules from real news', () => {
     { id: 'satellites', aliases: [{ text: '정찰위성' }] },
     { id: 'partnership', aliases: [{ text: '포괄적 전략적 동반자 관계', inflect: 'ko' }] },
     { id: 'treaty', aliases: [{ text: '포괄적 전략적 동반자 관계에 관한 조약', inflect: 'ko' }] },
+    { id: 'ties', aliases: [{ text: '북·러 관계', inflect: 'ko' }] },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -234,6 +235,14 @@ describe('matcher rules from real news', () => {
     ],
     ['hanja with a particle', '北은 부인했다', [['north-korea', '北은']]],
   ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // every middle dot newsrooms use between the two states is the one the alias is written with
+    ['the Latin middle dot', '북·러 관계가 깊어졌다', [['ties', '북·러 관계가']]],
+    ['the Hangul ㆍ that Korean newsrooms type', '북ㆍ러 관계가 깊어졌다', [['ties', '북ㆍ러 관계가']]],
+    ['the katakana ・', '북・러 관계를 두고', [['ties', '북・러 관계를']]],
+    ['the bullet operator ∙', '북∙러 관계', [['ties', '북∙러 관계']]],
+  ])('middle dots: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
     // the two states as one modifier, straight before a subject, are part of its name (guideline G8)
