@@ -206,6 +206,17 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(sanctionsIn('The shipments defy sanctions, the panel said.')).toEqual([['sanctions', false]]);
   });
 
+  it('reads the sanctions committee’s full name, built from the Council’s and North Korea’s names, as the committee, not as its parts', () => {
+    const shown = (text: string) => findMatches(automaton, text).map((m) => [m.termId, m.text]);
+    expect(shown('The monitors informed the Security Council’s North Korea sanctions committee.')).toEqual([['sanctions-committee-1718', 'Security Council’s North Korea sanctions committee']]);
+    expect(shown('The experts worked under the UN Security Council Sanctions Committee on North Korea until April.')).toEqual([['sanctions-committee-1718', 'UN Security Council Sanctions Committee on North Korea']]);
+    expect(shown('A UN 1718 sanctions committee report')).toEqual([['sanctions-committee-1718', 'UN 1718 sanctions committee']]);
+    expect(shown('по данным Комитета по санкциям в отношении КНДР при Совбезе ООН')).toEqual([['sanctions-committee-1718', 'Комитета по санкциям в отношении КНДР при Совбезе ООН']]);
+    expect(shown('안보리 대북제재위는 보고서를 냈다')).toEqual([['sanctions-committee-1718', '안보리 대북제재위는']]);
+    // The panel that worked for it is the panel, with either word Korean newsrooms use for it.
+    expect(shown('유엔 대북 제재위원회 전문가단에서 일했던')).toEqual([['un-panel-of-experts', '유엔 대북 제재위원회 전문가단에서']]);
+  });
+
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
     const text = 'Moscow and Tehran call their ties a comprehensive strategic partnership; the Comprehensive Strategic Partnership Treaty took effect in 2025.';
     const shared = findMatches(automaton, text).filter((m) => ['nk-russia-partnership', 'russia-dprk-treaty-2024'].includes(m.termId));
