@@ -68,6 +68,14 @@ describe('the catalogue on news sentences', () => {
     expect(found('김정은이 평양에서 푸틴과 만났다')).toEqual(['kim-jong-un', 'north-korea', 'vladimir-putin']);
   });
 
+  it('reads a Korean compound name whole, written with its space or without (루간스크 인민공화국 = 루간스크인민공화국)', () => {
+    const first = (text: string) => findMatches(automaton, text).map((m) => [m.termId, m.text])[0];
+    expect(first('루간스크 인민공화국을 승인했다')).toEqual(['luhansk-peoples-republic', '루간스크 인민공화국을']);
+    expect(first('루간스크인민공화국을 승인했다')).toEqual(['luhansk-peoples-republic', '루간스크인민공화국을']);
+    expect(first('루한스크 인민공화국과')).toEqual(['luhansk-peoples-republic', '루한스크 인민공화국과']);
+    expect(first('도네츠크 인민공화국과')).toEqual(['donetsk-peoples-republic', '도네츠크 인민공화국과']);
+  });
+
   it('grounds every summary and timeline entry in passages that exist', () => {
     const passageIds = new Set(corpus.passages.map((p) => p.id));
     for (const t of corpus.terms) for (const p of t.passages) expect(passageIds).toContain(p);
