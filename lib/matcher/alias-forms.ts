@@ -284,6 +284,29 @@ export function takesParticles(alias: AliasRule): boolean {
   return alias.inflect === 'ko' || /[A-Za-z0-9\u3400-\u9FFF\uF900-\uFAFF\uAC00-\uD7A3]$/.test(alias.text.trim());
 }
 
+/**
+ * Particles a claimed Korean word takes before the words its alias reads but leaves to others:
+ * "|제재| 부과했다" reads 제재를 부과했다 and 제재도 부과했다, and claims 제재를, 제재도. Only the
+ * case particles an object or subject takes before its verb; the full list would multiply every
+ * tail by a hundred for sentences news does not write.
+ */
+export const KOREAN_CLAIM_PARTICLES = ['을', '를', '이', '가', '은', '는', '도', '만', '에', '에는', '에도', '으로', '로', '와', '과', '의'] as const;
+
+/**
+ * A Korean alias's forms with a particle between its claim and the unclaimed words after it
+ * (`tail`, with its separator: " 부과했다"). The claim is counted back from the match's end, so
+ * the particle falls inside it, where a reader would mark it.
+ */
+export function withParticlesBeforeTail(forms: string[], tail: string): string[] {
+  const out = [...forms];
+  for (const form of forms) {
+    if (!form.endsWith(tail) || !/\p{Script=Hangul}/u.test(form[form.length - tail.length - 1] ?? '')) continue;
+    const claimed = form.slice(0, form.length - tail.length);
+    for (const particle of KOREAN_CLAIM_PARTICLES) out.push(claimed + particle + tail);
+  }
+  return [...new Set(out)];
+}
+
 /** At most this many spaces in a Korean alias are made optional (2^n forms). */
 const MAX_OPTIONAL_SPACES = 4;
 

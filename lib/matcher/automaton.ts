@@ -7,7 +7,7 @@
  * may step into (a flag, not copied edges); a cursor that enters it remembers which name it came
  * from and reports that name when a particle ends.
  */
-import { KOREAN_SUFFIXES, takesParticles, trieForms, type AliasRule } from './alias-forms';
+import { KOREAN_SUFFIXES, takesParticles, trieForms, withParticlesBeforeTail, type AliasRule } from './alias-forms';
 import { canonicalText, fillWordChars, INTERPUNCT, INTERPUNCT_CHARS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
@@ -160,7 +160,9 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   terms.forEach((term, termIndex) => {
     term.aliases.forEach((rawAlias, aliasIndex) => {
       const { alias, claimFrom, claimTo } = splitClaim(rawAlias);
-      for (const form of trieForms(alias)) {
+      // A Korean claim followed by words it leaves takes its particle before them (제재를 부과했다).
+      const forms = takesParticles(alias) && claimTo !== 0 ? withParticlesBeforeTail(trieForms(alias), claimTo.suffix) : trieForms(alias);
+      for (const form of forms) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
         const lower = form.toLowerCase();
         const fromFits = claimFrom === 0 || lower.startsWith(claimFrom.prefix);
@@ -170,7 +172,8 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         // claim leaves to others. A stop phrase's form then claims its whole span, as it shows nothing.
         if (!term.stop && (!fromFits || !toFits)) continue;
         const node = insert(0, lower);
-        // No particle after words left unclaimed: the particle would belong to them, not to the claim.
+        // No particle after words left unclaimed: the particle would belong to them, not to the claim
+        // (it goes before them, as a form of its own, above).
         if (takesParticles(alias) && (claimTo === 0 || !toFits)) koreanEnds.push(node);
         const existing = formAtNode[node]!;
         if (existing !== -1) {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
 import { lettersOf } from '../../lib/matcher/automaton';
-import { trieForms } from '../../lib/matcher/alias-forms';
+import { takesParticles, trieForms, withParticlesBeforeTail } from '../../lib/matcher/alias-forms';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
 import { canonicalText, isWordCharReference, fillWordChars, INTERPUNCT_CHARS, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
@@ -49,8 +49,10 @@ for (const pass of ['own', 'suffixed'] as const)
       const after = endBar < 0 ? '' : written.text.slice(endBar + 1);
       const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '') : '';
       const suffix = after.trim() ? (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase() : '';
-      const own = new Set(trieForms(alias));
-      for (const form of aliasForms(alias)) {
+      // A Korean claim with words after it takes its particle before them (제재를 부과했다).
+      const ownForms = suffix && takesParticles(alias) ? withParticlesBeforeTail(trieForms(alias), suffix) : trieForms(alias);
+      const own = new Set(ownForms);
+      for (const form of [...ownForms, ...aliasForms(alias).filter((f) => !own.has(f))]) {
         if (own.has(form) !== (pass === 'own')) continue;
         const key = form.toLowerCase();
         // A name with an unclaimed suffix takes no particle: it would belong to the unclaimed words.

@@ -210,6 +210,13 @@ describe('matcher rules from real news', () => {
     { id: 'partnership', aliases: [{ text: '포괄적 전략적 동반자 관계', inflect: 'ko' }] },
     { id: 'treaty', aliases: [{ text: '포괄적 전략적 동반자 관계에 관한 조약', inflect: 'ko' }] },
     { id: 'ties', aliases: [{ text: '북·러 관계', inflect: 'ko' }] },
+    {
+      id: 'own-sanctions',
+      aliases: [
+        { text: '|제재| 부과했다', inflect: 'ko' },
+        { text: '|제재| 대상으로', inflect: 'ko' },
+      ],
+    },
   ];
   const a = compileAutomaton(NEWS);
   const found = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
@@ -243,6 +250,15 @@ describe('matcher rules from real news', () => {
     ['the katakana ・', '북・러 관계를 두고', [['ties', '북・러 관계를']]],
     ['the bullet operator ∙', '북∙러 관계', [['ties', '북∙러 관계']]],
   ])('middle dots: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each([
+    // a claimed Korean word takes its particle before the words its alias reads but leaves to others
+    ['no particle', '미국은 제재 부과했다', [['own-sanctions', '제재']]],
+    ['the object particle', '영국이 제재를 부과했다', [['own-sanctions', '제재를']]],
+    ['도, also', '일본도 제재도 부과했다', [['own-sanctions', '제재도']]],
+    ['the genitive before a noun tail', '은행 5곳을 제재의 대상으로 지정했다', [['own-sanctions', '제재의']]],
+    ['no particle after the tail: it would be the tail’s', '제재 대상으로는', []],
+  ])('claimed Korean words: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
     // the two states as one modifier, straight before a subject, are part of its name (guideline G8)
