@@ -148,22 +148,22 @@ function normaliseAlias(a: SourceTerm['aliases'][number]): Alias {
 }
 
 function normaliseTerm({ composedAliases, ...term }: SourceTerm): Term {
-  const composed = (composedAliases ?? []).flatMap(({ owners, things, order, inflect, shows, keepsTerm }) => {
+  const composed = (composedAliases ?? []).flatMap(({ owners, things, order, inflect, shows, keepsTerm, standalone }) => {
     // Showing only the thing claims it with "|" marks, leaving the owner to its own alias.
     const shown = (thing: string) => (shows !== 'thing' ? thing : order === 'owner-thing' ? `|${thing}` : `|${thing}|`);
     return owners.flatMap((owner) =>
       things.map((thing): Alias => ({
         text: order === 'owner-thing' ? `${owner} ${shown(thing)}` : `${shown(thing)} ${owner}`,
         case: 'any',
-        standalone: true,
+        standalone: standalone ?? true,
         ...(inflect ? { inflect } : {}),
         ...(keepsTerm ? { keepsTerm } : {}),
       })),
     );
   });
   const written = term.aliases.map(normaliseAlias);
-  // A composed alias already written (with the same inflection) is not repeated.
-  const key = (a: Alias) => `${a.text}\u0000${a.inflect ?? ''}`;
+  // A composed alias already written (with the same inflection, in any case unless exact) is not repeated.
+  const key = (a: Alias) => `${a.case === 'exact' ? a.text : a.text.toLowerCase()}\u0000${a.inflect ?? ''}`;
   const seen = new Set(written.map(key));
   return { ...term, aliases: [...written, ...composed.filter((a) => !seen.has(key(a)) && seen.add(key(a)))], contextOnly: term.contextOnly ?? false, related: [] };
 }

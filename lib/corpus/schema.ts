@@ -138,6 +138,8 @@ export const ComposedAliasesSchema = v.strictObject({
   shows: v.optional(v.literal('thing')),
   /** As for an alias: the thing keeps its term where the article narrows it (the EU's sanctions are never the UN's). */
   keepsTerm: v.optional(v.literal(true)),
+  /** As for an alias: 'on-topic' where the composed names are common words elsewhere too ("UN experts"). */
+  standalone: v.optional(v.union([v.literal(false), v.literal('on-topic')])),
 });
 
 export const SourceTermSchema = v.strictObject({

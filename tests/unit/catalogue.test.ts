@@ -225,6 +225,34 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(shown('유엔 대북 제재위원회 전문가단에서 일했던')).toEqual([['un-panel-of-experts', '유엔 대북 제재위원회 전문가단에서']]);
   });
 
+  it('reads the Panel of Experts by any owner before any of its names, and its full names as the panel anywhere', () => {
+    const panel = (text: string) => findMatches(automaton, text).map((m) => [m.termId, m.text, m.standalone, m.topical]);
+    // Bare, these are common words for any UN body's experts: the panel only in an article on the topic.
+    expect(panel('a report that United Nations sanctions monitors sent')).toEqual([['un-panel-of-experts', 'United Nations sanctions monitors', false, true]]);
+    expect(panel('UN Security Council’s expert panel')).toEqual([['un-panel-of-experts', 'UN Security Council’s expert panel', false, true]]);
+    // Named with North Korea, it is the panel anywhere.
+    expect(panel('the Security Council’s panel of experts on sanctions against North Korea')).toEqual([['un-panel-of-experts', 'Security Council’s panel of experts on sanctions against North Korea', true, false]]);
+    expect(panel('안보리 북한제재위원회 전문가패널은')).toEqual([['un-panel-of-experts', '안보리 북한제재위원회 전문가패널은', true, false]]);
+  });
+
+  it('reads the arms embargo as the UN sanctions, and a state’s own, stand-alone or separate sanctions as its own', () => {
+    expect(findMatches(automaton, 'which breaches the arms embargo on North Korea').find((m) => m.termId === 'un-sanctions')).toMatchObject({ text: 'arms embargo', topical: true });
+    expect(findMatches(automaton, 'нарушает эмбарго на поставки оружия').map((m) => m.termId)).toEqual(['un-sanctions']);
+    const keeps = (text: string) =>
+      findMatches(automaton, text)
+        .filter((m) => m.termId === 'sanctions')
+        .map((m) => m.keepsTerm);
+    expect(keeps('Seoul hit the ships with its own sanctions')).toEqual([true]);
+    expect(keeps('the first stand-alone sanctions aimed at Russian ships')).toEqual([true]);
+    expect(keeps('the separate sanctions that the US imposed')).toEqual([true]);
+  });
+
+  it('reads a bare “invasion” and “partnership” as Russia’s invasion and the two states’ partnership only in an article on the topic', () => {
+    const bare = (text: string, id: string) => findMatches(automaton, text).find((m) => m.termId === id);
+    expect(bare('its soldiers took part in the invasion', 'russian-invasion-of-ukraine')).toMatchObject({ standalone: false, topical: true });
+    expect(bare('It also praised the partnership with Russia.', 'nk-russia-partnership')).toMatchObject({ text: 'partnership', standalone: false, topical: true });
+  });
+
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
     const text = 'Moscow and Tehran call their ties a comprehensive strategic partnership; the Comprehensive Strategic Partnership Treaty took effect in 2025.';
     const shared = findMatches(automaton, text).filter((m) => ['nk-russia-partnership', 'russia-dprk-treaty-2024'].includes(m.termId));

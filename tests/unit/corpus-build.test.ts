@@ -190,6 +190,30 @@ describe('corpus build', () => {
     ]);
   });
 
+  it('composes names that show only in an article on the topic where asked, and does not repeat one already written in another case', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const panel = {
+      id: 'panel',
+      label: 'Panel',
+      kind: 'organisation',
+      specificity: 'generic',
+      contextOnly: true,
+      summary: 'The panel.',
+      aliases: ['UN Panel of Experts'],
+      composedAliases: [{ owners: ['UN', 'United Nations'], things: ['panel of experts', 'experts'], order: 'owner-thing', standalone: 'on-topic' }],
+      passages: [],
+    };
+    const { corpus } = await buildCorpus(sources({ terms: [...base, panel] }));
+    const built = corpus.terms.find((t) => t.id === 'panel')!;
+    // "UN panel of experts" is the written "UN Panel of Experts", which keeps its own reading.
+    expect(built.aliases.map((a) => [a.text, a.standalone])).toEqual([
+      ['UN Panel of Experts', true],
+      ['UN experts', 'on-topic'],
+      ['United Nations panel of experts', 'on-topic'],
+      ['United Nations experts', 'on-topic'],
+    ]);
+  });
+
   it('rejects a “|” mark inside a word, an empty claim, or a third mark, naming the term', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const withAlias = (text: string) => [...base, { id: 'treaty', label: 'Treaty', kind: 'document', specificity: 'specific', contextOnly: true, summary: 'A treaty.', aliases: [text], passages: [] }];
