@@ -247,10 +247,11 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(keeps('the separate sanctions that the US imposed')).toEqual([true]);
   });
 
-  it('reads a bare “invasion” and “partnership” as Russia’s invasion and the two states’ partnership only in an article on the topic', () => {
+  it('reads a bare “invasion”, “partnership” and “defence agreement” as Russia’s invasion, the two states’ partnership and their treaty only in an article on the topic', () => {
     const bare = (text: string, id: string) => findMatches(automaton, text).find((m) => m.termId === id);
     expect(bare('its soldiers took part in the invasion', 'russian-invasion-of-ukraine')).toMatchObject({ standalone: false, topical: true });
     expect(bare('It also praised the partnership with Russia.', 'nk-russia-partnership')).toMatchObject({ text: 'partnership', standalone: false, topical: true });
+    expect(bare('under a defence agreement he had signed with Putin', 'russia-dprk-treaty-2024')).toMatchObject({ text: 'defence agreement', standalone: false, topical: true });
   });
 
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
