@@ -1,7 +1,8 @@
 /**
  * npm run eval:agreement: how far two careful readers agree, scored exactly as eval:news scores
  * the extension. A second annotator labelled the same articles blind (tests/fixtures/news-second,
- * the same ids as a held-out set, written without sight of the first labels or the software).
+ * the same ids as articles of the development or held-out set, written without sight of the first
+ * labels or the software).
  * Each reader's labels are then read as if they were the extension's highlights and scored against
  * the other's: recall of the other's labelled mentions, and the share of one's own (non-null)
  * labels that the other labelled as something else ("wrong among shown"). This is the ceiling a
@@ -10,7 +11,7 @@
  *
  * `--first <dir>` and `--second <dir>` pick other folders; `--verbose` lists every disagreement.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 
@@ -38,13 +39,14 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
-const firstDir = arg('--first', join(root, 'tests', 'fixtures', 'news-holdout'));
+// The first labels of an article live in the development set or the held-out set, as its round left it.
+const firstDirs = process.argv.includes('--first') ? [arg('--first', '')] : [join(root, 'tests', 'fixtures', 'news'), join(root, 'tests', 'fixtures', 'news-holdout')];
 const secondDir = arg('--second', join(root, 'tests', 'fixtures', 'news-second'));
 const verbose = process.argv.includes('--verbose');
 
 const load = (dir: string) =>
   new Map(
-    readdirSync(dir)
+    (existsSync(dir) ? readdirSync(dir) : [])
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture)
       .map((fx) => [fx.id, fx]),
@@ -100,7 +102,7 @@ function score(truth: Span[], reader: Span[], onTopic: boolean, t: Tally, notes:
   }
 }
 
-const first = load(firstDir);
+const first = new Map(firstDirs.flatMap((dir) => [...load(dir)]));
 const second = load(secondDir);
 const byLang = new Map<string, { secondAsShown: Tally; firstAsShown: Tally; pages: number }>();
 const notes: string[] = [];
@@ -121,7 +123,7 @@ for (const [id, b] of second) {
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-console.log(`eval:agreement — ${second.size} articles labelled twice (first: ${firstDir.replace(`${root}/`, '')}, second: ${secondDir.replace(`${root}/`, '')})`);
+console.log(`eval:agreement — ${second.size} articles labelled twice (second labels: ${secondDir.replace(`${root}/`, '')})`);
 console.log('lang  pages  second read against first: recall / wrong among its labels   first read against second: recall / wrong');
 for (const [lang, r] of [...byLang].sort()) {
   const cell = (t: Tally) => `${pct(t.found, t.labels)} (${t.found}/${t.labels}) / ${pct(t.wrong, t.shown)} (${t.wrong}/${t.shown})`;
