@@ -97,6 +97,8 @@ const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
   [0x3036, 0x3037],
   [0x303d, 0x303f],
   [0x30fb, 0x30fb],
+  // ㆍ (arae-a): a letter of old Hangul, in news only a middle dot (북ㆍ러), so punctuation like ·
+  [0x318d, 0x318d],
   // CJK compatibility symbols: squared units (㎜, ㎞) and words, all symbols
   [0x3300, 0x33ff],
   [0xd800, 0xdfff],
@@ -119,5 +121,5 @@ export function fillWordChars(table: Uint16Array): void {
 
 /** Slow but obviously right: for tests and the build, not the hot path. */
 export function isWordCharReference(ch: string): boolean {
-  return /[\p{L}\p{M}\p{N}]/u.test(ch);
+  return ch !== '\u318D' && /[\p{L}\p{M}\p{N}]/u.test(ch);
 }

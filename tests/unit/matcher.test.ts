@@ -249,6 +249,9 @@ describe('matcher rules from real news', () => {
     ['the Hangul ㆍ that Korean newsrooms type', '북ㆍ러 관계가 깊어졌다', [['ties', '북ㆍ러 관계가']]],
     ['the katakana ・', '북・러 관계를 두고', [['ties', '북・러 관계를']]],
     ['the bullet operator ∙', '북∙러 관계', [['ties', '북∙러 관계']]],
+    // ㆍ is punctuation there, not a letter: the name after it starts a word, as after ·
+    ['a name after ㆍ', '중국ㆍ러시아 정상', [['russia', '러시아']]],
+    ['a name after ·', '중국·러시아 정상', [['russia', '러시아']]],
   ])('middle dots: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
