@@ -235,9 +235,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(panel('안보리 북한제재위원회 전문가패널은')).toEqual([['un-panel-of-experts', '안보리 북한제재위원회 전문가패널은', true, false]]);
   });
 
-  it('reads the arms embargo as the UN sanctions, and a state’s own, stand-alone or separate sanctions as its own', () => {
-    expect(findMatches(automaton, 'which breaches the arms embargo on North Korea').find((m) => m.termId === 'un-sanctions')).toMatchObject({ text: 'arms embargo', topical: true });
-    expect(findMatches(automaton, 'нарушает эмбарго на поставки оружия').map((m) => m.termId)).toEqual(['un-sanctions']);
+  it('reads the arms embargo on North Korea as the UN sanctions, and a state’s own, stand-alone or separate sanctions as its own', () => {
+    expect(findMatches(automaton, 'which breaches the arms embargo on North Korea').map((m) => [m.termId, m.text])).toEqual([['un-sanctions', 'arms embargo on North Korea']]);
+    // Another state's embargo is not the UN's on North Korea.
+    expect(findMatches(automaton, 'the EU arms embargo on Russia').map((m) => m.termId)).not.toContain('un-sanctions');
     const keeps = (text: string) =>
       findMatches(automaton, text)
         .filter((m) => m.termId === 'sanctions')
@@ -247,11 +248,18 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(keeps('the separate sanctions that the US imposed')).toEqual([true]);
   });
 
-  it('reads a bare “invasion”, “partnership” and “defence agreement” as Russia’s invasion, the two states’ partnership and their treaty only in an article on the topic', () => {
-    const bare = (text: string, id: string) => findMatches(automaton, text).find((m) => m.termId === id);
-    expect(bare('its soldiers took part in the invasion', 'russian-invasion-of-ukraine')).toMatchObject({ standalone: false, topical: true });
-    expect(bare('It also praised the partnership with Russia.', 'nk-russia-partnership')).toMatchObject({ text: 'partnership', standalone: false, topical: true });
-    expect(bare('under a defence agreement he had signed with Putin', 'russia-dprk-treaty-2024')).toMatchObject({ text: 'defence agreement', standalone: false, topical: true });
+  it('reads a bare “defence agreement” as the 2024 treaty only in an article on the topic, and leaves other invasions, partnerships and pairs alone', () => {
+    const terms = (text: string) => findMatches(automaton, text).map((m) => m.termId);
+    expect(findMatches(automaton, 'under a defence agreement he had signed with Putin').find((m) => m.termId === 'russia-dprk-treaty-2024')).toMatchObject({
+      text: 'defence agreement',
+      standalone: false,
+      topical: true,
+    });
+    // Kursk was invaded by Ukraine; China and Russia have their own partnership.
+    expect(terms('after Ukraine’s invasion of the Kursk region')).not.toContain('russian-invasion-of-ukraine');
+    expect(terms('the China-Russia partnership')).not.toContain('nk-russia-partnership');
+    // Russian puts the two states side by side in ordinary word order: two states, not a pair.
+    expect(terms('в КНДР Россия направила делегацию')).toEqual(['north-korea', 'russia']);
   });
 
   it('shows the names Russia also gives its ties with Iran only in an article on the topic', () => {
