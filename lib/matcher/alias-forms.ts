@@ -295,12 +295,14 @@ export const KOREAN_CLAIM_PARTICLES = ['을', '를', '이', '가', '은', '는',
 /**
  * A Korean alias's forms with a particle between its claim and the unclaimed words after it
  * (`tail`, with its separator: " 부과했다"). The claim is counted back from the match's end, so
- * the particle falls inside it, where a reader would mark it.
+ * the particle falls inside it, where a reader would mark it. Only a claim ending in Hangul takes
+ * one: a Latin name before an unclaimed Korean tail (|KN-23|을 발사) has not been seen in news.
  */
 export function withParticlesBeforeTail(forms: string[], tail: string): string[] {
   const out = [...forms];
   for (const form of forms) {
-    if (!form.endsWith(tail) || !/\p{Script=Hangul}/u.test(form[form.length - tail.length - 1] ?? '')) continue;
+    // The tail is lower-cased; an exact-case form keeps its letters, so compare without case.
+    if (!form.toLowerCase().endsWith(tail) || !/\p{Script=Hangul}/u.test(form[form.length - tail.length - 1] ?? '')) continue;
     const claimed = form.slice(0, form.length - tail.length);
     for (const particle of KOREAN_CLAIM_PARTICLES) out.push(claimed + particle + tail);
   }

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { aliasForms, compileAutomaton, findMatches } from '../../lib/matcher';
 import { lettersOf } from '../../lib/matcher/automaton';
-import { takesParticles, trieForms, withParticlesBeforeTail } from '../../lib/matcher/alias-forms';
+import { KOREAN_CLAIM_PARTICLES, takesParticles, trieForms } from '../../lib/matcher/alias-forms';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
 import { canonicalText, isWordCharReference, fillWordChars, INTERPUNCT_CHARS, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
@@ -32,6 +32,8 @@ interface RefForm {
   stop: boolean;
   claimFrom: number;
   claimTo: number;
+  /** The alias names its own term even where an article narrows it (AliasRule.keepsTerm). */
+  keepsTerm: boolean;
 }
 const refForms: RefForm[] = [];
 const seenKeys = new Set<string>();
@@ -49,8 +51,12 @@ for (const pass of ['own', 'suffixed'] as const)
       const after = endBar < 0 ? '' : written.text.slice(endBar + 1);
       const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '') : '';
       const suffix = after.trim() ? (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase() : '';
-      // A Korean claim with words after it takes its particle before them (제재를 부과했다).
-      const ownForms = suffix && takesParticles(alias) ? withParticlesBeforeTail(trieForms(alias), suffix) : trieForms(alias);
+      // A Korean claim ending in Hangul, with words after it, takes a case particle before them
+      // (제재를 부과했다): the rule restated here, only the particle list shared.
+      const plain = trieForms(alias);
+      const withParticle = (form: string) =>
+        form.toLowerCase().endsWith(suffix) && /\p{Script=Hangul}/u.test(form.at(-suffix.length - 1) ?? '') ? KOREAN_CLAIM_PARTICLES.map((p) => form.slice(0, form.length - suffix.length) + p + form.slice(form.length - suffix.length)) : [];
+      const ownForms = suffix && takesParticles(alias) ? [...new Set([...plain, ...plain.flatMap(withParticle)])] : plain;
       const own = new Set(ownForms);
       for (const form of [...ownForms, ...aliasForms(alias).filter((f) => !own.has(f))]) {
         if (own.has(form) !== (pass === 'own')) continue;
@@ -76,6 +82,7 @@ for (const pass of ['own', 'suffixed'] as const)
           stop: term.stop === true,
           claimFrom: prefix && fromFits ? prefix.length : 0,
           claimTo: suffix && toFits ? suffix.length : 0,
+          keepsTerm: written.keepsTerm === true,
         });
       }
     }
@@ -91,7 +98,7 @@ const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
 const quotes = new Set(QUOTE_CHARS.map((c) => String.fromCharCode(c)));
 const middleDots = new Set(INTERPUNCT_CHARS.map((c) => String.fromCharCode(c)));
 
-function reference(text: string): { start: number; end: number; term: string }[] {
+function reference(text: string): { start: number; end: number; term: string; keepsTerm: boolean }[] {
   // Normalised text plus, for each of its characters, the original offset.
   let norm = '';
   const origin: number[] = [];
@@ -105,7 +112,7 @@ function reference(text: string): { start: number; end: number; term: string }[]
     else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
     origin.push(i);
   }
-  const candidates: { start: number; end: number; term: string; stop: boolean; context: number }[] = [];
+  const candidates: { start: number; end: number; term: string; stop: boolean; context: number; keepsTerm: boolean }[] = [];
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
     if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
@@ -118,12 +125,12 @@ function reference(text: string): { start: number; end: number; term: string }[]
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
       const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;
-      candidates.push({ start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo });
+      candidates.push({ start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
     }
   }
   // Of one span: a stop phrase first, then the form that read more words around its claim.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop) || b.context - a.context);
-  const out: { start: number; end: number; term: string }[] = [];
+  const out: { start: number; end: number; term: string; keepsTerm: boolean }[] = [];
   let lastEnd = -1;
   candidates.forEach((c, i) => {
     if (c.start < lastEnd) return;
@@ -131,13 +138,13 @@ function reference(text: string): { start: number; end: number; term: string }[]
     if (joinsOf.get(c.term) === 'pair' && !c.stop) {
       const next = candidates.slice(i + 1).find((d) => d.start >= c.end);
       if (next && next.start - c.end <= 1 && !next.stop && joinsOf.get(next.term) === 'after-pair') {
-        out.push({ start: c.start, end: next.end, term: next.term });
+        out.push({ start: c.start, end: next.end, term: next.term, keepsTerm: next.keepsTerm });
         lastEnd = next.end;
         return;
       }
     }
     lastEnd = c.end;
-    if (!c.stop) out.push({ start: c.start, end: c.end, term: c.term });
+    if (!c.stop) out.push({ start: c.start, end: c.end, term: c.term, keepsTerm: c.keepsTerm });
   });
   return out;
 }
@@ -212,6 +219,11 @@ const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'), ...dressed(a))) },
   { weight: 2, arbitrary: fc.constantFrom(...fillers) },
   { weight: 3, arbitrary: fc.constantFrom(...punctuation) },
+  // A Korean noun, perhaps a particle, then words an alias may read without claiming (제재를 부과했다, 제재 대상에).
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('제재', '북한', '러시아'), fc.constantFrom('', '에서', '들', ...KOREAN_CLAIM_PARTICLES), fc.constantFrom(' 부과했다', ' 대상으로', ' 대상에', ' 발동했다', ' 회담')).map((parts) => parts.join('')),
+  },
 );
 const text = fc.array(piece, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
 
@@ -219,7 +231,7 @@ describe('matcher property', () => {
   it('finds exactly what the slow reference finds', () => {
     fc.assert(
       fc.property(text, (t) => {
-        const fast = findMatches(automaton, t).map(({ start, end, termId }) => ({ start, end, term: termId }));
+        const fast = findMatches(automaton, t).map(({ start, end, termId, keepsTerm }) => ({ start, end, term: termId, keepsTerm }));
         expect(fast).toEqual(reference(t));
       }),
       { numRuns: 1500 },
