@@ -14,19 +14,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { locate, type Fixture, type Label } from './news-fixtures';
 
-interface Label {
-  text: string;
-  termId: string | null;
-  occurrence: number;
-}
-interface Fixture {
-  id: string;
-  lang: string;
-  onTopic: boolean;
-  html: string;
-  mentions: Label[];
-}
 interface Span {
   start: number;
   end: number;
@@ -61,11 +50,12 @@ function textOf(html: string): string {
 
 function spans(text: string, labels: Label[], id: string): Span[] {
   return labels.map((l) => {
-    let seen = -1;
-    for (let k = 0; k <= text.length - l.text.length; k++) {
-      if (text.startsWith(l.text, k) && ++seen === l.occurrence) return { start: k, end: k + l.text.length, termId: l.termId, text: l.text };
+    try {
+      const [start, end] = locate(text, l);
+      return { start, end, termId: l.termId, text: l.text };
+    } catch (error) {
+      throw new Error(`${id}: ${(error as Error).message}`);
     }
-    throw new Error(`${id}: label "${l.text}" #${l.occurrence} not found`);
   });
 }
 

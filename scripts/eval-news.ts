@@ -25,20 +25,8 @@ import { decideVisibility, shownTerm, type MentionFacts } from '../lib/relevance
 import { mentionPlace } from '../entrypoints/content/article-region';
 // The content script's own rule for which elements split a block, so pages are laid out as it sees them.
 import { INLINE_TAGS } from '../entrypoints/content/dom-rules';
+import { locate, type Fixture } from './news-fixtures';
 
-interface Label {
-  text: string;
-  termId: string | null;
-  occurrence: number;
-}
-interface Fixture {
-  id: string;
-  lang: string;
-  onTopic: boolean;
-  source: { query: string; url: string };
-  html: string;
-  mentions: Label[];
-}
 interface Found {
   start: number;
   end: number;
@@ -121,14 +109,6 @@ function scan(html: string): { text: string; found: Found[] } {
     });
   }
   return { text, found };
-}
-
-function locate(text: string, label: Label): [number, number] {
-  let seen = -1;
-  for (let k = 0; k <= text.length - label.text.length; k++) {
-    if (text.startsWith(label.text, k) && ++seen === label.occurrence) return [k, k + label.text.length];
-  }
-  throw new Error(`label "${label.text}" #${label.occurrence} not found`);
 }
 
 console.log(`eval:news — corpus ${corpus.hash.slice(0, 15)}…`);
