@@ -210,6 +210,11 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(sanctionsIn('일본 정부는 추가 제재를 발표했다')).toEqual([['제재를', true]]);
     expect(sanctionsIn('Канада ввела санкции против двух компаний')).toEqual([['санкции', true]]);
     expect(sanctionsIn('Под санкции попали шесть компаний')).toEqual([['санкции', true]]);
+    // A headline's "Seoul and Tokyo impose sanctions" says whose the article's sanctions are.
+    expect(sanctionsIn('South Korea, Japan impose sanctions over arms trade')).toEqual([['sanctions', true]]);
+    expect(sanctionsIn('Japan announced a set of sanctions on nine firms')).toEqual([['sanctions', true]]);
+    expect(sanctionsIn('The EU adopted its 16th package of sanctions')).toEqual([['sanctions', true]]);
+    expect(sanctionsIn('Лондон наказал санкциями две компании')).toEqual([['санкциями', true]]);
     // Sanctions broken or evaded stay open to the article's reading (the UN's, in a story on the panel).
     expect(sanctionsIn('The shipments defy sanctions, the panel said.')).toEqual([['sanctions', false]]);
   });
