@@ -93,8 +93,11 @@ export const KOREAN_PARTICLES = [
   '라고',
   '이라',
   '라',
-  // 에서 after a vowel, as headlines write it (러시아서, 우크라서)
+  // 에서 after a vowel, as headlines write it (러시아서, 우크라서), and with the particles 에서 takes
   '서',
+  '서도',
+  '서는',
+  '서의',
   '이라는',
   '라는',
   '이란',

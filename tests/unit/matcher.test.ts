@@ -405,6 +405,15 @@ describe('matcher rules from real news', () => {
         ['troops', '북한군'],
       ],
     ],
+    [
+      '서 with a particle after it, as 에서 takes one (러시아서도, 러시아서는)',
+      '러시아서도 북한 노동자가 늘었다. 러시아서는 드물다',
+      [
+        ['russia', '러시아서도'],
+        ['north-korea', '북한'],
+        ['russia', '러시아서는'],
+      ],
+    ],
     ['north-west is not 북 with 서', '북서 방향으로', []],
     // a particle that starts like a longer alias goes on: both readings are kept
     ['the longer alias, whole', '포괄적 전략적 동반자 관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적 동반자 관계에 관한 조약을']]],
