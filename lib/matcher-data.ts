@@ -18,8 +18,11 @@ export interface MatcherDataTerm {
   specificity: 'specific' | 'generic';
   anchor?: 'north-korea' | 'russia';
   aliases: AliasRule[];
-  /** In an article naming one of `whenArticleNames`, mentions of `term` show as this term. */
-  narrows?: { term: string; whenArticleNames: string[] }[];
+  /**
+   * In an article naming one of `whenArticleNames`, mentions of `term` show as this term;
+   * `showsTopic`: such a mention says the article is on the topic (see the corpus schema).
+   */
+  narrows?: { term: string; whenArticleNames: string[]; showsTopic?: true }[];
   /** Never shown as itself, only as the term that narrows it. */
   narrowOnly?: true;
   /** The two states as one modifier (북러): joins a subject written straight after it (lib/corpus/schema.ts). */
@@ -109,7 +112,9 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120) &&
       (t.narrowOnly === undefined || t.narrowOnly === true) &&
       (t.pairOfStates === undefined || t.pairOfStates === true) &&
-      (t.narrows === undefined || (Array.isArray(t.narrows) && t.narrows.every((n) => n && typeof n.term === 'string' && Array.isArray(n.whenArticleNames) && n.whenArticleNames.every((id) => typeof id === 'string')))),
+      (t.narrows === undefined ||
+        (Array.isArray(t.narrows) &&
+          t.narrows.every((n) => n && typeof n.term === 'string' && Array.isArray(n.whenArticleNames) && n.whenArticleNames.every((id) => typeof id === 'string') && (n.showsTopic === undefined || n.showsTopic === true)))),
   );
   return ok ? d : null;
 }

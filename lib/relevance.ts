@@ -46,10 +46,18 @@ export interface Verdict {
   shownAs: Map<number, number>;
 }
 
-/** Per terms array: each narrowing rule by term index (from, to, and the terms that trigger it). */
-const narrowingRules = new WeakMap<readonly MatcherDataTerm[], { from: number; to: number; when: number[] }[]>();
+/** A narrowing rule by term index: from, to, the terms that trigger it, and whether it names one of the topic's own stories. */
+interface NarrowingRule {
+  from: number;
+  to: number;
+  when: number[];
+  showsTopic: boolean;
+}
 
-function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number; when: number[] }[] {
+/** Per terms array: each narrowing rule by term index. */
+const narrowingRules = new WeakMap<readonly MatcherDataTerm[], NarrowingRule[]>();
+
+function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
   let rules = narrowingRules.get(terms);
   if (!rules) {
     const index = new Map(terms.map((t, i) => [t.id, i]));
@@ -59,7 +67,7 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
         const from = index.get(narrowing.term);
         if (from === undefined || from === to) continue;
         const when = narrowing.whenArticleNames.flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
-        if (when.length) rules!.push({ from, to, when });
+        if (when.length) rules!.push({ from, to, when, showsTopic: narrowing.showsTopic === true });
       }
     });
     // Where two narrowings of one word class apply ("North Koreans" in an article that names both
@@ -71,6 +79,20 @@ function rulesOf(terms: readonly MatcherDataTerm[]): { from: number; to: number;
     narrowingRules.set(terms, rules);
   }
   return rules;
+}
+
+/**
+ * Whether the article's own text has a word it narrows to one of the topic's own stories (a
+ * `showsTopic` narrowing: the veto, in an article naming the Panel of Experts, is Russia's March
+ * 2024 veto). An on-topic name (the UN expert panel) triggers it where the article names its side
+ * itself: North Korea's panel, not Mali's.
+ */
+function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], namedInArticle: ReadonlySet<number>, topicalInArticle: ReadonlySet<number>, sidesNamed: number): boolean {
+  const storyRules = rulesOf(terms).filter((rule) => rule.showsTopic);
+  if (!storyRules.length) return false;
+  const names = (t: number) => namedInArticle.has(t) || (topicalInArticle.has(t) && (sideOf(terms[t]!) & sidesNamed) !== 0);
+  const storyWords = new Set(storyRules.filter((rule) => rule.when.some(names)).map((rule) => rule.from));
+  return storyWords.size > 0 && mentions.some((m) => m.standalone && m.place?.region !== 'boilerplate' && storyWords.has(m.term));
 }
 
 /**
@@ -104,7 +126,8 @@ const OUTNUMBERED = 4;
 /**
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
- * 2024 treaty), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
+ * 2024 treaty), or names both sides and a word it narrows to one of the topic's own stories (the
+ * veto, in a story on the Panel of Experts), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
  * times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with a
@@ -153,6 +176,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * panel names North Korea, while one on Mali's panel of experts never does.
    */
   const countsForSide = (m: MentionFacts, side: number) => side !== 0 && m.topical === true && (sidesNamed & side) !== 0;
+  const namesTopicStory = sidesNamed === 3 && narrowsToTopicStory(mentions, terms, namedInArticle, topicalInArticle, sidesNamed);
   /**
    * Per passage, the sides it refers to by any name, a bare one included (Kim obtained Russian
    * help; Russian engineers entered the North): where the two sides meet in the article's text.
@@ -221,7 +245,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const fewer = Math.min(northKorea, russia);
   const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
-  const onTopic = bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  const onTopic = namesTopicStory || bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

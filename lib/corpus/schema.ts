@@ -99,9 +99,12 @@ const TermFields = {
    * In an article that names one of `whenArticleNames`, mentions of `term` show as this term: the
    * veto in a story about the Panel of Experts is Russia's March 2024 veto, its sanctions the UN's.
    * Where several terms would narrow one, a specific term wins over a generic one ("North Koreans"
-   * are the troops in an article about them, though it names North Korea too).
+   * are the troops in an article about them, though it names North Korea too). `showsTopic`: a
+   * word narrowed this way names one of the topic's own stories, so an article that names both
+   * sides and narrows it is on the topic, however rarely it names one side (the Panel of Experts'
+   * mandate ending, where Russia is named once, for its veto).
    */
-  narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)) })), v.minLength(1))),
+  narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)), showsTopic: v.optional(v.literal(true)) })), v.minLength(1))),
   /**
    * A class of words rather than a subject ("talks", «переговоры»): never shown as itself, only
    * as the term that narrows it in an article (the talks in a story about the Vostochny Cosmodrome

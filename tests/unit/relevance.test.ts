@@ -135,6 +135,36 @@ describe('relevance gate', () => {
     expect(hidden.visible[4]).toBe(false);
   });
 
+  it('reads a story that narrows a word to one of the topic’s own stories (the veto, where the Panel of Experts is named) as on the topic, where it names both sides', () => {
+    const withVeto = (showsTopic: boolean) => [
+      ...TERMS,
+      term('veto-power', 'generic'), // 5
+      { ...term('march-2024-veto', 'generic'), narrows: [{ term: 'veto-power', whenArticleNames: ['panel'], ...(showsTopic ? { showsTopic: true as const } : {}) }] }, // 6
+      term('panel', 'generic', 'north-korea'), // 7
+    ];
+    const panel = (passage: string, headline = false): MentionFacts => ({ term: 7, standalone: false, topical: true, place: { region: 'main', passage, headline } });
+    // The panel's mandate ends: the headline names the panel and North Korea, the body Russia once, with its veto.
+    const headline: MentionFacts[] = [panel('h1', true), { term: 0, standalone: true, place: { region: 'main', passage: 'h1', headline: true } }];
+    const story = [...headline, panel('p1'), inPassage(0, 'p2'), inPassage(1, 'p3'), inPassage(5, 'p3'), inPassage(2, 'p4')];
+    expect(decideVisibility(story, withVeto(true), rules).onTopic).toBe(true);
+    // Russia named once, with no veto: a passing mention, so the gate stays shut.
+    expect(
+      decideVisibility(
+        story.filter((m) => m.term !== 5),
+        withVeto(true),
+        rules,
+      ).onTopic,
+    ).toBe(false);
+    // A narrowing the catalogue does not mark as the topic's own story opens nothing.
+    expect(decideVisibility(story, withVeto(false), rules).onTopic).toBe(false);
+    // Mali's panel, which Russia vetoed: North Korea is never named, so the panel names no one's and nothing narrows.
+    const mali = [panel('h1', true), panel('p1'), inPassage(1, 'p3'), inPassage(5, 'p3')];
+    expect(decideVisibility(mali, withVeto(true), rules).onTopic).toBe(false);
+    // The veto in a "Most read" link does not say what the article is about.
+    const linked = [...story.filter((m) => m.term !== 5), { term: 5, standalone: true, place: { region: 'boilerplate', passage: null } } as MentionFacts];
+    expect(decideVisibility(linked, withVeto(true), rules).onTopic).toBe(false);
+  });
+
   it('does not narrow a term in an article whose headline names someone’s own (U.S. sanctions), only where the body does', () => {
     const N = [
       ...TERMS,
