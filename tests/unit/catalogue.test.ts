@@ -336,6 +336,13 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, '미사일 미확인 미래').filter((m) => m.termId === 'united-states')).toEqual([]);
   });
 
+  it('reads Japan’s 외무성 as Japan’s, not North Korea’s foreign ministry', () => {
+    const ministries = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'nk-foreign-ministry');
+    expect(ministries('일본 외무성 사무차관이 서울을 찾았다')).toEqual([]);
+    // North Korea's own, in the same words Pyongyang uses, still reads as the ministry.
+    expect(ministries('조선 외무성 대변인은 담화를 냈다').length).toBe(1);
+  });
+
   it('keeps a bare 북 (a drum, a book, north) from standing alone', () => {
     const drum = findMatches(automaton, '풍물놀이에서 북을 친다.').filter((m) => m.termId === 'north-korea');
     expect(drum.every((m) => !m.standalone)).toBe(true);
