@@ -286,6 +286,9 @@ describe('the catalogue does not mistake look-alikes', () => {
         .filter((m) => m.termId === 'north-korea')
         .map((m) => [m.text, m.standalone]);
     expect(north('Seoul said the North’s troops had returned.')).toEqual([['North', false]]);
+    // At the start of a sentence, as Yonhap writes it, and after an epithet.
+    expect(north('The North is believed to have sent workers.')).toEqual([['North', false]]);
+    expect(north('a rare trip to the nuclear-armed North.')).toEqual([['North', false]]);
     expect(north('the North Korean leader')).toEqual([['North Korean', true]]);
     expect(north('Units from the North Caucasus and the North Sea fleet')).toEqual([]);
   });
