@@ -205,6 +205,22 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   // 북측 a branch 에, which would hide 북측's own 에서부터), so this runs until nothing is added.
   const firstClassOf = (text: string) => classForCanonical.get(text[0]!);
   const ends = [...new Set(koreanEnds)];
+  const endSet = new Set(ends);
+  const suffixSet = new Set(KOREAN_SUFFIXES);
+  // Where the particle's path passes a longer name that takes particles itself, and the rest of
+  // the particle is one of them (북 + 서는 through the stop phrase 북서: 북서 + 는), the text is that
+  // longer name with its particle; written as the shorter name's, it would hide it.
+  const longerNameTakesRest = (from: number, particle: string): boolean => {
+    const chars = [...particle];
+    let node = from;
+    for (let i = 0; i < chars.length - 1; i++) {
+      const next = children[node]!.get(classFor(chars[i]!));
+      if (next === undefined) return false;
+      node = next;
+      if (formAtNode[node] !== -1 && endSet.has(node) && suffixSet.has(chars.slice(i + 1).join(''))) return true;
+    }
+    return false;
+  };
   for (let added = true; added;) {
     added = false;
     for (const end of ends) {
@@ -213,7 +229,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       if (form < 0 || formExactLetters[form] !== null) continue;
       for (const particle of KOREAN_SUFFIXES) {
         const cls = firstClassOf(particle);
-        if (cls === undefined || !children[end]!.has(cls)) continue;
+        if (cls === undefined || !children[end]!.has(cls) || longerNameTakesRest(end, particle)) continue;
         const node = insert(end, particle);
         if (formAtNode[node] !== -1) continue;
         added = true;

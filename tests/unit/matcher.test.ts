@@ -415,6 +415,7 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['north-west is not 북 with 서', '북서 방향으로', []],
+    ['nor with 서 and a particle (북서는, 북서도, 북서의)', '북서는 산이 많다. 북서도 비가 온다. 북서의 바람', []],
     // a particle that starts like a longer alias goes on: both readings are kept
     ['the longer alias, whole', '포괄적 전략적 동반자 관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적 동반자 관계에 관한 조약을']]],
     ['the shorter one with its particle, where the longer one stops short', '포괄적 전략적 동반자 관계에 대해 말했다', [['partnership', '포괄적 전략적 동반자 관계에']]],
