@@ -82,16 +82,25 @@ function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
 }
 
 /**
- * Whether the article's own text has a word it narrows to one of the topic's own stories (a
- * `showsTopic` narrowing: the veto, in an article naming the Panel of Experts, is Russia's March
- * 2024 veto). An on-topic name (the UN expert panel) triggers it where the article names its side
- * itself: North Korea's panel, not Mali's.
+ * Whether the article is one of the topic's own stories, told by a `showsTopic` narrowing: its
+ * headline names the narrowing's trigger as the topic's (the Panel of Experts by a name of its own,
+ * or an on-topic name such as "UN expert panel" beside the side it belongs to: "… monitoring N.
+ * Korea sanctions"), and its text has the word narrowed (a veto: Russia's March 2024 veto). A UN
+ * story whose headline is about Gaza's experts or Mali's panel, and which names North Korea in
+ * passing, is not.
  */
-function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[], namedInArticle: ReadonlySet<number>, topicalInArticle: ReadonlySet<number>, sidesNamed: number): boolean {
+function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[]): boolean {
   const storyRules = rulesOf(terms).filter((rule) => rule.showsTopic);
   if (!storyRules.length) return false;
-  const names = (t: number) => namedInArticle.has(t) || (topicalInArticle.has(t) && (sideOf(terms[t]!) & sidesNamed) !== 0);
-  const storyWords = new Set(storyRules.filter((rule) => rule.when.some(names)).map((rule) => rule.from));
+  let headlineSides = 0;
+  for (const m of mentions) if (m.place?.headline === true && m.standalone) headlineSides |= sideOf(terms[m.term]!);
+  const inHeadline = new Set<number>();
+  for (const m of mentions) {
+    if (m.place?.headline !== true) continue;
+    const side = sideOf(terms[m.term]!);
+    if (m.standalone || (m.topical === true && side !== 0 && (headlineSides & side) !== 0)) inHeadline.add(m.term);
+  }
+  const storyWords = new Set(storyRules.filter((rule) => rule.when.some((t) => inHeadline.has(t))).map((rule) => rule.from));
   return storyWords.size > 0 && mentions.some((m) => m.standalone && m.place?.region !== 'boilerplate' && storyWords.has(m.term));
 }
 
@@ -126,8 +135,8 @@ const OUTNUMBERED = 4;
 /**
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
- * 2024 treaty), or names both sides and a word it narrows to one of the topic's own stories (the
- * veto, in a story on the Panel of Experts), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
+ * 2024 treaty), or names both sides and is one of the topic's own stories (its headline names the
+ * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
  * times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with a
@@ -176,7 +185,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * panel names North Korea, while one on Mali's panel of experts never does.
    */
   const countsForSide = (m: MentionFacts, side: number) => side !== 0 && m.topical === true && (sidesNamed & side) !== 0;
-  const namesTopicStory = sidesNamed === 3 && narrowsToTopicStory(mentions, terms, namedInArticle, topicalInArticle, sidesNamed);
+  const namesTopicStory = sidesNamed === 3 && narrowsToTopicStory(mentions, terms);
   /**
    * Per passage, the sides it refers to by any name, a bare one included (Kim obtained Russian
    * help; Russian engineers entered the North): where the two sides meet in the article's text.

@@ -101,8 +101,9 @@ const TermFields = {
    * Where several terms would narrow one, a specific term wins over a generic one ("North Koreans"
    * are the troops in an article about them, though it names North Korea too). `showsTopic`: a
    * word narrowed this way names one of the topic's own stories, so an article that names both
-   * sides and narrows it is on the topic, however rarely it names one side (the Panel of Experts'
-   * mandate ending, where Russia is named once, for its veto).
+   * sides, whose headline names the trigger as the topic's, and whose text has the word, is on the
+   * topic, however rarely it names one side (the Panel of Experts' mandate ending, where Russia is
+   * named once, for its veto).
    */
   narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)), showsTopic: v.optional(v.literal(true)) })), v.minLength(1))),
   /**

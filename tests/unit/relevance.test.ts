@@ -163,6 +163,13 @@ describe('relevance gate', () => {
     // The veto in a "Most read" link does not say what the article is about.
     const linked = [...story.filter((m) => m.term !== 5), { term: 5, standalone: true, place: { region: 'boilerplate', passage: null } } as MentionFacts];
     expect(decideVisibility(linked, withVeto(true), rules).onTopic).toBe(false);
+    // A UN story that names a panel, a veto and each side once in passing is not about North Korea's
+    // panel: its headline names someone else's experts (Gaza), and North Korea comes up elsewhere.
+    const gaza = [panel('h1', true), inPassage(1, 'p1'), inPassage(5, 'p1'), inPassage(0, 'p2')];
+    expect(decideVisibility(gaza, withVeto(true), rules).onTopic).toBe(false);
+    // Nor is Mali's panel, ended by Russia's veto, where the text recalls North Korea's in passing.
+    const maliRecallingNorthKorea = [panel('h1', true), panel('p1'), inPassage(1, 'p2'), inPassage(5, 'p2'), inPassage(0, 'p3'), panel('p3')];
+    expect(decideVisibility(maliRecallingNorthKorea, withVeto(true), rules).onTopic).toBe(false);
   });
 
   it('does not narrow a term in an article whose headline names someone’s own (U.S. sanctions), only where the body does', () => {
@@ -345,5 +352,9 @@ describe('narrowing rules from storage', () => {
     expect(parseMatcherData(data({ term: 'b', whenArticleNames: ['c'] }))).toBeNull();
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: [7] }]))).toBeNull();
     expect(parseMatcherData(data([null]))).toBeNull();
+    // A story narrowing is marked true or not at all; anything else in storage is malformed.
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: true }]))).not.toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: 'yes' }]))).toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: false }]))).toBeNull();
   });
 });
