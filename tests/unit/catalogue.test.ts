@@ -339,6 +339,34 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, '미사일 미확인 미래').filter((m) => m.termId === 'united-states')).toEqual([]);
   });
 
+  it('shows words that also name other states’ things only in an article on the topic', () => {
+    // Each is this topic's thing in an article about North Korea and Russia, and someone else's
+    // elsewhere (Russia's treaty with Iran, Seoul as "the Korean side", Ukraine's own offensive).
+    const onTopicOnly: [string, string][] = [
+      ['military deal', 'russia-dprk-treaty-2024'],
+      ['comprehensive pact', 'russia-dprk-treaty-2024'],
+      ['comprehensive cooperation treaty', 'russia-dprk-treaty-2024'],
+      ['treaty on comprehensive partnership', 'russia-dprk-treaty-2024'],
+      ['포괄적 전략동반자 협정', 'russia-dprk-treaty-2024'],
+      ['포괄적 전략 동반자 관계에 대한 조약', 'russia-dprk-treaty-2024'],
+      ['평양 정상회담', 'kim-putin-summits'],
+      ['Ukraine offensive', 'ukraine-war'],
+      ['military goods', 'cash-for-weapons'],
+      ['군수 물자', 'cash-for-weapons'],
+      ['low ammunition supplies', 'munitions-shortage'],
+      ['корейско-российские', 'nk-russia-partnership'],
+      ['Russian–Korean', 'nk-russia-partnership'],
+      ['корейская сторона', 'north-korea'],
+      ['эксперты по санкциям', 'un-panel-of-experts'],
+      ['оборонные связи', 'military-cooperation'],
+    ];
+    for (const [text, termId] of onTopicOnly)
+      expect(
+        findMatches(automaton, text).map((m) => [m.termId, m.text, m.standalone, m.topical]),
+        text,
+      ).toEqual([[termId, text, false, true]]);
+  });
+
   it('reads Japan’s 외무성 as Japan’s, not North Korea’s foreign ministry', () => {
     const ministries = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'nk-foreign-ministry');
     expect(ministries('일본 외무성 사무차관이 서울을 찾았다')).toEqual([]);
