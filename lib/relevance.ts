@@ -81,6 +81,15 @@ function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
   return rules;
 }
 
+/** Per terms array: the narrowing rules that name one of the topic's own stories (`showsTopic`). */
+const storyRules = new WeakMap<readonly MatcherDataTerm[], NarrowingRule[]>();
+
+function storyRulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
+  let rules = storyRules.get(terms);
+  if (!rules) storyRules.set(terms, (rules = rulesOf(terms).filter((rule) => rule.showsTopic)));
+  return rules;
+}
+
 /**
  * Whether the article is one of the topic's own stories, told by a `showsTopic` narrowing: its
  * headline names the narrowing's trigger as the topic's (the Panel of Experts by a name of its own,
@@ -90,8 +99,8 @@ function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
  * passing, is not.
  */
 function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[]): boolean {
-  const storyRules = rulesOf(terms).filter((rule) => rule.showsTopic);
-  if (!storyRules.length) return false;
+  const rules = storyRulesOf(terms);
+  if (!rules.length) return false;
   let headlineSides = 0;
   for (const m of mentions) if (m.place?.headline === true && m.standalone) headlineSides |= sideOf(terms[m.term]!);
   const inHeadline = new Set<number>();
@@ -100,7 +109,7 @@ function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly 
     const side = sideOf(terms[m.term]!);
     if (m.standalone || (m.topical === true && side !== 0 && (headlineSides & side) !== 0)) inHeadline.add(m.term);
   }
-  const storyWords = new Set(storyRules.filter((rule) => rule.when.some((t) => inHeadline.has(t))).map((rule) => rule.from));
+  const storyWords = new Set(rules.filter((rule) => rule.when.some((t) => inHeadline.has(t))).map((rule) => rule.from));
   return storyWords.size > 0 && mentions.some((m) => m.standalone && m.place?.region !== 'boilerplate' && storyWords.has(m.term));
 }
 
@@ -136,8 +145,8 @@ const OUTNUMBERED = 4;
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
  * 2024 treaty), or names both sides and is one of the topic's own stories (its headline names the
- * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly: each side at least ANCHOR_REPEATS
- * times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
+ * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly:
+ * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with a
  * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
