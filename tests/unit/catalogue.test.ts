@@ -291,6 +291,8 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(north('a rare trip to the nuclear-armed North.')).toEqual([['North', false]]);
     expect(north('the North Korean leader')).toEqual([['North Korean', true]]);
     expect(north('Units from the North Caucasus and the North Sea fleet')).toEqual([]);
+    // Nor, now that "The North" starts a sentence, a brand, a region or another country's North.
+    expect(north('The North Face opened a store. The North of England voted. The North Vietnamese army advanced.')).toEqual([]);
   });
 
   it('names North Korea’s troops in full where they are sent to Russia, and Choe Son Hui by another spelling', () => {
@@ -365,6 +367,12 @@ describe('the catalogue does not mistake look-alikes', () => {
         findMatches(automaton, text).map((m) => [m.termId, m.text, m.standalone, m.topical]),
         text,
       ).toEqual([[termId, text, false, true]]);
+  });
+
+  it('reads an all-out attack on something of Ukraine’s as one strike, not the 2022 invasion', () => {
+    const invasion = (text: string) => findMatches(automaton, text).filter((m) => m.termId === 'russian-invasion-of-ukraine');
+    expect(invasion('Russia launched an all-out attack on Ukraine’s power grid overnight.')).toEqual([]);
+    expect(invasion('since Russia began its all-out attack on Ukraine in 2022').map((m) => m.text)).toEqual(['all-out attack on Ukraine']);
   });
 
   it('reads Japan’s 외무성 as Japan’s, not North Korea’s foreign ministry', () => {
