@@ -4,7 +4,8 @@
  * strings. Matches start only at word starts. A candidate is followed through the trie in place,
  * inside its piece; one still under way where a piece ends becomes a cursor, and several cursors
  * run at once (one per word start still inside a possible alias) until the next piece settles
- * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest.
+ * them. At the end of the block, overlapping candidates resolve to the leftmost, then longest; a
+ * form that read words before its claim also wins against a shorter name starting in those words.
  * No allocation per character or per piece (an exact-case check past ASCII, or of an acronym
  * listed in two spellings, aside).
  */
@@ -37,7 +38,12 @@ export class MatchStream {
   private candStart = new Int32Array(64);
   private candEnd = new Int32Array(64);
   private candForm = new Int32Array(64);
+  /** Where each candidate's reading starts and ends: its claim plus the words it read around it. */
+  private candReadStart = new Int32Array(64);
+  private candReadEnd = new Int32Array(64);
   private candCount = 0;
+  /** endBlock's scratch: the candidates that read words before their claim, by where their reading starts. */
+  private readers = new Int32Array(64);
   /** Scratch for walkWithin: where each match on the way ends, and its form. */
   private readonly walkEnd = new Int32Array(MAX_CURSORS);
   private readonly walkForm = new Int32Array(MAX_CURSORS);
@@ -270,11 +276,20 @@ export class MatchStream {
       }
       order[j + 1] = item;
     }
+    // In that same order, the candidates that read words before their claim (обход |санкций ООН|).
+    const readers = this.readers;
+    let readerCount = 0;
+    for (let i = 0; i < n; i++) if (this.candReadStart[order[i]!]! < start[order[i]!]!) readers[readerCount++] = order[i]!;
+    let firstReader = 0;
     let lastEnd = -1;
     const { formStop: stop, formJoin: join } = this.automaton;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
+      if (readerCount !== 0) {
+        while (firstReader < readerCount && this.candReadStart[readers[firstReader]!]! < start[k]! - RING) firstReader++;
+        if (this.beatenByReader(k, firstReader, readerCount)) continue;
+      }
       const form = this.candForm[k]!;
       // The two states as one modifier, written straight before a subject they may name (북러
       // 군사협력, the Russia–DPRK partnership agreement): one mention of the subject (guideline G8).
@@ -290,6 +305,25 @@ export class MatchStream {
       lastEnd = end[k]!;
     }
     this.candCount = 0;
+  }
+
+  /**
+   * Whether a form that read words before its claim reads across candidate `k` and further: `k`
+   * starts in the words it read (*обход санкций* in *обход |санкций ООН|*), runs into its claim,
+   * and ends within its reading. That form comes later in claim order and takes the span; a name
+   * starting where the claim starts (*North Korea* after *the |North*) is not beaten, and one
+   * ending before the claim (*Russia* in *Russia’s |Security Council|*) keeps its own words.
+   * Readers are few, and only those whose reading starts within RING before `k` are looked at.
+   */
+  private beatenByReader(k: number, first: number, count: number): boolean {
+    const { candStart: start, candEnd: end, candReadStart: readStart, candReadEnd: readEnd, readers } = this;
+    const from = start[k]!;
+    for (let r = first; r < count; r++) {
+      const a = readers[r]!;
+      if (readStart[a]! > from) break;
+      if (a !== k && from < start[a]! && end[k]! > start[a]! && end[k]! <= readEnd[a]! && readEnd[a]! - readStart[a]! > end[k]! - from) return true;
+    }
+    return false;
   }
 
   /**
@@ -406,6 +440,8 @@ export class MatchStream {
    */
   private addCandidate(start: number, end: number, form: number, text?: string, textBase = 0): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
+    const readStart = start;
+    const readEnd = end;
     const from = this.automaton.formClaimFrom[form]!;
     const to = this.automaton.formClaimTo[form]!;
     if (from !== 0 || to !== 0) {
@@ -418,6 +454,8 @@ export class MatchStream {
     this.candStart[this.candCount] = start;
     this.candEnd[this.candCount] = end;
     this.candForm[this.candCount] = form;
+    this.candReadStart[this.candCount] = readStart;
+    this.candReadEnd[this.candCount] = readEnd;
     this.candCount++;
   }
 
@@ -449,7 +487,10 @@ export class MatchStream {
     this.candStart = grow(this.candStart);
     this.candEnd = grow(this.candEnd);
     this.candForm = grow(this.candForm);
+    this.candReadStart = grow(this.candReadStart);
+    this.candReadEnd = grow(this.candReadEnd);
     this.order = new Int32Array(size);
+    this.readers = new Int32Array(size);
   }
 }
 

@@ -36,7 +36,8 @@ interface RefForm {
   keepsTerm: boolean;
 }
 const refForms: RefForm[] = [];
-const seenKeys = new Set<string>();
+/** Each key's first claimant (a map, not a search of refForms: the catalogue has tens of thousands of forms). */
+const formOfKey = new Map<string, RefForm>();
 // Two passes, as the automaton resolves them: every alias's own forms claim their keys first, then
 // the Korean particle and verb-ending forms take what is left (북해 is the stop phrase's, not 북 + 해).
 for (const pass of ['own', 'suffixed'] as const)
@@ -67,14 +68,13 @@ for (const pass of ['own', 'suffixed'] as const)
         const toFits = !suffix || key.endsWith(suffix);
         // A form whose unclaimed words were declined or fused away is not read (a stop phrase's is, whole).
         if (!term.stop && (!fromFits || !toFits)) continue;
-        if (seenKeys.has(key)) {
+        const first = formOfKey.get(key);
+        if (first) {
           // The automaton keeps the first claimant too, and takes a second spelling of its acronym.
-          const first = refForms.find((f) => f.key === key)!;
           if (alias.case === 'exact' && first.exactLetters && first.term === term.id) first.exactLetters.push(lettersOf(form));
           continue;
         }
-        seenKeys.add(key);
-        refForms.push({
+        const made: RefForm = {
           key,
           term: term.id,
           exactLetters: alias.case === 'exact' ? [lettersOf(form)] : null,
@@ -83,7 +83,9 @@ for (const pass of ['own', 'suffixed'] as const)
           claimFrom: prefix && fromFits ? prefix.length : 0,
           claimTo: suffix && toFits ? suffix.length : 0,
           keepsTerm: written.keepsTerm === true,
-        });
+        };
+        formOfKey.set(key, made);
+        refForms.push(made);
       }
     }
   }
@@ -91,7 +93,9 @@ for (const pass of ['own', 'suffixed'] as const)
 const formsByStart = new Map<string, RefForm[]>();
 for (const f of refForms) {
   const start = f.key.slice(0, 2);
-  formsByStart.set(start, [...(formsByStart.get(start) ?? []), f]);
+  const bucket = formsByStart.get(start);
+  if (bucket) bucket.push(f);
+  else formsByStart.set(start, [f]);
 }
 
 const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
@@ -112,7 +116,7 @@ function reference(text: string): { start: number; end: number; term: string; ke
     else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
     origin.push(i);
   }
-  const candidates: { start: number; end: number; term: string; stop: boolean; context: number; keepsTerm: boolean }[] = [];
+  const candidates: { readStart: number; readEnd: number; start: number; end: number; term: string; stop: boolean; context: number; keepsTerm: boolean }[] = [];
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
     if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
@@ -125,15 +129,19 @@ function reference(text: string): { start: number; end: number; term: string; ke
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
       const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;
-      candidates.push({ start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
+      candidates.push({ readStart: start, readEnd: end, start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
     }
   }
   // Of one span: a stop phrase first, then the form that read more words around its claim.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop) || b.context - a.context);
   const out: { start: number; end: number; term: string; keepsTerm: boolean }[] = [];
   let lastEnd = -1;
+  // A form that read words before its claim beats a shorter name starting in those words, running
+  // into its claim and ending within its reading (обход санкций in обход |санкций ООН|).
+  const beaten = (c: (typeof candidates)[number]) =>
+    candidates.some((a) => a !== c && a.readStart <= c.start && c.start < a.start && c.end > a.start && c.end <= a.readEnd && a.readEnd - a.readStart > c.end - c.start && a.readStart > c.start - 128);
   candidates.forEach((c, i) => {
-    if (c.start < lastEnd) return;
+    if (c.start < lastEnd || beaten(c)) return;
     // The two states as one modifier straight before a subject (북러 군사협력): one mention of it.
     if (joinsOf.get(c.term) === 'pair' && !c.stop) {
       const next = candidates.slice(i + 1).find((d) => d.start >= c.end);

@@ -136,12 +136,7 @@ describe('matcher rules from real news', () => {
     { id: 'cosmodrome', aliases: [{ text: 'космодром Восточный', inflect: 'ru-head' }, { text: 'Vostochny Cosmodrome' }] },
     {
       id: 'north-korea',
-      aliases: [
-        { text: '北', inflect: 'ko' },
-        { text: '북한', inflect: 'ko' },
-        { text: '북', inflect: 'ko', standalone: false },
-        { text: 'КНДР', case: 'exact' },
-      ],
+      aliases: [{ text: '北', inflect: 'ko' }, { text: '북한', inflect: 'ko' }, { text: '북', inflect: 'ko', standalone: false }, { text: 'КНДР', case: 'exact' }, { text: 'North Korea' }],
     },
     {
       id: 'troops',
@@ -198,6 +193,8 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
+    { id: 'evasion', aliases: [{ text: 'обход санкций', inflect: 'ru-head' }] },
+    { id: 'un-sanctions', aliases: [{ text: 'обход |санкций ООН', inflect: 'ru-head' }, { text: 'sanctions' }] },
     {
       id: 'stop-north-sea',
       stop: true,
@@ -543,6 +540,11 @@ describe('matcher rules from real news', () => {
       false,
     ],
     ['a prefix over a line break', 'the\n    North said', [['sappers', 'North']], false],
+    // an alias that reads words before its claim competes by all it read, not by where its claim starts
+    ['a read prefix beats a shorter name it starts with', 'обход санкций ООН', [['un-sanctions', 'санкций ООН']], false],
+    ['the shorter name alone is itself', 'обход санкций США', [['evasion', 'обход санкций']], false],
+    ['and the words a claim leaves still match', 'Russia’s Security Council', [['russia', 'Russia']], false],
+    ['a longer name starting where the claim starts still wins', 'the North Korea talks', [['north-korea', 'North Korea']], false],
   ])('an alias’s claim: %s', (_rule, text, expected, topical) => {
     expect(found(text)).toEqual(expected);
     expect(findMatches(a, text)[0]).toMatchObject({ topical });
