@@ -350,6 +350,9 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'], cases: [['ы'], ['е'], ['у'], ['ой'], ['е']] },
   // plural nouns in -ии (санкции, технологии: санкций, технологиями)
   { ending: /ии$/, replace: ['ий', 'иям', 'иями', 'иях'], cases: [['ий'], ['иям'], null, ['иями'], ['иях']] },
+  // plural nouns in -цы after a stem of two syllables or more take an unstressed -цев (спецназовцев,
+  // северокорейцев, китайцев); a one-syllable stem keeps the stressed -цов of the rule below (бойцов)
+  { ending: /(?<=[аеёиоуыэюя][^аеёиоуыэюя]*[аеёиоуыэюя][^аеёиоуыэюя]*)цы$/, replace: ['цев', 'цам', 'цами', 'цах'], cases: [['цев'], ['цам'], null, ['цами'], ['цах']] },
   // plural nouns: the genitive drops the ending (сил, ракет) or takes -ов (снарядов)
   { ending: /ы$/, replace: ['', 'ов', 'ам', 'ами', 'ах'], cases: [['', 'ов'], ['ам'], null, ['ами'], ['ах']] },
   // masculine (руководитель) or feminine (область, помощь): both readings

@@ -194,6 +194,13 @@ describe('matcher rules from real news', () => {
     },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
     { id: 'evasion', aliases: [{ text: 'обход санкций', inflect: 'ru-head' }] },
+    {
+      id: 'special-forces',
+      aliases: [
+        { text: 'северокорейские спецназовцы', inflect: 'ru-all' },
+        { text: 'бойцы КНДР', inflect: 'ru-head' },
+      ],
+    },
     { id: 'un-sanctions', aliases: [{ text: 'обход |санкций ООН', inflect: 'ru-head' }, { text: 'sanctions' }] },
     {
       id: 'stop-north-sea',
@@ -475,6 +482,11 @@ describe('matcher rules from real news', () => {
     ['войска, instrumental, as the head', 'вместе с войсками Северной Кореи', [['korean-troops', 'войсками Северной Кореи']]],
     ['войска, no feminine singular', 'служил в войске Северной Кореи', []],
     // a neuter noun in -ье (Приморье, Подмосковье): Приморья, Приморью, Приморьем
+    // a plural in -цы after a stem of two or more syllables takes -цев (спецназовцев, китайцев);
+    // a one-syllable stem keeps its stressed -цов (бойцов)
+    ['a plural in -цы, genitive', 'около 1500 северокорейских спецназовцев', [['special-forces', 'северокорейских спецназовцев']]],
+    ['a plural in -цы, dative', 'медали северокорейским спецназовцам', [['special-forces', 'северокорейским спецназовцам']]],
+    ['a one-syllable stem, genitive', 'память бойцов КНДР', [['special-forces', 'бойцов КНДР']]],
     ['a neuter noun in -ье, genitive', 'туристический бизнес Приморья', [['primorye', 'Приморья']]],
     ['a neuter noun in -ье, instrumental', 'граница с Приморьем', [['primorye', 'Приморьем']]],
     ['a neuter noun in -ье, prepositional', 'живут в Приморье', [['primorye', 'Приморье']]],
