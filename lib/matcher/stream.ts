@@ -276,10 +276,21 @@ export class MatchStream {
       }
       order[j + 1] = item;
     }
-    // In that same order, the candidates that read words before their claim (обход |санкций ООН|).
+    // The candidates that read words before their claim (обход |санкций ООН|), by where their
+    // reading starts: nearly their claim order already, so the insertion sort moves few.
     const readers = this.readers;
+    const readStart = this.candReadStart;
     let readerCount = 0;
-    for (let i = 0; i < n; i++) if (this.candReadStart[order[i]!]! < start[order[i]!]!) readers[readerCount++] = order[i]!;
+    for (let i = 0; i < n; i++) {
+      const k = order[i]!;
+      if (readStart[k]! >= start[k]!) continue;
+      let j = readerCount++;
+      while (j > 0 && readStart[readers[j - 1]!]! > readStart[k]!) {
+        readers[j] = readers[j - 1]!;
+        j--;
+      }
+      readers[j] = k;
+    }
     let firstReader = 0;
     let lastEnd = -1;
     const { formStop: stop, formJoin: join } = this.automaton;
@@ -287,8 +298,8 @@ export class MatchStream {
       const k = order[i]!;
       if (start[k]! < lastEnd) continue;
       if (readerCount !== 0) {
-        while (firstReader < readerCount && this.candReadStart[readers[firstReader]!]! < start[k]! - RING) firstReader++;
-        if (this.beatenByReader(k, firstReader, readerCount)) continue;
+        while (firstReader < readerCount && readStart[readers[firstReader]!]! < start[k]! - RING) firstReader++;
+        if (this.beatenByReader(i, firstReader, readerCount)) continue;
       }
       const form = this.candForm[k]!;
       // The two states as one modifier, written straight before a subject they may name (북러
@@ -308,20 +319,39 @@ export class MatchStream {
   }
 
   /**
-   * Whether a form that read words before its claim reads across candidate `k` and further: `k`
-   * starts in the words it read (*обход санкций* in *обход |санкций ООН|*), runs into its claim,
-   * and ends within its reading. That form comes later in claim order and takes the span; a name
-   * starting where the claim starts (*North Korea* after *the |North*) is not beaten, and one
-   * ending before the claim (*Russia* in *Russia’s |Security Council|*) keeps its own words.
-   * Readers are few, and only those whose reading starts within RING before `k` are looked at.
+   * Whether the candidate at `order[i]` gives way to a form of another term that read words before
+   * its claim and reads across it: the candidate starts in those words (*обход санкций* in *обход
+   * |санкций ООН|*), runs into the claim, and ends within the reading, which is longer. That form
+   * comes later in claim order and takes the span. A name that runs past the reading (*North
+   * Korea* after *the |North*) is not beaten, nor is one ending before the claim (*Russia* in
+   * *Russia’s |Security Council|*), nor one of the same term (*독자 제재* keeps its whole span).
+   * Nor does a form beat anyone when a name starting in its words after the candidate runs past
+   * its reading: that name would take the span and the form would never show.
+   * No reading is longer than RING (addCandidate), so only readers whose reading starts within
+   * RING before the candidate can reach it; readers come sorted by where their reading starts.
    */
-  private beatenByReader(k: number, first: number, count: number): boolean {
-    const { candStart: start, candEnd: end, candReadStart: readStart, candReadEnd: readEnd, readers } = this;
+  private beatenByReader(i: number, first: number, count: number): boolean {
+    const { candStart: start, candEnd: end, candReadStart: readStart, candReadEnd: readEnd, candForm: form, readers, order } = this;
+    const termOf = this.automaton.formTerm;
+    const k = order[i]!;
     const from = start[k]!;
     for (let r = first; r < count; r++) {
       const a = readers[r]!;
       if (readStart[a]! > from) break;
-      if (a !== k && from < start[a]! && end[k]! > start[a]! && end[k]! <= readEnd[a]! && readEnd[a]! - readStart[a]! > end[k]! - from) return true;
+      if (a === k || from >= start[a]! || end[k]! <= start[a]! || end[k]! > readEnd[a]! || readEnd[a]! - readStart[a]! <= end[k]! - from) continue;
+      if (termOf[form[a]!] === termOf[form[k]!]) continue;
+      if (!this.blocksReader(i, a)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a candidate after `order[i]`, starting before reader `a`'s claim, runs past its reading. */
+  private blocksReader(i: number, a: number): boolean {
+    const { candStart: start, candEnd: end, order } = this;
+    for (let j = i + 1; j < this.candCount; j++) {
+      const c = order[j]!;
+      if (start[c]! >= start[a]!) return false;
+      if (end[c]! > this.candReadEnd[a]!) return true;
     }
     return false;
   }
@@ -446,7 +476,9 @@ export class MatchStream {
     const to = this.automaton.formClaimTo[form]!;
     if (from !== 0 || to !== 0) {
       const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
-      if (text === undefined && end - start > RING) return; // longer than the ring remembers: not placed, not shown
+      // Longer than the ring remembers (a run of spaces inside): not placed, not shown, however the
+      // text was split into pieces, so that which name wins never depends on the split.
+      if (end - start > RING) return;
       if (from !== 0) start = this.stepUnits(at, start, end, from, 1);
       if (to !== 0) end = this.stepUnits(at, end - 1, start - 1, to, -1) + 1;
       if (start >= end) return;

@@ -129,6 +129,8 @@ function reference(text: string): { start: number; end: number; term: string; ke
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
       const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;
+      // A form that reads words around its claim is not placed across more than the matcher's ring of recent text.
+      if ((f.claimFrom !== 0 || f.claimTo !== 0) && end - start > 128) continue;
       candidates.push({ readStart: start, readEnd: end, start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
     }
   }
@@ -136,12 +138,23 @@ function reference(text: string): { start: number; end: number; term: string; ke
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop) || b.context - a.context);
   const out: { start: number; end: number; term: string; keepsTerm: boolean }[] = [];
   let lastEnd = -1;
-  // A form that read words before its claim beats a shorter name starting in those words, running
-  // into its claim and ending within its reading (обход санкций in обход |санкций ООН|).
-  const beaten = (c: (typeof candidates)[number]) =>
-    candidates.some((a) => a !== c && a.readStart <= c.start && c.start < a.start && c.end > a.start && c.end <= a.readEnd && a.readEnd - a.readStart > c.end - c.start && a.readStart > c.start - 128);
+  // A form that read words before its claim beats a shorter name of another term starting in those
+  // words, running into its claim and ending within its reading (обход санкций in обход |санкций
+  // ООН|), unless a name after it, starting before the claim, runs past the reading.
+  const beaten = (c: (typeof candidates)[number], i: number) =>
+    candidates.some(
+      (a) =>
+        a !== c &&
+        a.term !== c.term &&
+        a.readStart <= c.start &&
+        c.start < a.start &&
+        c.end > a.start &&
+        c.end <= a.readEnd &&
+        a.readEnd - a.readStart > c.end - c.start &&
+        !candidates.slice(i + 1).some((d) => d.start < a.start && d.end > a.readEnd),
+    );
   candidates.forEach((c, i) => {
-    if (c.start < lastEnd || beaten(c)) return;
+    if (c.start < lastEnd || beaten(c, i)) return;
     // The two states as one modifier straight before a subject (북러 군사협력): one mention of it.
     if (joinsOf.get(c.term) === 'pair' && !c.stop) {
       const next = candidates.slice(i + 1).find((d) => d.start >= c.end);

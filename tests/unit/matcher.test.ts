@@ -194,6 +194,12 @@ describe('matcher rules from real news', () => {
     },
     { id: 'stop-iskander', stop: true, aliases: [{ text: 'Iskander missiles' }] },
     { id: 'evasion', aliases: [{ text: 'обход санкций', inflect: 'ru-head' }] },
+    // Made-up names for the reader rule's edges (a review's counterexamples).
+    { id: 'reader-a', aliases: [{ text: 'alpha beta gamma |delta epsilon' }, { text: 'one two three |four five' }] },
+    { id: 'reader-b', aliases: [{ text: 'beta |gamma' }] },
+    { id: 'name-k', aliases: [{ text: 'alpha beta gamma delta' }, { text: 'one two three four' }] },
+    { id: 'name-c', aliases: [{ text: 'two three four five six' }] },
+    { id: 'own-list', aliases: [{ text: 'unilateral sanctions' }, { text: 'unilateral |sanctions| list' }] },
     {
       id: 'special-forces',
       aliases: [
@@ -556,6 +562,17 @@ describe('matcher rules from real news', () => {
     ['a read prefix beats a shorter name it starts with', 'обход санкций ООН', [['un-sanctions', 'санкций ООН']], false],
     ['the shorter name alone is itself', 'обход санкций США', [['evasion', 'обход санкций']], false],
     ['and the words a claim leaves still match', 'Russia’s Security Council', [['russia', 'Russia']], false],
+    [
+      'a reader claiming earlier does not hide one reading from further back',
+      'alpha beta gamma delta epsilon',
+      [
+        ['reader-b', 'gamma'],
+        ['reader-a', 'delta epsilon'],
+      ],
+      false,
+    ],
+    ['no name gives way to a reader that a longer name would hide', 'one two three four five six', [['name-k', 'one two three four']], false],
+    ['a name of the same term keeps its whole span', 'the unilateral sanctions list', [['own-list', 'unilateral sanctions']], false],
     ['a longer name starting where the claim starts still wins', 'the North Korea talks', [['north-korea', 'North Korea']], false],
   ])('an alias’s claim: %s', (_rule, text, expected, topical) => {
     expect(found(text)).toEqual(expected);
