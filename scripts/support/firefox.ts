@@ -138,37 +138,38 @@ export async function inExtension<T, A = undefined>(control: Page, fn: (arg: A) 
 
 /**
  * Sends a tab request to the content script of the tab showing `url` (as the popup and the
- * keyboard command do), retrying until `ready` accepts the answer.
+ * keyboard command do), retrying until `ready` accepts the answer. The retries and `ready` run
+ * here, in Node: the extension page's CSP (enforced on WebDriver BiDi calls since Firefox 140.12)
+ * forbids building a function from its source there.
  */
 export async function askTabAt<T>(control: Page, url: string, request: TabRequest, ready: (value: T) => boolean = () => true): Promise<T> {
-  return control.evaluate(
-    async (url, request, readySource) => {
-      const accept = new Function('value', `return (${readySource})(value)`) as (v: unknown) => boolean;
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      let last: unknown;
-      const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline) {
+  let last: unknown;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const reply = await control.evaluate(
+      async (url, request) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
         try {
           // The extension may read the URLs of tabs on its listed sites, so it can find the tab
           // (the newest one, if a failed test left an older one open).
           const tabs = (await api.tabs.query({})).filter((t) => t.url === url).sort((a, b) => b.id! - a.id!);
-          if (tabs.length === 0) throw new Error(`no tab at ${url}`);
+          if (tabs.length === 0) return { error: `no tab at ${url}` };
           // A content script still starting may never answer this one: ask again after a second.
-          const reply = (await Promise.race([api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000))])) as
+          const answer = (await Promise.race([api.tabs.sendMessage(tabs[0]!.id!, request, { frameId: 0 }), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000))])) as
             { ok?: boolean; value?: unknown } | undefined;
-          last = reply;
-          if (reply?.ok && accept(reply.value)) return reply.value;
+          return { answer };
         } catch (error) {
-          last = String(error);
+          return { error: String(error) };
         }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
-    },
-    url,
-    request,
-    ready.toString(),
-  ) as Promise<T>;
+      },
+      url,
+      request,
+    );
+    last = 'answer' in reply ? reply.answer : reply.error;
+    if ('answer' in reply && reply.answer?.ok && ready(reply.answer.value as T)) return reply.answer.value as T;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the content script never answered as expected: ${JSON.stringify(last)}`);
 }
 
 /** Waits for the content script's first scan of `page` (the highlights in view registered) and returns its status. */

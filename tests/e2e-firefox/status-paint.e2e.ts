@@ -12,19 +12,51 @@ const env = useFirefox();
 
 type Api = typeof chrome;
 
-/** Runs `func(arg)` in the content script's world of tab `tabId` (from the control page) and returns its result. */
-function inContentScript<T, A>(tabId: number, func: (arg: A) => T, arg: A): Promise<T> {
+/**
+ * Installs, in the content script's world of tab `tabId`, a listener that records for each probed
+ * status request whether #`id`'s mentions are registered. The functions are written inside the
+ * evaluated call: the extension page's CSP (enforced on WebDriver BiDi calls since Firefox 140.12)
+ * forbids building one from its source there.
+ */
+function installStatusProbe(tabId: number, id: string): Promise<unknown> {
   return env.control.evaluate(
-    async (tabId, source, arg) => {
+    async (tabId, id) => {
       const browser = (globalThis as unknown as { browser: Api }).browser;
-      const func = new Function('arg', `return (${source})(arg);`) as (arg: unknown) => unknown;
-      const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func, args: [arg] });
-      return result?.result as T;
+      const install = (id: string) => {
+        const scope = globalThis as unknown as { __statusProbe?: Record<number, boolean>; browser: Api };
+        scope.__statusProbe = {};
+        scope.browser.runtime.onMessage.addListener((message: { type?: string; probe?: number }) => {
+          if (message?.type !== 'page-status' || typeof message.probe !== 'number') return undefined;
+          const target = document.getElementById(id);
+          let painted = false;
+          // The page's own registry (the content-script world's view of it cannot be iterated).
+          const registry = (window as unknown as { wrappedJSObject: { CSS: typeof CSS } }).wrappedJSObject.CSS.highlights;
+          for (const [name, highlight] of registry) if (!['nkr-focus', 'nkr-active'].includes(name)) for (const range of highlight) if (target?.contains((range as Range).startContainer)) painted = true;
+          scope.__statusProbe![message.probe] = painted;
+          return undefined;
+        });
+        return true;
+      };
+      const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: install, args: [id] });
+      return result?.result;
     },
     tabId,
-    func.toString(),
-    arg as unknown,
-  ) as Promise<T>;
+    id,
+  );
+}
+
+/** What the probe recorded for status request `probe`: whether #lead's mentions were registered. */
+function probedPaint(tabId: number, probe: number): Promise<boolean> {
+  return env.control.evaluate(
+    async (tabId, probe) => {
+      const browser = (globalThis as unknown as { browser: Api }).browser;
+      const read = (probe: number) => (globalThis as unknown as { __statusProbe: Record<number, boolean> }).__statusProbe[probe];
+      const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: read, args: [probe] });
+      return result?.result as boolean;
+    },
+    tabId,
+    probe,
+  );
 }
 
 async function setDisabledSites(sites: string[]): Promise<void> {
@@ -44,25 +76,7 @@ describe('the page status and the painted highlights in Firefox', () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);
     const tabId = await tabIdOf(env.control, page.url());
-    await inContentScript(
-      tabId,
-      (id: string) => {
-        const scope = globalThis as unknown as { __statusProbe?: Record<number, boolean>; browser: Api };
-        scope.__statusProbe = {};
-        scope.browser.runtime.onMessage.addListener((message: { type?: string; probe?: number }) => {
-          if (message?.type !== 'page-status' || typeof message.probe !== 'number') return undefined;
-          const target = document.getElementById(id);
-          let painted = false;
-          // The page's own registry (the content-script world's view of it cannot be iterated).
-          const registry = (window as unknown as { wrappedJSObject: { CSS: typeof CSS } }).wrappedJSObject.CSS.highlights;
-          for (const [name, highlight] of registry) if (!['nkr-focus', 'nkr-active'].includes(name)) for (const range of highlight) if (target?.contains((range as Range).startContainer)) painted = true;
-          scope.__statusProbe![message.probe] = painted;
-          return undefined;
-        });
-        return true;
-      },
-      'lead',
-    );
+    await installStatusProbe(tabId, 'lead');
     for (let round = 0; round < 3; round++) {
       // Off for the site: the highlights go; back on: a fresh scan, asked about without pause.
       await setDisabledSites(['reuters.com']);
@@ -77,7 +91,7 @@ describe('the page status and the painted highlights in Firefox', () => {
         }
         throw new Error('the page never said scanned');
       }, tabId);
-      const painted = await inContentScript(tabId, (probe: number) => (globalThis as unknown as { __statusProbe: Record<number, boolean> }).__statusProbe[probe], probe);
+      const painted = await probedPaint(tabId, probe);
       expect(painted, `round ${round}: status said scanned (probe ${probe}) while #lead had no registered highlight`).toBe(true);
     }
     await page.close();

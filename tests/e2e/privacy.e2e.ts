@@ -33,10 +33,14 @@ beforeAll(async () => {
         '--proxy-bypass-list=<-loopback>',
         // Chromium's own services (sign-in, extension updates, autofill) are pointed at a name
         // only these flags use, so the proxy can tell the browser's traffic from the extension's.
-        ...['gaia-url', 'lso-url', 'google-apis-url'].map((flag) => `--${flag}=http://${BROWSER_OWN}/`),
+        // Since Chromium 150 the browser also asks Google's search host (its AI mode) and the push
+        // service (GCM check-in) at start-up, and prefetches zero-prefix suggestions from the
+        // default search engine: those go to the same name, or are switched off.
+        ...['gaia-url', 'lso-url', 'google-apis-url', 'google-base-url'].map((flag) => `--${flag}=http://${BROWSER_OWN}/`),
+        ...['gcm-checkin-url', 'gcm-mcs-endpoint', 'gcm-registration-url'].map((flag) => `--${flag}=http://${BROWSER_OWN}/gcm`),
         `--apps-gallery-update-url=http://${BROWSER_OWN}/update`,
         `--component-updater=url-source=http://${BROWSER_OWN}/components`,
-        '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying',
+        '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying,OmniboxZeroSuggestPrefetching,ZeroSuggestPrefetching,ZeroSuggestPrefetchingOnSRP,ZeroSuggestPrefetchingOnWeb,PreconnectToSearch',
       ],
     },
   );
