@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardText, clickCardButton, FIREFOX_DIR, highlightsIn, inCard, inExtension, NEWS_HOST, openCard, openPopupFor, OTHER_NEWS_HOST, pageStatus, typeNote, useFirefox } from './harness';
 
-// A short idle timeout, so the event page is put to sleep within the test.
-const IDLE_MS = 1500;
+// A short idle timeout, so the event page is put to sleep within the test; long enough that the
+// install's corpus setup (parse, validate, store, publish the matcher data) finishes first on a
+// slow machine, where 1.5 s cut it off and pages found no corpus.
+const IDLE_MS = 5000;
 const env = useFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
 const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
 

@@ -56,10 +56,11 @@ describe('the settings page in Firefox', () => {
     const options = await env.ff.openExtensionPage('options.html', 'form.settings');
     expect(await options.$eval('h1', (el) => el.textContent)).toContain('settings');
     await click(options, 'input[name=style][value=strong]');
-    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1]))).toEqual(new Set(['strong']));
+    // The article is now a background tab, whose frames Firefox throttles: give the repaint time.
+    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1])), { timeout: 10_000 }).toEqual(new Set(['strong']));
     await expect.poll(() => options.$eval('[role=status]', (el) => el.textContent)).toContain('Saved');
     await click(options, 'input[name=style][value=quiet]');
-    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1]))).toEqual(new Set(['quiet']));
+    await expect.poll(async () => new Set((await highlightsIn(page)).map((h) => h.name.split('-')[1])), { timeout: 10_000 }).toEqual(new Set(['quiet']));
     await options.close();
     await page.close();
   });
