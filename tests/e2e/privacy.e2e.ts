@@ -106,9 +106,14 @@ describe('privacy in Chromium', () => {
     expect(seen.filter((r) => opened.includes(r.url))).toHaveLength(opened.length);
     expect(driverWeb.filter((r) => opened.includes(r.url)).length).toBeGreaterThanOrEqual(opened.length);
     // … and nothing else.
+    // Chromium 150 also opens, at moments no run could pin down (never under a net log), a tunnel
+    // to Google's download redirector for the browser's own downloads, which no switch points
+    // elsewhere. Only that tunnel is set aside: the driver's net below still sees every request the
+    // extension's pages, frames and worker make, to any host, that one included.
+    const browserDownloads = (r: { method: string; host: string }) => r.method === 'CONNECT' && r.host === 'redirector.gvt1.com';
     expect(
       unexpectedRequests(
-        seen.filter((r) => r.host !== BROWSER_OWN),
+        seen.filter((r) => r.host !== BROWSER_OWN && !browserDownloads(r)),
         opened,
       ),
     ).toEqual([]);
