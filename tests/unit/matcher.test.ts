@@ -558,7 +558,8 @@ describe('matcher rules from real news', () => {
       false,
     ],
     ['a prefix over a line break', 'the\n    North said', [['sappers', 'North']], false],
-    // an alias that reads words before its claim competes by all it read, not by where its claim starts
+    // an alias that reads words before its claim beats a shorter name of another term starting in those
+    // words and ending within what it read; names that run past it, or share its term, keep their span
     ['a read prefix beats a shorter name it starts with', 'обход санкций ООН', [['un-sanctions', 'санкций ООН']], false],
     ['the shorter name alone is itself', 'обход санкций США', [['evasion', 'обход санкций']], false],
     ['and the words a claim leaves still match', 'Russia’s Security Council', [['russia', 'Russia']], false],
