@@ -21,6 +21,11 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The card's contents for a term, passages ranked by the sentence around the mention. */
   v.strictObject({ type: v.literal('lookup'), termId: TermId, context: v.pipe(v.string(), v.maxLength(2000)) }),
   v.strictObject({ type: v.literal('corpus-status') }),
+  /**
+   * A page found no matcher data in storage: the background (re)publishes it from the database.
+   * Sending it also wakes a background that was stopped before its setup finished.
+   */
+  v.strictObject({ type: v.literal('ensure-matcher-data') }),
   /** Injects the card's code into the sender's frame (it loads on first hover, not with the page). */
   v.strictObject({ type: v.literal('load-card-ui') }),
   /**

@@ -73,6 +73,8 @@ export interface NoteDraftView {
 export interface BackgroundResponses {
   lookup: LookupResult;
   'corpus-status': CorpusStatus | null;
+  /** Whether matcher data is now in storage (false: no corpus is in the database yet). */
+  'ensure-matcher-data': { published: boolean };
   'load-card-ui': { loaded: true };
   'prepare-note': { token: string };
   'note-draft': NoteDraftView;

@@ -22,6 +22,8 @@ export interface BackgroundDeps {
   db: () => ContextDatabase;
   corpus: () => Promise<CorpusCache | null>;
   injectCardUi: (tabId: number, frameId: number) => Promise<void>;
+  /** Finishes the corpus setup if it has not, then writes the matcher data if it is missing or stale. */
+  ensureMatcherData: () => Promise<boolean>;
   /** Session storage for notes being written. */
   drafts: DraftStore;
   /** Tells a page's content script something (the note form it opened is done). */
@@ -60,6 +62,10 @@ const handlers: { [K in BackgroundRequest['type']]: Handler<K> } = {
     if (!meta) return null;
     const [passages, terms, events, notes] = await Promise.all([db.passages.count(), db.terms.count(), db.events.count(), db.notes.count()]);
     return { version: meta.version, hash: meta.hash, source: meta.source, loadedAt: meta.loadedAt, passages, terms, events, notes, citation: meta.citation };
+  },
+
+  async 'ensure-matcher-data'(_request, _sender, deps) {
+    return { published: await deps.ensureMatcherData() };
   },
 
   async 'load-card-ui'(_request, sender, deps) {

@@ -59,6 +59,10 @@ export default defineBackground(() => {
         cache ??= loadCorpusCache(getDatabase());
         return cache;
       },
+      ensureMatcherData: async () => {
+        await (setup ?? setUp());
+        return (await publishMatcherData(getDatabase())) !== null;
+      },
       injectCardUi: async (tabId, frameId) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
       },

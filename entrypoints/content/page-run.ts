@@ -4,6 +4,7 @@
  * read its state and answer tab messages. Everything stops with the page run's signal.
  */
 import type { Automaton } from '@/lib/matcher';
+import { askBackground } from '@/lib/messages';
 import { automatonOf, MATCHER_DATA_KEY, parseMatcherData, type MatcherData } from '@/lib/matcher-data';
 import { pageVerdict, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
 import type { PageStatus } from '@/lib/tab-messages';
@@ -59,7 +60,20 @@ export class PageRun {
     if (!this.seen.has(SETTINGS_KEY)) this.settings = parseSettings(stored[SETTINGS_KEY]);
     if (!this.seen.has(MATCHER_DATA_KEY)) this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
     this.reconcile();
+    if (this.reason === 'no-corpus') this.askForMatcherData();
     this.markReady();
+  }
+
+  /**
+   * No matcher data in storage, though the corpus may well be in the database: a background
+   * stopped before it published the data (Firefox suspends an idle event page, even mid-setup)
+   * leaves this state until something wakes it. Asking wakes it; the data then arrives through
+   * storage.onChanged like any update. Once per page run, so a page cannot make it repeat.
+   */
+  private askForMatcherData(): void {
+    askBackground({ type: 'ensure-matcher-data' }).catch(() => {
+      // The extension is updating or gone: its next start publishes the data, and this run hears it.
+    });
   }
 
   /** Scans the whole page afresh (single-page app navigations, the bench). */

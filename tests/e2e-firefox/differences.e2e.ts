@@ -66,6 +66,19 @@ describe('Firefox differences', () => {
     await page.close();
   });
 
+  it('lights a page that finds no matcher data while the event page sleeps: the page wakes it to publish', async () => {
+    // What an event page suspended mid-setup leaves: the corpus stored, no matcher data published.
+    await inExtension(env.control, async () => {
+      await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.remove('matcherData');
+    });
+    await expect.poll(backgroundAlive, { timeout: IDLE_MS * 10, interval: 250 }).toBe(false);
+    const page = await env.ff.open('/pages/article.html');
+    expect((await pageStatus(env.control, page)).mentions).toBeGreaterThan(5);
+    const published = await inExtension(env.control, async () => Boolean((await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get('matcherData')).matcherData));
+    expect(published).toBe(true);
+    await page.close();
+  });
+
   it('notices when the reader withdraws a listed site’s access, and says so in the popup', async () => {
     const before = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, before);

@@ -22,6 +22,20 @@ describe('the installed extension', () => {
     await page.close();
   });
 
+  it('lights a page that found no matcher data published: the page asks the background, which publishes it', async () => {
+    // The state a background stopped mid-setup leaves (Firefox suspends an idle event page): the
+    // corpus is in the database but content scripts find no matcher data in storage.
+    await corpusStatus(env.browser);
+    await env.browser.worker.evaluate(() => chrome.storage.local.remove('matcherData'));
+    const page = await env.browser.open('/pages/article.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.running).toBe(true);
+    expect(status.mentions).toBeGreaterThan(5);
+    // Published again for every page after it, not just held by this one.
+    expect(await env.browser.worker.evaluate(async () => Boolean((await chrome.storage.local.get('matcherData')).matcherData))).toBe(true);
+    await page.close();
+  });
+
   it('does not run on a site that is not on the list and was not enabled', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`http://example.org/pages/article.html`);

@@ -32,6 +32,7 @@ beforeEach(async () => {
     injectCardUi: async (tab, frame) => {
       injected.push([tab, frame]);
     },
+    ensureMatcherData: async () => (await publishMatcherData(db)) !== null,
     drafts: fakeBrowser.storage.session as unknown as BackgroundDeps['drafts'],
     notifyTab: async (tab, frame, message) => {
       told.push([tab, frame, message]);
@@ -189,6 +190,16 @@ describe('setting up the bundled corpus', () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     expect((await ensureBundledCorpus(db, async () => newer)).status).toBe('loaded');
     expect((await fakeBrowser.storage.local.get('corpusRefusal')).corpusRefusal).toBeUndefined();
+  });
+
+  it('publishes the matcher data again when a page finds none, and says when there is no corpus to publish', async () => {
+    await fakeBrowser.storage.local.remove(MATCHER_DATA_KEY);
+    expect(await handleRequest({ type: 'ensure-matcher-data' }, fromPage, deps)).toEqual({ ok: true, value: { published: true } });
+    expect(parseMatcherData((await fakeBrowser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY])?.hash).toBe(shippedCorpus().hash);
+    await fakeBrowser.storage.local.remove(MATCHER_DATA_KEY);
+    await db.meta.delete('corpus');
+    expect(await handleRequest({ type: 'ensure-matcher-data' }, fromPage, deps)).toEqual({ ok: true, value: { published: false } });
+    expect((await fakeBrowser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY]).toBeUndefined();
   });
 
   it('publishes matcher data with a packed automaton the content script can use', async () => {

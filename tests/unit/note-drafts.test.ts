@@ -29,6 +29,7 @@ beforeEach(async () => {
     db: () => (failWrites ? new Proxy(db, { get: (t, k) => (k === 'notes' ? { add: () => Promise.reject(new Error('QuotaExceededError: the disk is full')) } : Reflect.get(t, k)) }) : db),
     corpus: () => loadCorpusCache(db),
     injectCardUi: async () => {},
+    ensureMatcherData: async () => true,
     drafts: fakeBrowser.storage.session as unknown as BackgroundDeps['drafts'],
     notifyTab: async (tab, frame, message) => {
       told.push([tab, frame, message]);

@@ -367,6 +367,7 @@ describe('the sync requests', () => {
       db: () => db,
       corpus: async () => null,
       injectCardUi: async () => {},
+      ensureMatcherData: async () => true,
       drafts: { get: async () => ({}), set: async () => {}, remove: async () => {} },
       notifyTab: async () => {},
       sync: {
