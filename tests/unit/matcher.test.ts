@@ -352,6 +352,14 @@ describe('matcher rules from real news', () => {
     // 측 or 만 before a particle, and two particles together
     ['측 and a particle', '러시아측이 앞서 맺은', [['russia', '러시아측이']]],
     ['만 and a particle', '러시아만은 예외로', [['russia', '러시아만은']]],
+    [
+      '만큼 and 만큼은',
+      '단거리 탄도 미사일만큼은 불량 걱정이 없고 러시아만큼 많이',
+      [
+        ['missiles', '단거리 탄도 미사일만큼은'],
+        ['russia', '러시아만큼'],
+      ],
+    ],
     ['로서 and 는', '러시아로서는 넘기기 어렵다', [['russia', '러시아로서는']]],
     ['으로 and 까지', '북한으로까지 넓혀지거나', [['north-korea', '북한으로까지']]],
     ['뿐 and a copula', '세계에서 북한뿐이라며', [['north-korea', '북한뿐이라며']]],
