@@ -144,7 +144,7 @@ const OUTNUMBERED = 4;
 /**
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
- * 2024 treaty), or names both sides and is one of the topic's own stories (its headline names the
+ * 2024 treaty; the pair's own name, 북·러, only twice or beside both sides with neither outnumbered), or names both sides and is one of the topic's own stories (its headline names the
  * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly:
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
@@ -181,7 +181,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   }
   let northKorea = 0;
   let russia = 0;
-  let bilateral = false;
+  /**
+   * Mentions of the specific terms of neither side: things of the relationship (the 2024 treaty,
+   * the troops in Kursk, the MSMT) and its names as a pair (북·러, "North Korea–Russia ties").
+   */
+  let bilateralThings = 0;
+  let pairNames = 0;
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
@@ -217,8 +222,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (!counts) return;
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
-    else if (term.specificity === 'specific') bilateral = true;
-    else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
+    else if (term.specificity === 'specific') {
+      if (term.kind === 'concept') pairNames++;
+      else bilateralThings++;
+    } else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
     else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       let passage = sidesByPassage.get(key);
@@ -263,6 +270,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const fewer = Math.min(northKorea, russia);
   const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
+  // A thing of the relationship makes the article about it. A pair name once does only where both
+  // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
+  // beside him at a parade, names North Korea fifteen times and Russia never on its own.
+  const bilateral = bilateralThings > 0 || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   const onTopic = namesTopicStory || bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.

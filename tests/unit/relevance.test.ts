@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { MatcherDataTerm } from '../../lib/matcher-data';
 import { decideVisibility, type MentionFacts } from '../../lib/relevance';
 
-const term = (id: string, specificity: 'specific' | 'generic', anchor?: 'north-korea' | 'russia'): MatcherDataTerm => ({ id, label: id, kind: 'concept', specificity, anchor, aliases: [{ text: id }] });
+const term = (id: string, specificity: 'specific' | 'generic', anchor?: 'north-korea' | 'russia', kind: MatcherDataTerm['kind'] = 'concept'): MatcherDataTerm => ({ id, label: id, kind, specificity, anchor, aliases: [{ text: id }] });
 const TERMS = [
   term('north-korea', 'specific', 'north-korea'), // 0
   term('russia', 'generic', 'russia'), // 1
   term('sanctions', 'generic'), // 2
-  term('vostochny-summit', 'specific'), // 3
+  term('vostochny-summit', 'specific', undefined, 'event'), // 3
   term('kim-jong-un', 'specific', 'north-korea'), // 4
 ];
 const at = (term: number, standalone = true): MentionFacts => ({ term, standalone });
@@ -81,6 +81,19 @@ describe('relevance gate', () => {
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
     expect(decideVisibility([at(1), at(2), at(2)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
+  });
+
+  it('reads the pair’s name once as passing where a side is outnumbered or never named alone (China’s premier in Pyongyang, 북·러 leaders beside him); a thing of the relationship opens the gate alone', () => {
+    // 5: the pair's own name (북·러, "North Korea–Russia ties"), a concept of neither side.
+    const terms = [...TERMS, term('nk-russia-partnership', 'specific')];
+    const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(0, `p${i}`));
+    expect(decideVisibility([...northKoreaTimes(6), inPassage(5, 'p2')], terms, rules).onTopic).toBe(false);
+    // Named twice, the pair is what the article is about…
+    expect(decideVisibility([...northKoreaTimes(6), inPassage(5, 'p2'), inPassage(5, 'p4')], terms, rules).onTopic).toBe(true);
+    // …and once, where Russia is named as well and not outnumbered.
+    expect(decideVisibility([...northKoreaTimes(2), inPassage(1, 'p7'), inPassage(5, 'p8')], terms, rules).onTopic).toBe(true);
+    // A thing of the relationship (the Vostochny summit) needs nothing else.
+    expect(decideVisibility([...northKoreaTimes(6), inPassage(3, 'p2')], terms, rules).onTopic).toBe(true);
   });
 
   it('shows nothing off the topic, not even a specific name (Kim Jong Un in a story about Seoul’s politics); a bilateral term opens the gate', () => {
