@@ -16,7 +16,7 @@ export interface MatcherDataTerm {
   label: string;
   kind: TermKind;
   specificity: 'specific' | 'generic';
-  anchor?: 'north-korea' | 'russia';
+  anchor?: 'north-korea' | 'russia' | 'partner';
   aliases: AliasRule[];
   /**
    * In an article naming one of `whenArticleNames`, mentions of `term` show as this term;

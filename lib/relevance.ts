@@ -187,6 +187,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let bilateralThings = 0;
   let pairNames = 0;
+  /**
+   * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
+   * names; whether it names anyone or anything else (a third state, the summit, 북러).
+   */
+  let headlineNamesPartner = false;
+  let headlineSides = 0;
+  let headlineNamesMore = false;
+  /** Per side, the passages that name it. */
+  const passagesNaming: [Set<unknown>, Set<unknown>] = [new Set(), new Set()];
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
@@ -217,9 +226,17 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       referredByPassage.set(key, sides);
       if (sides === 3) sidesMeet = true;
     }
+    if (m.standalone && m.place?.headline === true) {
+      if (term.anchor === 'partner') headlineNamesPartner = true;
+      else if (!side && (term.kind === 'state' || term.specificity === 'specific')) headlineNamesMore = true;
+    }
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
+    if (side) {
+      passagesNaming[side - 1]!.add(key);
+      if (m.place?.headline === true) headlineSides |= side;
+    }
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
@@ -274,7 +291,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
   const bilateral = bilateralThings > 0 || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
-  const onTopic = namesTopicStory || bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS);
+  // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with
+  // Iran) that recalls the other side in a passage or two is about that partnership, however
+  // densely the passage names the two: Russia "signed a similar treaty with North Korea".
+  const unnamed = headlineSides === 1 ? 1 : headlineSides === 2 ? 0 : undefined;
+  const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS && bilateralThings < ANCHOR_REPEATS;
+  const onTopic = namesTopicStory || (!partnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

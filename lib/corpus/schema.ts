@@ -75,8 +75,12 @@ const TermFields = {
    * North Korea and Russia.
    */
   specificity: v.picklist(['specific', 'generic']),
-  /** Which side of the relevance gate the term stands for, if any. */
-  anchor: v.optional(v.picklist(['north-korea', 'russia'])),
+  /**
+   * Which side of the relevance gate the term stands for, if any; `partner`: a state (or its
+   * leader) with a partnership of its own with one side (China, Iran), whose story with that side
+   * is not this topic's however it recalls the other.
+   */
+  anchor: v.optional(v.picklist(['north-korea', 'russia', 'partner'])),
   summary: NonEmpty,
   /** Passage ids that discuss the term, checked by hand. */
   passages: v.array(Id),

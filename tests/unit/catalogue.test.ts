@@ -179,11 +179,15 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'two North Koreans were captured').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'в плен попали северокорейцы').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rocket-munition-words']);
-    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'russian-border-places', 'summit-words']);
+    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'iran-words', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'russian-border-places', 'summit-words']);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
     for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-border-places');
-    expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране').map((m) => m.termId)).toEqual([]);
+    // Hasan Rouhani is not Khasan; Tehran names Iran, a partner of Russia's own, which tells the gate a headline is about Russia and Iran.
+    expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране').map((m) => m.termId)).toEqual(['iran-words']);
+    for (const text of ['Russia and Iran to sign a partnership treaty', '러시아와 이란이 조약을 비준했다', 'Россия и Иран подпишут договор']) expect(findMatches(automaton, text).map((m) => m.termId)).toContain('iran-words');
+    // …and not the Korean particle 이란 after a name (북한이란 나라).
+    expect(findMatches(automaton, '북한이란 나라는').map((m) => m.termId)).toEqual(['north-korea']);
     // The Beijing talks of 2025 claim their own talks, in every language.
     for (const text of ['bilateral talks in Beijing', '베이징 회담에서', 'переговоры в Пекине', 'at the Diaoyutai State Guesthouse', '댜오위타이 국빈관에서'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('beijing-talks-2025');

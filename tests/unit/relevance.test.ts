@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatcherDataTerm } from '../../lib/matcher-data';
 import { decideVisibility, type MentionFacts } from '../../lib/relevance';
 
-const term = (id: string, specificity: 'specific' | 'generic', anchor?: 'north-korea' | 'russia', kind: MatcherDataTerm['kind'] = 'concept'): MatcherDataTerm => ({ id, label: id, kind, specificity, anchor, aliases: [{ text: id }] });
+const term = (id: string, specificity: 'specific' | 'generic', anchor?: MatcherDataTerm['anchor'], kind: MatcherDataTerm['kind'] = 'concept'): MatcherDataTerm => ({ id, label: id, kind, specificity, anchor, aliases: [{ text: id }] });
 const TERMS = [
   term('north-korea', 'specific', 'north-korea'), // 0
   term('russia', 'generic', 'russia'), // 1
@@ -81,6 +81,28 @@ describe('relevance gate', () => {
 
   it('hides generic terms on a page about only one side (Iranian oil, European ammunition)', () => {
     expect(decideVisibility([at(1), at(2), at(2)], TERMS, rules)).toEqual({ visible: [false, false, false], onTopic: false, shownAs: new Map() });
+  });
+
+  it('reads a story of one side with a partner of its own (Kim and Xi in Beijing, Russia’s treaty with Iran) as theirs, however densely one passage recalls the other side', () => {
+    // 5 China, 6 Iran (a word class that only tells the gate), 7 South Korea.
+    const iran: MatcherDataTerm = { ...term('iran-words', 'generic', 'partner', 'state'), narrowOnly: true };
+    const terms = [...TERMS, term('china', 'generic', 'partner', 'state'), iran, term('south-korea', 'generic', undefined, 'state')];
+    const headline = (t: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage: 'h1', headline: true } });
+    const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(4, `p${i}`));
+    // Kim Jong Un (4) and China in the headline; Russia recalled in one passage that names the two four times.
+    const recalled = [inPassage(1, 'p9'), inPassage(1, 'p9'), inPassage(0, 'p9'), inPassage(0, 'p9')];
+    const kimAndXi = [headline(4), headline(5), ...northKoreaTimes(5), ...recalled];
+    expect(decideVisibility(kimAndXi, terms, rules).onTopic).toBe(false);
+    // The same passage in a story whose headline is Kim's alone is dense enough to be about the two.
+    expect(decideVisibility([headline(4), ...northKoreaTimes(5), ...recalled], terms, rules).onTopic).toBe(true);
+    // Russia and Iran in the headline, North Korea recalled in one passage: Russia's treaty with Iran.
+    const russiaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(1, `r${i}`));
+    expect(decideVisibility([headline(1), headline(6), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(false);
+    // Not where the headline names the relationship (the summit) or another state (Seoul leaves the Khasan–Rajin project, Russia's coal goes to China)…
+    expect(decideVisibility([...kimAndXi, headline(3)], terms, rules).onTopic).toBe(true);
+    expect(decideVisibility([headline(1), headline(5), headline(7), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
+    // …nor where the other side runs through the article, in more than two passages.
+    expect(decideVisibility([...kimAndXi, inPassage(1, 'p1'), inPassage(1, 'p2')], terms, rules).onTopic).toBe(true);
   });
 
   it('reads the pair’s name once as passing where a side is outnumbered or never named alone (China’s premier in Pyongyang, 북·러 leaders beside him); a thing of the relationship opens the gate alone', () => {
