@@ -225,18 +225,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       const sides = (referredByPassage.get(key) ?? 0) | side;
       referredByPassage.set(key, sides);
       if (sides === 3) sidesMeet = true;
+      // A headline refers to a side by a bare name too ("Kim assures Xi …", in a story naming Kim Jong Un).
+      if (m.place?.headline === true) headlineSides |= side;
     }
-    if (m.standalone && m.place?.headline === true) {
-      if (term.anchor === 'partner') headlineNamesPartner = true;
-      else if (!side && (term.kind === 'state' || term.specificity === 'specific')) headlineNamesMore = true;
-    }
+    if (term.anchor === 'partner' && !m.topical && m.place?.headline === true) headlineNamesPartner = true;
+    if (m.standalone && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific')) headlineNamesMore = true;
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
-    if (side) {
-      passagesNaming[side - 1]!.add(key);
-      if (m.place?.headline === true) headlineSides |= side;
-    }
+    if (side) passagesNaming[side - 1]!.add(key);
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
@@ -292,10 +289,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
   const bilateral = bilateralThings > 0 || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with
-  // Iran) that recalls the other side in a passage or two is about that partnership, however
-  // densely the passage names the two: Russia "signed a similar treaty with North Korea".
+  // Iran) that recalls the other side in three passages at most is about that partnership, however
+  // densely a passage names the two: Russia "signed a similar treaty with North Korea".
   const unnamed = headlineSides === 1 ? 1 : headlineSides === 2 ? 0 : undefined;
-  const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS && bilateralThings < ANCHOR_REPEATS;
+  const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS + 1 && bilateralThings < ANCHOR_REPEATS;
   const onTopic = namesTopicStory || (!partnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.

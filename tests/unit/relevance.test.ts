@@ -101,8 +101,13 @@ describe('relevance gate', () => {
     // Not where the headline names the relationship (the summit) or another state (Seoul leaves the Khasan–Rajin project, Russia's coal goes to China)…
     expect(decideVisibility([...kimAndXi, headline(3)], terms, rules).onTopic).toBe(true);
     expect(decideVisibility([headline(1), headline(5), headline(7), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
-    // …nor where the other side runs through the article, in more than two passages.
-    expect(decideVisibility([...kimAndXi, inPassage(1, 'p1'), inPassage(1, 'p2')], terms, rules).onTopic).toBe(true);
+    // Recalled in three passages, Russia is still the aside ("even as North Korea draws closer to Russia")…
+    expect(decideVisibility([...kimAndXi, inPassage(1, 'p1'), inPassage(1, 'p2')], terms, rules).onTopic).toBe(false);
+    // …but not where it runs through the article, in more than three.
+    expect(decideVisibility([...kimAndXi, inPassage(1, 'p1'), inPassage(1, 'p2'), inPassage(1, 'p3')], terms, rules).onTopic).toBe(true);
+    // A headline names a side by a bare name as well ("Kim assures Xi …", in a story that names Kim Jong Un in full).
+    const bareKim: MentionFacts = { term: 4, standalone: false, place: { region: 'main', passage: 'h1', headline: true } };
+    expect(decideVisibility([bareKim, headline(5), ...northKoreaTimes(5), ...recalled], terms, rules).onTopic).toBe(false);
   });
 
   it('reads the pair’s name once as passing where a side is outnumbered or never named alone (China’s premier in Pyongyang, 북·러 leaders beside him); a thing of the relationship opens the gate alone', () => {
