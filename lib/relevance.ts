@@ -189,7 +189,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let pairNames = 0;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
-   * names; whether it names anyone or anything else (a third state, the summit, 북러).
+   * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
    */
   let headlineNamesPartner = false;
   let headlineSides = 0;
@@ -229,7 +229,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (m.place?.headline === true) headlineSides |= side;
     }
     if (term.anchor === 'partner' && !m.topical && m.place?.headline === true) headlineNamesPartner = true;
-    if (m.standalone && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific')) headlineNamesMore = true;
+    // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
+    if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
+      headlineNamesMore = true;
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
@@ -237,7 +239,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
-      if (term.kind === 'concept') pairNames++;
+      if (term.pairOfStates) pairNames++;
       else bilateralThings++;
     } else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
     else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;

@@ -86,7 +86,9 @@ describe('relevance gate', () => {
   it('reads a story of one side with a partner of its own (Kim and Xi in Beijing, Russia’s treaty with Iran) as theirs, however densely one passage recalls the other side', () => {
     // 5 China, 6 Iran (a word class that only tells the gate), 7 South Korea.
     const iran: MatcherDataTerm = { ...term('iran-words', 'generic', 'partner', 'state'), narrowOnly: true };
-    const terms = [...TERMS, term('china', 'generic', 'partner', 'state'), iran, term('south-korea', 'generic', undefined, 'state')];
+    // 8 the pair's own name, 9 drones.
+    const pair: MatcherDataTerm = { ...term('nk-russia-partnership', 'specific'), pairOfStates: true };
+    const terms = [...TERMS, term('china', 'generic', 'partner', 'state'), iran, term('south-korea', 'generic', undefined, 'state'), pair, term('drones', 'generic', undefined, 'weapon')];
     const headline = (t: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage: 'h1', headline: true } });
     const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(4, `p${i}`));
     // Kim Jong Un (4) and China in the headline; Russia recalled in one passage that names the two four times.
@@ -108,19 +110,26 @@ describe('relevance gate', () => {
     // A headline names a side by a bare name as well ("Kim assures Xi …", in a story that names Kim Jong Un in full).
     const bareKim: MentionFacts = { term: 4, standalone: false, place: { region: 'main', passage: 'h1', headline: true } };
     expect(decideVisibility([bareKim, headline(5), ...northKoreaTimes(5), ...recalled], terms, rules).onTopic).toBe(false);
+    // Nor where the headline names the pair, even by a name that counts only on the topic ("China uneasy as Kim deepens Korean–Russian alliance")…
+    const topicalPair: MentionFacts = { term: 8, standalone: false, topical: true, place: { region: 'main', passage: 'h1', headline: true } };
+    expect(decideVisibility([...kimAndXi, topicalPair], terms, rules).onTopic).toBe(true);
+    // …or a weapon: a partner's adjective on it is not a partner's story ("Russia ramps up Iranian-designed drone production").
+    expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
   });
 
   it('reads the pair’s name once as passing where a side is outnumbered or never named alone (China’s premier in Pyongyang, 북·러 leaders beside him); a thing of the relationship opens the gate alone', () => {
-    // 5: the pair's own name (북·러, "North Korea–Russia ties"), a concept of neither side.
-    const terms = [...TERMS, term('nk-russia-partnership', 'specific')];
+    // 5: the pair's own name (북·러, "North Korea–Russia ties"), a concept of neither side; 6: a
+    // specific concept that is a thing of the relationship (the cash-for-weapons exchange).
+    const terms = [...TERMS, { ...term('nk-russia-partnership', 'specific'), pairOfStates: true as const }, term('cash-for-weapons', 'specific')];
     const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(0, `p${i}`));
     expect(decideVisibility([...northKoreaTimes(6), inPassage(5, 'p2')], terms, rules).onTopic).toBe(false);
     // Named twice, the pair is what the article is about…
     expect(decideVisibility([...northKoreaTimes(6), inPassage(5, 'p2'), inPassage(5, 'p4')], terms, rules).onTopic).toBe(true);
     // …and once, where Russia is named as well and not outnumbered.
     expect(decideVisibility([...northKoreaTimes(2), inPassage(1, 'p7'), inPassage(5, 'p8')], terms, rules).onTopic).toBe(true);
-    // A thing of the relationship (the Vostochny summit) needs nothing else.
+    // A thing of the relationship (the Vostochny summit, the cash-for-weapons exchange) needs nothing else.
     expect(decideVisibility([...northKoreaTimes(6), inPassage(3, 'p2')], terms, rules).onTopic).toBe(true);
+    expect(decideVisibility([...northKoreaTimes(6), inPassage(6, 'p2')], terms, rules).onTopic).toBe(true);
   });
 
   it('shows nothing off the topic, not even a specific name (Kim Jong Un in a story about Seoul’s politics); a bilateral term opens the gate', () => {
