@@ -85,6 +85,9 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   // which side an article is on (the cities of Russia's Far East), which the gate counts.
   for (const term of corpus.terms)
     if (term.narrowOnly && !narrowed.has(term.id) && !term.narrows && !term.anchor) problems.push(`term "${term.id}" shows only as a narrower term, but no term narrows it, it narrows none and it names no side (anchor)`);
+  // A partner (China, Iran) tells the gate a story is another partnership's; a specific one would
+  // count as a thing of the relationship and open the gate instead.
+  for (const term of corpus.terms) if (term.anchor === 'partner' && term.specificity === 'specific') problems.push(`term "${term.id}" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own`);
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
     for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);

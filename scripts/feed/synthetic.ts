@@ -4,7 +4,7 @@
  * a next version with a given number of changed rows.
  */
 import { corpusHash } from '../../lib/corpus/hash';
-import type { Citation, Corpus } from '../../lib/corpus/schema';
+import { CORPUS_SCHEMA_VERSION, type Citation, type Corpus } from '../../lib/corpus/schema';
 
 const WORDS = ['alliance', 'munitions', 'sanctions', 'envoy', 'summit', 'artillery', 'treaty', 'satellite', 'border', 'labour', 'shipping', 'oil', 'missile', 'panel', 'veto', 'exercise'];
 const letters = (n: number) => {
@@ -20,7 +20,7 @@ const letters = (n: number) => {
 export async function syntheticCorpus(citation: Citation, version: number, passages = 10_000, terms = 2_000): Promise<Corpus> {
   const sections = Array.from({ length: 50 }, (_, i) => ({ id: `s-${i + 1}`, heading: `Synthetic section ${i + 1}`, order: i + 1 }));
   const corpus: Omit<Corpus, 'hash'> & { hash: string } = {
-    schemaVersion: 1,
+    schemaVersion: CORPUS_SCHEMA_VERSION,
     version,
     hash: '',
     citation,

@@ -104,6 +104,13 @@ describe('corpus build', () => {
     await expect(buildCorpus(sources({ terms: [...terms.slice(0, -1), { ...extra, contextOnly: true }] }))).resolves.toBeTruthy();
   });
 
+  it('keeps a partner generic: a specific one would open the gate on its own, the opposite of what it is for', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const iran = { id: 'iran-words', label: 'Iran', kind: 'state', specificity: 'generic', anchor: 'partner', contextOnly: true, narrowOnly: true, summary: 'Iran, for the gate.', aliases: ['Iran'], passages: [] };
+    await expect(buildCorpus(sources({ terms: [...base, iran] }))).resolves.toBeTruthy();
+    expect(await problemsOf(sources({ terms: [...base, { ...iran, specificity: 'specific' }] }))).toContain('term "iran-words" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own');
+  });
+
   it('checks what a term narrows: known terms, and a word class only where something narrows it', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const talks = { id: 'talks', label: 'Talks', kind: 'event', specificity: 'generic', contextOnly: true, narrowOnly: true, summary: 'Words for talks.', aliases: ['talks'], passages: [] };
