@@ -56,3 +56,16 @@ export async function publishMatcherData(db: ContextDatabase, force = false): Pr
   await browser.storage.local.set({ [MATCHER_DATA_KEY]: data });
   return data;
 }
+
+/**
+ * Runs `work` at most once at a time: callers that arrive while it runs share its result. Pages
+ * that find no matcher data all ask at once (every open tab after a restart); each would otherwise
+ * compile the automaton and rewrite the data, and every write makes every tab rescan.
+ */
+export function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () =>
+    (running ??= work().finally(() => {
+      running = undefined;
+    }));
+}

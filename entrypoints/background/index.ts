@@ -1,7 +1,7 @@
 import { getDatabase } from '@/lib/db';
 import { loadCorpusCache, type CorpusCache } from '@/lib/lookup';
 import { askTab } from '@/lib/messages';
-import { ensureBundledCorpus, publishMatcherData } from './corpus-setup';
+import { ensureBundledCorpus, oneAtATime, publishMatcherData } from './corpus-setup';
 import { registerCorpusSync, resetCorpus, runSync, type SyncHooks } from './corpus-sync';
 import { handleRequest } from './handle-request';
 import { syncReaderSitesOrLog } from './site-access';
@@ -35,6 +35,12 @@ export default defineBackground(() => {
   };
   registerCorpusSync(syncHooks);
 
+  /** For a page that found no matcher data: finish the setup, then publish if still missing. */
+  const ensureMatcherData = oneAtATime(async () => {
+    await (setup ?? setUp());
+    return (await publishMatcherData(getDatabase())) !== null;
+  });
+
   browser.runtime.onInstalled.addListener(() => {
     void setUp(true);
     void syncReaderSitesOrLog();
@@ -59,10 +65,7 @@ export default defineBackground(() => {
         cache ??= loadCorpusCache(getDatabase());
         return cache;
       },
-      ensureMatcherData: async () => {
-        await (setup ?? setUp());
-        return (await publishMatcherData(getDatabase())) !== null;
-      },
+      ensureMatcherData,
       injectCardUi: async (tabId, frameId) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
       },

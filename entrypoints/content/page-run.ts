@@ -17,6 +17,7 @@ export class PageRun {
   reason: PageStatus['reason'];
   private automaton: Automaton | null = null;
   private setupMs = 0;
+  private askedForMatcherData = false;
   /** Storage keys a change event has already delivered (newer than the first read). */
   private readonly seen = new Set<string>();
   /** The page's address at the last scan: a single-page app's navigation shows as a change. */
@@ -60,7 +61,6 @@ export class PageRun {
     if (!this.seen.has(SETTINGS_KEY)) this.settings = parseSettings(stored[SETTINGS_KEY]);
     if (!this.seen.has(MATCHER_DATA_KEY)) this.setData(parseMatcherData(stored[MATCHER_DATA_KEY]));
     this.reconcile();
-    if (this.reason === 'no-corpus') this.askForMatcherData();
     this.markReady();
   }
 
@@ -68,9 +68,12 @@ export class PageRun {
    * No matcher data in storage, though the corpus may well be in the database: a background
    * stopped before it published the data (Firefox suspends an idle event page, even mid-setup)
    * leaves this state until something wakes it. Asking wakes it; the data then arrives through
-   * storage.onChanged like any update. Once per page run, so a page cannot make it repeat.
+   * storage.onChanged like any update. Once per page run (the first time the page would run but has
+   * no data: at start, or when the reader turns it on later), so a page cannot make it repeat.
    */
   private askForMatcherData(): void {
+    if (this.askedForMatcherData || this.signal.aborted) return;
+    this.askedForMatcherData = true;
     askBackground({ type: 'ensure-matcher-data' }).catch(() => {
       // The extension is updating or gone: its next start publishes the data, and this run hears it.
     });
@@ -92,6 +95,7 @@ export class PageRun {
     const verdict = pageVerdict(this.settings, location.href);
     const reason = !verdict.run ? verdict.reason : !this.data ? 'no-corpus' : undefined;
     this.reason = reason;
+    if (reason === 'no-corpus') this.askForMatcherData();
     if (reason) this.deactivate();
     else if (!this.active && !this.signal.aborted) this.activate();
   }

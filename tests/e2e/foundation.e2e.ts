@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusStatus, EXTENSION_DIR, pageStatus, ROOT, tabIdOf, useExtensionBrowser } from './harness';
+import { changeSettings, corpusStatus, EXTENSION_DIR, pageStatus, resetSettings, ROOT, tabIdOf, useExtensionBrowser } from './harness';
 
 const corpus = JSON.parse(readFileSync(join(ROOT, 'data/corpus.json'), 'utf8'));
 
@@ -33,6 +33,20 @@ describe('the installed extension', () => {
     expect(status.mentions).toBeGreaterThan(5);
     // Published again for every page after it, not just held by this one.
     expect(await env.browser.worker.evaluate(async () => Boolean((await chrome.storage.local.get('matcherData')).matcherData))).toBe(true);
+    await page.close();
+  });
+
+  it('asks for the matcher data when the reader turns it on, if the page started while it was off', async () => {
+    await corpusStatus(env.browser);
+    await changeSettings(env.browser, { enabled: false });
+    await env.browser.worker.evaluate(() => chrome.storage.local.remove('matcherData'));
+    const page = await env.browser.open('/pages/article.html');
+    expect((await pageStatus(env.browser, page, 'stopped')).reason).toBe('disabled-everywhere');
+    // Nothing published it meanwhile: the page that would run is the one that asks.
+    expect(await env.browser.worker.evaluate(async () => Boolean((await chrome.storage.local.get('matcherData')).matcherData))).toBe(false);
+    await resetSettings(env.browser);
+    const status = await pageStatus(env.browser, page);
+    expect(status.mentions).toBeGreaterThan(5);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureBundledCorpus, publishMatcherData } from '../../entrypoints/background/corpus-setup';
+import { ensureBundledCorpus, oneAtATime, publishMatcherData } from '../../entrypoints/background/corpus-setup';
 import { handleRequest, type BackgroundDeps } from '../../entrypoints/background/handle-request';
 import type { ContextDatabase } from '../../lib/db';
 import { loadCorpusCache } from '../../lib/lookup';
@@ -200,6 +200,19 @@ describe('setting up the bundled corpus', () => {
     await db.meta.delete('corpus');
     expect(await handleRequest({ type: 'ensure-matcher-data' }, fromPage, deps)).toEqual({ ok: true, value: { published: false } });
     expect((await fakeBrowser.storage.local.get(MATCHER_DATA_KEY))[MATCHER_DATA_KEY]).toBeUndefined();
+  });
+
+  it('publishes once for pages that ask together, and again for one that asks later', async () => {
+    let runs = 0;
+    const ensure = oneAtATime(async () => {
+      runs++;
+      await fakeBrowser.storage.local.remove(MATCHER_DATA_KEY);
+      return (await publishMatcherData(db)) !== null;
+    });
+    expect(await Promise.all(Array.from({ length: 8 }, () => ensure()))).toEqual(Array(8).fill(true));
+    expect(runs).toBe(1);
+    expect(await ensure()).toBe(true);
+    expect(runs).toBe(2);
   });
 
   it('publishes matcher data with a packed automaton the content script can use', async () => {
