@@ -241,7 +241,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (term.specificity === 'specific') {
       if (term.pairOfStates) pairNames++;
       else bilateralThings++;
-    } else if (term.kind !== 'state' && term.kind !== 'place') concepts++;
+    } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') concepts++;
     else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       let passage = sidesByPassage.get(key);

@@ -117,6 +117,14 @@ describe('relevance gate', () => {
     expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
   });
 
+  it('does not count a partner’s leader as one of the topic’s concepts (Xi at a Beijing parade with world leaders)', () => {
+    const terms = [...TERMS, term('xi-jinping', 'generic', 'partner', 'person')];
+    const passing = [inPassage(0, 'p1'), inPassage(0, 'p1'), inPassage(1, 'p1')];
+    expect(decideVisibility([...passing, inPassage(5, 'p2'), inPassage(5, 'p3')], terms, rules).onTopic).toBe(false);
+    // Sanctions named twice are the topic's concepts, and open it.
+    expect(decideVisibility([...passing, inPassage(2, 'p2'), inPassage(2, 'p3')], terms, rules).onTopic).toBe(true);
+  });
+
   it('reads the pair’s name once as passing where a side is outnumbered or never named alone (China’s premier in Pyongyang, 북·러 leaders beside him); a thing of the relationship opens the gate alone', () => {
     // 5: the pair's own name (북·러, "North Korea–Russia ties"), a concept of neither side; 6: a
     // specific concept that is a thing of the relationship (the cash-for-weapons exchange).
