@@ -178,6 +178,9 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'удары ракетами').map((m) => m.termId)).toEqual(['rocket-words']);
     expect(findMatches(automaton, 'two North Koreans were captured').map((m) => m.termId)).toEqual(['nk-people-words']);
     expect(findMatches(automaton, 'в плен попали северокорейцы').map((m) => m.termId)).toEqual(['nk-people-words']);
+    // The Korean People's Army by itself too: the troops in their own story, North Korea's army (its honour guard) elsewhere.
+    for (const text of ['рота почетного караула Корейской народной армии', 'командиры КНА', "the Korean People's Army", 'KPA officers']) expect(findMatches(automaton, text).map((m) => m.termId)).toEqual(['nk-people-words']);
+    expect(findMatches(automaton, 'бойцы Корейской народной армии').map((m) => m.termId)).toEqual(['nk-troops-in-russia']);
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rocket-munition-words']);
     expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'iran-words', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'russian-border-places', 'summit-words']);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
