@@ -189,6 +189,8 @@ describe('the catalogue does not mistake look-alikes', () => {
     // Hasan Rouhani is not Khasan; Tehran names Iran, a partner of Russia's own, which tells the gate a headline is about Russia and Iran.
     expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране').map((m) => m.termId)).toEqual(['iran-words']);
     for (const text of ['Russia and Iran to sign a partnership treaty', '러시아와 이란이 조약을 비준했다', 'Россия и Иран подпишут договор']) expect(findMatches(automaton, text).map((m) => m.termId)).toContain('iran-words');
+    // A mutual-defence clause is the 2024 treaty's only in an article on the topic: Russia's pact with Iran is said to lack one.
+    expect(findMatches(automaton, 'the pact carries no mutual defense clause')).toMatchObject([{ termId: 'russia-dprk-treaty-2024', standalone: false, topical: true }]);
     // …and not the Korean particle 이란 after a name (북한이란 나라).
     expect(findMatches(automaton, '북한이란 나라는').map((m) => m.termId)).toEqual(['north-korea']);
     // The Beijing talks of 2025 claim their own talks, in every language.
