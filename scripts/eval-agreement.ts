@@ -13,8 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { locate, type Fixture, type Label } from './news-fixtures';
+import { locate, pageText, type Fixture, type Label } from './news-fixtures';
 
 interface Span {
   start: number;
@@ -40,13 +39,6 @@ const load = (dir: string) =>
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture)
       .map((fx) => [fx.id, fx]),
   );
-
-/** The page's text as eval:news reads it: the text content of the body. */
-function textOf(html: string): string {
-  const window = new Window();
-  window.document.body.innerHTML = html;
-  return window.document.body.textContent ?? '';
-}
 
 function spans(text: string, labels: Label[], id: string): Span[] {
   return labels.map((l) => {
@@ -99,8 +91,8 @@ const notes: string[] = [];
 for (const [id, b] of second) {
   const a = first.get(id);
   if (!a) throw new Error(`${id} is in the second set but not the first`);
-  const text = textOf(a.html);
-  if (textOf(b.html) !== text) throw new Error(`${id}: the two sets hold different text`);
+  const text = pageText(a.html);
+  if (pageText(b.html) !== text) throw new Error(`${id}: the two sets hold different text`);
   const row = byLang.get(a.lang) ?? { secondAsShown: empty(), firstAsShown: empty(), pages: 0 };
   byLang.set(a.lang, row);
   row.pages++;

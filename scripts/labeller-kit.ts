@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Corpus } from '../lib/corpus/schema';
+import { pageText, type Fixture } from './news-fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE_DIRS = ['news', 'news-holdout', 'news-second'].map((d) => join(ROOT, 'tests', 'fixtures', d));
@@ -22,31 +23,8 @@ const HALVES = {
   b: "the NON-MILITARY half: the June 2024 treaty and its ratification, the Kim–Putin summits (Vostochny 2023, Pyongyang 2024) and their letters and telegrams, foreign ministers' visits (Lavrov, Choe Son Hui), the UN Panel of Experts, the March 2024 veto and the MSMT, sanctions and their evasion (oil, coal, ships, banks), North Korean workers in Russia, tourism (Wonsan-Kalma, Rason), trade routes (the Tumen bridge, rail, ferries, flights, ports), culture, education and sport exchanges.",
 } as const;
 
-interface Mention {
-  text: string;
-  termId: string | null;
-  occurrence: number;
-}
-interface Fixture {
-  id: string;
-  lang: string;
-  onTopic: boolean;
-  source: { query: string; url: string };
-  note: string;
-  html: string;
-  mentions: Mention[];
-}
-
 const jsonFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []);
 const corpus = (): Corpus => JSON.parse(readFileSync(join(ROOT, 'data', 'corpus.json'), 'utf8'));
-
-/** The page text an occurrence counts in: the html with its tags removed and entities decoded. */
-function pageText(html: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (named[e.toLowerCase()] ?? m)));
-}
 
 function countOf(text: string, needle: string): number {
   let n = 0;

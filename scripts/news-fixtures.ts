@@ -1,4 +1,5 @@
-/** The labelled news fixtures (tests/fixtures/news*), as eval:news and eval:agreement read them. */
+/** The labelled news fixtures (tests/fixtures/news*), as eval:news, eval:agreement and the labelling kit read them. */
+import { Window } from 'happy-dom';
 
 export interface Label {
   text: string;
@@ -11,6 +12,7 @@ export interface Fixture {
   lang: string;
   onTopic: boolean;
   source: { query: string; url: string };
+  note?: string;
   html: string;
   mentions: Label[];
 }
@@ -22,4 +24,11 @@ export function locate(text: string, label: Label): [number, number] {
     if (text.startsWith(label.text, k) && ++seen === label.occurrence) return [k, k + label.text.length];
   }
   throw new Error(`label "${label.text}" #${label.occurrence} not found`);
+}
+
+/** The page's text as eval:news reads it, where a label's `occurrence` counts: the text content of the body. */
+export function pageText(html: string): string {
+  const window = new Window();
+  window.document.body.innerHTML = html;
+  return window.document.body.textContent ?? '';
 }
