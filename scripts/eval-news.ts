@@ -25,7 +25,7 @@ import { decideVisibility, shownTerm, type MentionFacts } from '../lib/relevance
 import { mentionPlace } from '../entrypoints/content/article-region';
 // The content script's own rule for which elements split a block, so pages are laid out as it sees them.
 import { INLINE_TAGS } from '../entrypoints/content/dom-rules';
-import { locate, type Fixture } from './news-fixtures';
+import { judgeHighlight, locate, type Fixture } from './news-fixtures';
 
 interface Found {
   start: number;
@@ -137,14 +137,10 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, place: mentionPlace(f.node) }));
     const verdict = decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false });
     const shown = found.filter((_, i) => verdict.visible[i]);
-    // A label naming a word class (russian-border-places, nk-people-words: never shown as
-    // themselves, by design) names nothing a reader could be shown, so recall does not count it.
-    // A highlight on its words is judged as unlabelled when it is that word class, shown as the
-    // term the article resolves it to (North Koreans as North Korea), and as wrong when it is
-    // another term (Vostochny port, labelled as a Far Eastern place, shown as the cosmodrome).
+    // A label naming a word class names nothing a reader could be shown: recall does not count it,
+    // and judgeHighlight (scripts/news-fixtures.ts) says how a highlight on its words scores.
     const located = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));
     const labels = located.filter((l) => l.termId === null || !wordClasses.has(l.termId));
-    const asWordClass = (f: Found) => located.some((l) => l.termId !== null && wordClasses.has(l.termId) && l.termId === automaton.termIds[f.term] && overlaps(l.span, f));
     const overlaps = (a: [number, number], f: Found) => f.start < a[1] && a[0] < f.end;
     // The term a reader sees: its own, or the narrower one the article calls for.
     const idOf = (f: Found) => automaton.termIds[shownTerm(verdict.shownAs, f)];
@@ -167,8 +163,9 @@ function evaluate(name: string, fixtures: Fixture[]): void {
     }
     for (const f of shown) {
       s.shown++;
-      if (labels.some((l) => l.termId === idOf(f) && overlaps(l.span, f))) continue;
-      if ((located.some((l) => overlaps(l.span, f)) && !asWordClass(f)) || !fx.onTopic) {
+      const judged = judgeHighlight({ start: f.start, end: f.end, term: automaton.termIds[f.term]!, shown: idOf(f)! }, located, wordClasses, fx.onTopic);
+      if (judged === 'right') continue;
+      if (judged === 'wrong') {
         s.wrong++;
         const partOf = located.find((l) => l.termId !== idOf(f) && l.span[0] <= f.start && f.end <= l.span[1] && l.span[1] - l.span[0] > f.end - f.start);
         if (partOf) s.partial++;
