@@ -114,6 +114,9 @@ export const KOREAN_PARTICLES = [
   '만의',
   '인',
   '이자',
+  // headlines' hanja after a place: bound for (쇼이구 이란行), from (모스크바發)
+  '行',
+  '發',
   // the plural, alone or before a particle (북한군들이, 병사들의)
   '들',
   '들이',
@@ -391,12 +394,18 @@ export function trieForms(alias: AliasRule): string[] {
   return [...new Set(forms)];
 }
 
-/** "단거리 탄도 미사일": every space between two Hangul syllables may also be left out. */
+/**
+ * "단거리 탄도 미사일": every space between two Hangul syllables may also be left out, and so may
+ * the space or hyphen between a Korean name and its number (화성-18형 is also written 화성18형).
+ */
 function optionalKoreanSpaces(form: string): string[] {
   let out = [form];
   let spaces = 0;
+  const hangul = (c: string) => /\p{Script=Hangul}/u.test(c);
+  const hangulOrDigit = (c: string) => hangul(c) || /\d/.test(c);
   for (let i = form.length - 2; i > 0 && spaces < MAX_OPTIONAL_SPACES; i--) {
-    if (form[i] !== SEPARATOR || !/\p{Script=Hangul}/u.test(form[i - 1]!) || !/\p{Script=Hangul}/u.test(form[i + 1]!)) continue;
+    const [before, after] = [form[i - 1]!, form[i + 1]!];
+    if (form[i] !== SEPARATOR || !hangulOrDigit(before) || !hangulOrDigit(after) || !(hangul(before) || hangul(after))) continue;
     spaces++;
     out = out.flatMap((f) => [f, f.slice(0, i) + f.slice(i + 1)]);
   }

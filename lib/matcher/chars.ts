@@ -63,6 +63,15 @@ const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
   [0x00bf, 0x00bf],
   [0x00d7, 0x00d7],
   [0x00f7, 0x00f7],
+  // ʼ, the modifier letter apostrophe: a letter to Unicode, but newsrooms type it as the
+  // possessive's apostrophe (Russiaʼs), and the matcher already reads it as one (QUOTES)
+  [0x02bc, 0x02bc],
+  // modifier symbols (˂ ˄ ˚ ˜…), punctuation to Unicode like the rest of this table
+  [0x02c2, 0x02c5],
+  [0x02d2, 0x02df],
+  [0x02e5, 0x02eb],
+  [0x02ed, 0x02ed],
+  [0x02ef, 0x02ff],
   [0x0375, 0x0375],
   [0x0378, 0x0379],
   [0x037e, 0x037e],
@@ -121,5 +130,5 @@ export function fillWordChars(table: Uint16Array): void {
 
 /** Slow but obviously right: for tests and the build, not the hot path. */
 export function isWordCharReference(ch: string): boolean {
-  return ch !== '\u318D' && /[\p{L}\p{M}\p{N}]/u.test(ch);
+  return ch !== '\u318D' && ch !== '\u02BC' && /[\p{L}\p{M}\p{N}]/u.test(ch);
 }

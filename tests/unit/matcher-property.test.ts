@@ -218,6 +218,9 @@ const fillers = [
   'и',
   '北',
   '露',
+  // headlines' hanja after a place (이란行, 모스크바發)
+  '行',
+  '發',
   // Korean verb endings (파병됐다고, 회담했다)
   '됐다고',
   '했다',
@@ -234,9 +237,18 @@ const fillers = [
   'port',
   'imagery',
 ];
-const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
-// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped, another middle dot (북ㆍ러).
-const dressed = (a: string) => [a, `«${a}»`, `„${a}“`, a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'), a.replace(/ (\S+)$/u, ' «$1»'), a.replace(/·/g, 'ㆍ'), a.replace(/·/g, '・')];
+const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', '\u02BC', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
+// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped (and the hyphen before a number: 화성18형), another middle dot (북ㆍ러).
+const dressed = (a: string) => [
+  a,
+  `«${a}»`,
+  `„${a}“`,
+  a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'),
+  a.replace(/(\p{Script=Hangul})[- ](\d)/gu, '$1$2'),
+  a.replace(/ (\S+)$/u, ' «$1»'),
+  a.replace(/·/g, 'ㆍ'),
+  a.replace(/·/g, '・'),
+];
 
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...aliasTexts).chain((a) => fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, '-'), a.replace(/-/g, ' '), a.replace(/ /g, '\u00A0'), ...dressed(a))) },
@@ -288,6 +300,8 @@ describe('word characters', () => {
     fillWordChars(table);
     const ranges: [number, number][] = [
       [0x0000, 0x024f],
+      // spacing modifier letters: ʼ (U+02BC) is the possessive's apostrophe in some newsrooms' text
+      [0x02b0, 0x02ff],
       [0x0370, 0x052f],
       [0x2000, 0x206f],
       [0x3000, 0x303f],

@@ -29,6 +29,8 @@ describe('matcher rules', () => {
     ['not inside a word (prefix)', 'Prorussia rallies', []],
     ['straight possessive', "Russia's war", ['russia']],
     ['curly possessive', 'Russia’s war', ['russia']],
+    // Some newsrooms type the possessive with the modifier letter apostrophe (U+02BC)
+    ['modifier-letter possessive', 'Russia\u02BCs war', ['russia']],
     ['ALL-CAPS headline', 'KIM JONG UN MEETS PUTIN IN RUSSIA', ['kim-jong-un', 'putin', 'russia']],
     ['lower case name', 'kim jong un said', ['kim-jong-un']],
     ['hyphenated spelling', 'Kim Jong-un said', ['kim-jong-un']],
@@ -52,6 +54,9 @@ describe('matcher rules', () => {
     ['Korean bare name', '김정은 위원장', ['kim-jong-un']],
     ['Korean subject particle', '김정은이 말했다', ['kim-jong-un']],
     ['Korean compound is not a particle', '평양냉면을 먹었다', []],
+    // headlines' hanja after a place: 行 bound for, 發 from (쇼이구 이란行, 모스크바發 보도)
+    ['Korean headline 行 (bound for)', '김정은 평양行 열차', ['kim-jong-un', 'north-korea']],
+    ['Korean headline 發 (from)', '평양發 보도', ['north-korea']],
     ['Russian genitive', 'визит Путина в', ['putin']],
     ['Russian prepositional', 'в Пхеньяне прошли', ['north-korea']],
     ['Russian -ия noun', 'против России', ['russia']],
@@ -155,6 +160,7 @@ describe('matcher rules from real news', () => {
         { text: 'группа экспертов', inflect: 'ru-head' },
       ],
     },
+    { id: 'icbm', aliases: [{ text: '화성-18형', inflect: 'ko' }] },
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
@@ -320,6 +326,10 @@ describe('matcher rules from real news', () => {
     ['written without', '전문가패널 보고서', [['panel', '전문가패널']]],
     ['some spaces dropped', '단거리 탄도미사일을 쐈다', [['missiles', '단거리 탄도미사일을']]],
     ['all spaces dropped', '단거리탄도미사일 발사', [['missiles', '단거리탄도미사일']]],
+    // so is the hyphen between a Korean name and its number (화성-18형, 화성18형)
+    ['hyphen before a number kept', '화성-18형을 쐈다', [['icbm', '화성-18형을']]],
+    ['hyphen before a number dropped', '화성18형 ICBM', [['icbm', '화성18형']]],
+    ['spaced before a number', '화성 18형 발사', [['icbm', '화성 18형']]],
     // up to four spaces, counted from the end: a long treaty name fused in its middle, spaced at its end
     ['the middle of a long name fused', '포괄적 전략적동반자관계에 관한 조약을 맺었다', [['treaty', '포괄적 전략적동반자관계에 관한 조약을']]],
   ])('Korean compounds: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
