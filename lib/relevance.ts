@@ -192,6 +192,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
    */
   let headlineNamesPartner = false;
+  /** The body's passages that name a partner, and the headline's own passages. */
+  const partnerPassages = new Set<unknown>();
+  const headlinePassages = new Set<unknown>();
   let headlineSides = 0;
   let headlineNamesMore = false;
   /** Per side, the passages that name it. */
@@ -228,7 +231,11 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       // A headline refers to a side by a bare name too ("Kim assures Xi …", in a story naming Kim Jong Un).
       if (m.place?.headline === true) headlineSides |= side;
     }
-    if (term.anchor === 'partner' && !m.topical && m.place?.headline === true) headlineNamesPartner = true;
+    if (m.place?.headline === true) headlinePassages.add(key);
+    if (term.anchor === 'partner' && !m.topical) {
+      if (m.place?.headline === true) headlineNamesPartner = true;
+      else partnerPassages.add(key);
+    }
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
     if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
       headlineNamesMore = true;
@@ -295,7 +302,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // densely a passage names the two: Russia "signed a similar treaty with North Korea".
   const unnamed = headlineSides === 1 ? 1 : headlineSides === 2 ? 0 : undefined;
   const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS + 1 && bilateralThings < ANCHOR_REPEATS;
-  const onTopic = namesTopicStory || (!partnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
+  // A headline naming both sides beside a partner (Shoigu in Tehran, four days after Pyongyang) is
+  // the partner's story where the body recalls one side in a single passage and follows the
+  // partner through more: that side is where the traveller came from, not what the article is about.
+  const bodyPassagesNaming = (side: 0 | 1) => [...passagesNaming[side]!].filter((key) => !headlinePassages.has(key)).length;
+  const aside = bodyPassagesNaming(0) <= bodyPassagesNaming(1) ? 0 : 1;
+  const asideOfPartnerStory = headlineNamesPartner && headlineSides === 3 && !headlineNamesMore && bodyPassagesNaming(aside) <= 1 && partnerPassages.size > bodyPassagesNaming(aside) && bilateralThings < ANCHOR_REPEATS;
+  const onTopic =
+    namesTopicStory ||
+    (!partnerStory && !asideOfPartnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

@@ -117,6 +117,24 @@ describe('relevance gate', () => {
     expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
   });
 
+  it('reads a headline naming both sides beside a partner as the partner’s story where the body recalls one side in a single passage (Shoigu in Tehran, four days after Pyongyang)', () => {
+    const iran: MatcherDataTerm = { ...term('iran-words', 'generic', 'partner', 'state'), narrowOnly: true }; // 5
+    const terms = [...TERMS, iran];
+    const headline = (t: number): MentionFacts => ({ term: t, standalone: true, place: { region: 'main', passage: 'h1', headline: true } });
+    const shoiguInTehran = [headline(1), headline(0), headline(5), headline(1)];
+    // Russia and Iran through the body; North Korea, and Kim, in one passage near its end.
+    const body = ['p1', 'p2', 'p3', 'p4'].flatMap((p) => [inPassage(1, p), inPassage(5, p)]);
+    const aside = [inPassage(0, 'p5'), inPassage(1, 'p5'), inPassage(0, 'p5'), inPassage(4, 'p5'), inPassage(0, 'p5')];
+    expect(decideVisibility([...shoiguInTehran, ...body, ...aside], terms, rules).onTopic).toBe(false);
+    // Where the body follows North Korea through a second passage, the two visits are the story.
+    expect(decideVisibility([...shoiguInTehran, ...body, ...aside, inPassage(0, 'p6'), inPassage(1, 'p6')], terms, rules).onTopic).toBe(true);
+    // Without the partner in the headline, a headline naming both sides says what the article is about.
+    expect(decideVisibility([headline(1), headline(0), headline(1), ...body, ...aside], terms, rules).onTopic).toBe(true);
+    // Nor where the body names the partner less than the aside (a visit to Pyongyang that stopped in Tehran on the way).
+    const kimDense = ['p1', 'p2', 'p3'].flatMap((p) => [inPassage(1, p)]);
+    expect(decideVisibility([...shoiguInTehran, ...kimDense, ...aside], terms, rules).onTopic).toBe(true);
+  });
+
   it('does not count a partner’s leader as one of the topic’s concepts (Xi at a Beijing parade with world leaders)', () => {
     const terms = [...TERMS, term('xi-jinping', 'generic', 'partner', 'person')];
     const passing = [inPassage(0, 'p1'), inPassage(0, 'p1'), inPassage(1, 'p1')];
