@@ -96,7 +96,8 @@ function prepare(kit: string, set: string): void {
         .replaceAll('{{REPO}}', ROOT)
         .replaceAll('{{GUIDE}}', GUIDE)
         .replaceAll('{{LINES}}', String(rulesEnd))
-        .replaceAll('{{CHECK}}', `npx tsx ${join(ROOT, 'scripts', 'labeller-kit.ts')} check`);
+        // From the repository, where tsx is installed: npx elsewhere finds none and fails offline.
+        .replaceAll('{{CHECK}}', `cd ${ROOT} && npx tsx scripts/labeller-kit.ts check`);
       writeFileSync(join(kit, `brief-${set}${half}-${lang}.md`), brief);
     }
   console.log(`${kit}: terms.md, used-urls.txt (${usedAddresses(kit).length} addresses), six briefs for held-out ${set}; the guideline's rules are its lines 1–${rulesEnd}`);
