@@ -386,6 +386,9 @@ export function trieForms(alias: AliasRule): string[] {
   const base = canonicalText(alias.text);
   const cased = exact ? base : base.toLowerCase();
   let forms = [cased];
+  // A model name's hyphen between its letters and its number is often left out (Su-35: Su35, Су35).
+  const modelJoined = canonicalText(alias.text.replace(MODEL_NUMBER_HYPHEN, '$1'));
+  if (modelJoined !== base) forms.push(exact ? modelJoined : modelJoined.toLowerCase());
   if (exact && /^\p{Lu}{2,6}$/u.test(base)) forms.push(dotted(base), dotted(base).slice(0, -1));
   forms = forms.flatMap(digitUnitVariants);
   if (alias.inflect === 'ko') forms = forms.flatMap(optionalKoreanSpaces);
@@ -393,6 +396,9 @@ export function trieForms(alias: AliasRule): string[] {
   if (alias.inflect === 'ru-head' || alias.inflect === 'ru-all') forms = forms.flatMap((f) => russianWordInflections(f, alias.inflect === 'ru-all'));
   return [...new Set(forms)];
 }
+
+/** A hyphen or dash between a letter and a digit, as model names write it (Su-35, KN-23, 화성-18형). */
+const MODEL_NUMBER_HYPHEN = /(\p{L})[-\u2010\u2011\u2012\u2013](?=\d)/gu;
 
 /**
  * "단거리 탄도 미사일": every space between two Hangul syllables may also be left out, and so may

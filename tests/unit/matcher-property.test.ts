@@ -238,13 +238,14 @@ const fillers = [
   'imagery',
 ];
 const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', '\u02BC', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
-// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped (and the hyphen before a number: 화성18형), another middle dot (북ㆍ러).
+// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped (and the hyphen before a number: 화성18형, Su35), another middle dot (북ㆍ러).
 const dressed = (a: string) => [
   a,
   `«${a}»`,
   `„${a}“`,
   a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'),
   a.replace(/(\p{Script=Hangul})[- ](\d)/gu, '$1$2'),
+  a.replace(/(\p{L})-(?=\d)/gu, '$1'),
   a.replace(/ (\S+)$/u, ' «$1»'),
   a.replace(/·/g, 'ㆍ'),
   a.replace(/·/g, '・'),

@@ -16,6 +16,7 @@ const TERMS: MatcherTerm[] = [
   { id: 'es-11-1', aliases: [{ text: 'ES-11/1' }] },
   { id: 'putin', aliases: [{ text: 'Putin' }, { text: 'Путин', inflect: 'ru' }, { text: '푸틴', inflect: 'ko' }] },
   { id: 'people-republics', aliases: [{ text: 'People’s Republics' }] },
+  { id: 'su-35', aliases: [{ text: 'Su-35' }, { text: 'Су-35' }] },
 ];
 const automaton = compileAutomaton(TERMS);
 const ids = (text: string) => findMatches(automaton, text).map((m) => m.termId);
@@ -46,6 +47,11 @@ describe('matcher rules', () => {
     ['digit-unit hyphen', '152-mm shells', ['shells-152']],
     ['digit-unit joined', '152mm shells', ['shells-152']],
     ['digit-unit spaced', '152 mm shells', ['shells-152']],
+    // a model name's hyphen between letters and number may be left out (Su35, Су35), but not the number
+    ['model name hyphen', 'the Su-35 fighter', ['su-35']],
+    ['model name joined', 'Su35·Su57 전투기', ['su-35']],
+    ['model name joined, Cyrillic', 'истребители Су35', ['su-35']],
+    ['model name, another number', 'the Su-350 rocket', []],
     ['slash and digits', 'Resolution ES-11/1 passed', ['es-11-1']],
     ['longest wins', 'at the Vostochny Cosmodrome in', ['vostochny']],
     ['shorter alone', 'the Vostochny site', ['vostochny-town']],
