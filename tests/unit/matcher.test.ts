@@ -60,6 +60,9 @@ describe('matcher rules', () => {
     ['Korean bare name', '김정은 위원장', ['kim-jong-un']],
     ['Korean subject particle', '김정은이 말했다', ['kim-jong-un']],
     ['Korean compound is not a particle', '평양냉면을 먹었다', []],
+    // made in: 산 with the particles a sentence puts after it (북한산이라는, 러시아산과는)
+    ['Korean 산 + quoting particle', '미사일이 평양산이라는 주장', ['north-korea']],
+    ['Korean 산 + contrast particle', '평양산과는 다르다', ['north-korea']],
     // headlines' hanja after a place: 行 bound for, 發 from (쇼이구 이란行, 모스크바發 보도)
     ['Korean headline 行 (bound for)', '김정은 평양行 열차', ['kim-jong-un', 'north-korea']],
     ['Korean headline 發 (from)', '평양發 보도', ['north-korea']],
