@@ -192,9 +192,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
    */
   let headlineNamesPartner = false;
-  /** The body's passages that name a partner, and the headline's own passages. */
+  /** The body's passages that name a partner, the headline's own passages, and passages naming a weapon. */
   const partnerPassages = new Set<unknown>();
   const headlinePassages = new Set<unknown>();
+  const weaponPassages = new Set<unknown>();
+  /** Passages naming a thing of the relationship by any of its names, an on-topic one too. */
+  const relationshipPassages = new Set<unknown>();
   let headlineSides = 0;
   let headlineNamesMore = false;
   /** Per side, the passages that name it. */
@@ -236,6 +239,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (m.place?.headline === true) headlineNamesPartner = true;
       else partnerPassages.add(key);
     }
+    if (term.kind === 'weapon' && (m.standalone || m.topical)) weaponPassages.add(key);
+    // A thing of the relationship by any name it has, an on-topic one too ("the Comprehensive Strategic Partnership Treaty").
+    if (!side && term.specificity === 'specific' && term.anchor !== 'partner' && !term.narrowOnly && (m.standalone || m.topical)) relationshipPassages.add(key);
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
     if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
       headlineNamesMore = true;
@@ -303,11 +309,25 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const unnamed = headlineSides === 1 ? 1 : headlineSides === 2 ? 0 : undefined;
   const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS + 1 && bilateralThings < ANCHOR_REPEATS;
   // A headline naming both sides beside a partner (Shoigu in Tehran, four days after Pyongyang) is
-  // the partner's story where the body recalls one side in a single passage and follows the
-  // partner through more: that side is where the traveller came from, not what the article is about.
-  const bodyPassagesNaming = (side: 0 | 1) => [...passagesNaming[side]!].filter((key) => !headlinePassages.has(key)).length;
-  const aside = bodyPassagesNaming(0) <= bodyPassagesNaming(1) ? 0 : 1;
-  const asideOfPartnerStory = headlineNamesPartner && headlineSides === 3 && !headlineNamesMore && bodyPassagesNaming(aside) <= 1 && partnerPassages.size > bodyPassagesNaming(aside) && bilateralThings < ANCHOR_REPEATS;
+  // the partner's story where the body refers to one side, by any name, in a single passage that
+  // names no weapon and no thing of the relationship (not even by an on-topic name: the "strategic
+  // partnership treaty" elsewhere may be Iran's), follows the partner through two passages of its
+  // own or more, and names the relationship nowhere by a name of its own: that side is where the
+  // traveller came from. A partner named where the two sides meet is a venue (Putin and Kim in
+  // Beijing); North Korea's shells beside Iran's drones are the topic's own story.
+  const bodyPassagesReferring = (side: 1 | 2) => [...referredByPassage].filter(([key, sides]) => (sides & side) !== 0 && !headlinePassages.has(key)).map(([key]) => key);
+  const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
+  const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
+  const partnerOwnPassages = [...partnerPassages].filter((key) => referredByPassage.get(key) !== 3).length;
+  const asideOfPartnerStory =
+    headlineNamesPartner &&
+    headlineSides === 3 &&
+    !headlineNamesMore &&
+    bilateralThings === 0 &&
+    pairNames === 0 &&
+    asidePassages.length <= 1 &&
+    !asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key)) &&
+    partnerOwnPassages >= ANCHOR_REPEATS;
   const onTopic =
     namesTopicStory ||
     (!partnerStory && !asideOfPartnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));

@@ -1,0 +1,106 @@
+/**
+ * The relevance gate on whole articles: real catalogue, real matcher, real page regions, so that a
+ * gate rule is judged on the names news actually uses ("Kim" after "Kim Jong Un", "in Beijing" as
+ * a venue), not on the abstract mentions of relevance.test.ts. Articles are written for the test.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../../lib/matcher';
+import { MatchStream } from '../../lib/matcher/stream';
+import { matcherTerms, toMatcherData } from '../../lib/matcher-data';
+import { decideVisibility, type MentionFacts } from '../../lib/relevance';
+import { mentionPlace } from '../../entrypoints/content/article-region';
+
+const corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
+const data = toMatcherData(corpus);
+const automaton = compileAutomaton(matcherTerms(data));
+
+/** Whether the gate opens on an article of this headline and these paragraphs. */
+function opens(headline: string, paragraphs: string[]): boolean {
+  document.body.innerHTML = '<article><h1></h1></article>';
+  const article = document.querySelector('article')!;
+  article.querySelector('h1')!.textContent = headline;
+  for (const text of paragraphs) article.appendChild(document.createElement('p')).textContent = text;
+  const facts: MentionFacts[] = [];
+  for (const block of article.children) {
+    const node = block.firstChild!;
+    const stream = new MatchStream(automaton);
+    stream.beginBlock();
+    stream.feed(node.textContent!);
+    stream.endBlock((_start, _end, form) =>
+      facts.push({
+        term: automaton.formTerm[form]!,
+        standalone: automaton.formStandalone[form] === NAMING_ALIAS,
+        topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
+        keepsTerm: automaton.formKeepsTerm[form] === 1,
+        place: mentionPlace(node),
+      }),
+    );
+  }
+  return decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false }).onTopic;
+}
+
+describe('the gate on articles whose headline names a partner (China, Iran) beside both sides', () => {
+  it('reads Shoigu in Tehran, days after Pyongyang, as Russia and Iran’s story', () => {
+    expect(
+      opens('Shoigu visits Tehran days after Pyongyang trip', [
+        'Russian Security Council secretary Sergei Shoigu arrived in Tehran on Tuesday.',
+        'He met Iranian President Masoud Pezeshkian and discussed cooperation with Iran.',
+        'Iran and Russia signed a strategic partnership treaty in January.',
+        'Shoigu was in Pyongyang last week, where he met Kim Jong Un.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens on North Korea and Iran supplying Russia: North Korea’s shells are the topic', () => {
+    expect(
+      opens('North Korea, Iran supply Russia with weapons for Ukraine war', [
+        'Russia has fired hundreds of Iranian-designed Shahed drones at Ukrainian cities, officials said.',
+        'Iran denies sending missiles, but Western intelligence says Tehran shipped missiles to Russia.',
+        'North Korea has sent millions of artillery shells and KN-23 ballistic missiles to Russia.',
+        "Iran's foreign minister said Tehran was not a party to the war.",
+      ]),
+    ).toBe(true);
+    expect(
+      opens('북한·이란, 러시아에 무기 공급', [
+        '러시아는 이란제 샤헤드 드론을 우크라이나에 발사해 왔다.',
+        '이란은 탄도미사일 제공을 부인했다.',
+        '북한은 포탄 수백만 발과 KN-23 탄도미사일을 러시아에 보냈다.',
+        '이란 외무장관은 이란이 전쟁 당사자가 아니라고 말했다.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on Putin and Kim meeting in Beijing: a venue is not a partner’s story, and Kim is North Korea by any name', () => {
+    expect(
+      opens('Putin and Kim hold talks in Beijing after military parade', [
+        'Russian President Vladimir Putin held talks with North Korean leader Kim Jong Un in Beijing on Wednesday, after both attended the parade.',
+        'Kim told Putin that helping Russia was his fraternal duty.',
+        'Putin thanked Kim and invited him to Moscow.',
+        'The parade, hosted by Chinese President Xi Jinping, marked 80 years since the end of the war.',
+        'Kim travelled to Beijing by armoured train.',
+      ]),
+    ).toBe(true);
+    expect(
+      opens('Путин и Ким Чен Ын провели переговоры в Пекине', [
+        'Президент России Владимир Путин провел переговоры с лидером КНДР Ким Чен Ыном в Пекине после военного парада.',
+        'Ким заявил, что помогать России — братский долг.',
+        'Путин поблагодарил Кима за поддержку.',
+        'Парад принимал председатель КНР Си Цзиньпин.',
+        'Ким прибыл в Пекин на бронепоезде.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on Kim ratifying the Russia treaty and greeting Xi: a thing of the relationship is the topic', () => {
+    expect(
+      opens('Kim ratifies Russia treaty, sends greetings to Xi', [
+        'North Korean leader Kim Jong Un ratified the Comprehensive Strategic Partnership Treaty with Russia, state media said.',
+        'Kim also sent a message to Chinese President Xi Jinping.',
+        'The treaty obliges each side to provide military assistance if the other is attacked.',
+        'China has been quiet about the pact; Beijing said it was a matter for the two countries.',
+      ]),
+    ).toBe(true);
+  });
+});
