@@ -28,15 +28,15 @@ function opens(headline: string, paragraphs: string[]): boolean {
     const stream = new MatchStream(automaton);
     stream.beginBlock();
     stream.feed(node.textContent!);
-    stream.endBlock((_start, _end, form) =>
+    stream.endBlock((_start, _end, form) => {
       facts.push({
         term: automaton.formTerm[form]!,
         standalone: automaton.formStandalone[form] === NAMING_ALIAS,
         topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
         keepsTerm: automaton.formKeepsTerm[form] === 1,
         place: mentionPlace(node),
-      }),
-    );
+      });
+    });
   }
   return decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false }).onTopic;
 }
