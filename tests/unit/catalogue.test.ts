@@ -35,6 +35,11 @@ describe('the catalogue on news sentences', () => {
     expect(found(text).filter((id) => specific.has(id))).toEqual([]);
   });
 
+  it('reads no other army’s builders as North Korea’s troops, even in an article on the topic (hostile review)', () => {
+    for (const text of ['Военные строители Военно-строительной компании уже возвели 12 объектов.', 'US military builders such as the Army Corps of Engineers'])
+      expect(findMatches(automaton, text).filter((m) => m.termId === 'nk-troops-in-russia')).toEqual([]);
+  });
+
   it('covers every kind, with 60 or more terms', () => {
     expect(corpus.terms.length).toBeGreaterThanOrEqual(60);
     expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
