@@ -114,9 +114,10 @@ export const KOREAN_PARTICLES = [
   '만의',
   '인',
   '이자',
-  // headlines' hanja after a place: bound for (쇼이구 이란行), from (모스크바發)
+  // headlines' hanja after a place: bound for (쇼이구 이란行, and in Hangul 중국행), from (모스크바發)
   '行',
   '發',
+  '행',
   // the plural, alone or before a particle (북한군들이, 병사들의)
   '들',
   '들이',
@@ -412,13 +413,14 @@ export function trieForms(alias: AliasRule): string[] {
 const MODEL_NUMBER_HYPHEN = /(\p{L})[-\u2010\u2011\u2012\u2013](?=\d)/gu;
 
 /**
- * "단거리 탄도 미사일": every space between two Hangul syllables may also be left out, and so may
+ * "단거리 탄도 미사일": every space between two Hangul syllables (or a headline's hanja) may also be left out, and so may
  * the space or hyphen between a Korean name and its number (화성-18형 is also written 화성18형).
  */
 function optionalKoreanSpaces(form: string): string[] {
   let out = [form];
   let spaces = 0;
-  const hangul = (c: string) => /\p{Script=Hangul}/u.test(c);
+  // A headline's hanja (北, 露) stands in for a Hangul word, and is fused like one (北포로).
+  const hangul = (c: string) => /[\p{Script=Hangul}\p{Script=Han}]/u.test(c);
   const hangulOrDigit = (c: string) => hangul(c) || /\d/.test(c);
   for (let i = form.length - 2; i > 0 && spaces < MAX_OPTIONAL_SPACES; i--) {
     const [before, after] = [form[i - 1]!, form[i + 1]!];

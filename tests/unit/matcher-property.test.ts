@@ -221,6 +221,7 @@ const fillers = [
   // headlines' hanja after a place (이란行, 모스크바發)
   '行',
   '發',
+  '행',
   // Korean verb endings (파병됐다고, 회담했다)
   '됐다고',
   '했다',
@@ -246,6 +247,7 @@ const dressed = (a: string) => [
   a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/gu, '$1$2'),
   a.replace(/(\p{Script=Hangul})[- ](\d)/gu, '$1$2'),
   a.replace(/(\p{L})-(?=\d)/gu, '$1'),
+  a.replace(/(\p{Script=Han}) (\p{Script=Hangul})/gu, '$1$2'),
   a.replace(/ (\S+)$/u, ' «$1»'),
   a.replace(/·/g, 'ㆍ'),
   a.replace(/·/g, '・'),

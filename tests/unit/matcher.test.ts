@@ -66,6 +66,7 @@ describe('matcher rules', () => {
     // headlines' hanja after a place: 行 bound for, 發 from (쇼이구 이란行, 모스크바發 보도)
     ['Korean headline 行 (bound for)', '김정은 평양行 열차', ['kim-jong-un', 'north-korea']],
     ['Korean headline 發 (from)', '평양發 보도', ['north-korea']],
+    ['Korean 행 (bound for), in Hangul', '평양행 열차', ['north-korea']],
     ['Russian genitive', 'визит Путина в', ['putin']],
     ['Russian prepositional', 'в Пхеньяне прошли', ['north-korea']],
     ['Russian -ия noun', 'против России', ['russia']],
@@ -170,6 +171,7 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'icbm', aliases: [{ text: '화성-18형', inflect: 'ko' }] },
+    { id: 'troops', aliases: [{ text: '北 포로', inflect: 'ko' }] },
     { id: 'missiles', aliases: [{ text: '단거리 탄도 미사일', inflect: 'ko' }, { text: 'KN-23' }, { text: 'SRBM', case: 'exact' }, { text: 'missiles' }] },
     { id: 'unsc', aliases: [{ text: 'Security Council' }, { text: 'Совет Безопасности', inflect: 'ru-head' }] },
     { id: 'kursk', aliases: [{ text: 'Курская область', inflect: 'ru-all' }, { text: 'Kursk' }] },
@@ -336,6 +338,9 @@ describe('matcher rules from real news', () => {
     ['some spaces dropped', '단거리 탄도미사일을 쐈다', [['missiles', '단거리 탄도미사일을']]],
     ['all spaces dropped', '단거리탄도미사일 발사', [['missiles', '단거리탄도미사일']]],
     // so is the hyphen between a Korean name and its number (화성-18형, 화성18형)
+    // and so is a space between a headline's hanja and Hangul (北 포로: 北포로)
+    ['hanja and Hangul spaced', '北 포로 영상', [['troops', '北 포로']]],
+    ['hanja and Hangul fused', '北포로 영상', [['troops', '北포로']]],
     ['hyphen before a number kept', '화성-18형을 쐈다', [['icbm', '화성-18형을']]],
     ['hyphen before a number dropped', '화성18형 ICBM', [['icbm', '화성18형']]],
     ['spaced before a number', '화성 18형 발사', [['icbm', '화성 18형']]],
