@@ -40,6 +40,12 @@ describe('the catalogue on news sentences', () => {
       expect(findMatches(automaton, text).filter((m) => m.termId === 'nk-troops-in-russia')).toEqual([]);
   });
 
+  it('reads 북행 as northbound, not as North Korea with 행 (bound for) after it', () => {
+    expect(findMatches(automaton, '서울역에서 북행 열차를 탔다.').map((m) => m.termId)).toEqual([]);
+    // while a place bound for keeps its name
+    expect(findMatches(automaton, '평양행 열차').map((m) => m.termId)).toEqual(['north-korea']);
+  });
+
   it('covers every kind, with 60 or more terms', () => {
     expect(corpus.terms.length).toBeGreaterThanOrEqual(60);
     expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
