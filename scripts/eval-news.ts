@@ -16,26 +16,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Window } from 'happy-dom';
 import type { Corpus } from '../lib/corpus/schema';
-import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../lib/matcher';
-import { MatchStream } from '../lib/matcher/stream';
+import { compileAutomaton } from '../lib/matcher';
 import { matcherTerms, toMatcherData } from '../lib/matcher-data';
-import { decideVisibility, shownTerm, type MentionFacts } from '../lib/relevance';
-import { mentionPlace } from '../entrypoints/content/article-region';
-// The content script's own rule for which elements split a block, so pages are laid out as it sees them.
-import { INLINE_TAGS } from '../entrypoints/content/dom-rules';
-import { judgeHighlight, locate, type Fixture } from './news-fixtures';
-
-interface Found {
-  start: number;
-  end: number;
-  term: number;
-  standalone: boolean;
-  topical: boolean;
-  keepsTerm: boolean;
-  node: Text;
-}
+import { decideVisibility, shownTerm } from '../lib/relevance';
+import { judgeHighlight, locate, mentionFactsOf, scanPage, type Fixture, type FoundMention } from './news-fixtures';
 
 const root = join(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose');
@@ -65,54 +50,6 @@ const load = (dir: string): Fixture[] =>
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
-/** Text nodes in document order with their offset in body.textContent, grouped into blocks. */
-function scan(html: string): { text: string; found: Found[] } {
-  const window = new Window();
-  const document = window.document;
-  document.body.innerHTML = html;
-  const body = document.body as unknown as Element;
-  const blocks: { nodes: { node: Text; offset: number }[] }[] = [];
-  let text = '';
-  let current: Element | null = null;
-  const walker = document.createTreeWalker(document.body, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const node = n as unknown as Text;
-    let block = node.parentElement as Element | null;
-    while (block && block !== body && INLINE_TAGS.has(block.localName)) block = block.parentElement;
-    if (block !== current || !blocks.length) {
-      blocks.push({ nodes: [] });
-      current = block;
-    }
-    blocks[blocks.length - 1]!.nodes.push({ node, offset: text.length });
-    text += node.data;
-  }
-  const stream = new MatchStream(automaton);
-  const found: Found[] = [];
-  for (const block of blocks) {
-    stream.beginBlock();
-    const starts: number[] = [];
-    for (const { node } of block.nodes) {
-      starts.push(stream.offset);
-      stream.feed(node.data);
-    }
-    const base = block.nodes[0]!.offset;
-    stream.endBlock((start, end, form) => {
-      let i = starts.length - 1;
-      while (i > 0 && starts[i]! > start) i--;
-      found.push({
-        start: base + start,
-        end: base + end,
-        term: automaton.formTerm[form]!,
-        standalone: automaton.formStandalone[form] === NAMING_ALIAS,
-        topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
-        keepsTerm: automaton.formKeepsTerm[form] === 1,
-        node: block.nodes[i]!.node,
-      });
-    });
-  }
-  return { text, found };
-}
-
 console.log(`eval:news — corpus ${corpus.hash.slice(0, 15)}…`);
 for (const [name, dir] of sets) {
   const fixtures = load(dir);
@@ -133,17 +70,17 @@ function evaluate(name: string, fixtures: Fixture[]): void {
   for (const fx of fixtures) {
     const s = stats.get(fx.lang) ?? { labels: 0, found: 0, shown: 0, wrong: 0, partial: 0, unlabelled: 0, onPages: 0, onOpened: 0, offPages: 0, offLit: 0 };
     stats.set(fx.lang, s);
-    const { text, found } = scan(fx.html);
-    const facts: MentionFacts[] = found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, place: mentionPlace(f.node) }));
+    const { text, found } = scanPage(fx.html, automaton);
+    const facts = mentionFactsOf(found);
     const verdict = decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false });
     const shown = found.filter((_, i) => verdict.visible[i]);
     // A label naming a word class names nothing a reader could be shown: recall does not count it,
     // and judgeHighlight (scripts/news-fixtures.ts) says how a highlight on its words scores.
     const located = fx.mentions.map((l) => ({ ...l, span: locate(text, l) }));
     const labels = located.filter((l) => l.termId === null || !wordClasses.has(l.termId));
-    const overlaps = (a: [number, number], f: Found) => f.start < a[1] && a[0] < f.end;
+    const overlaps = (a: [number, number], f: FoundMention) => f.start < a[1] && a[0] < f.end;
     // The term a reader sees: its own, or the narrower one the article calls for.
-    const idOf = (f: Found) => automaton.termIds[shownTerm(verdict.shownAs, f)];
+    const idOf = (f: FoundMention) => automaton.termIds[shownTerm(verdict.shownAs, f)];
     if (fx.onTopic) {
       s.onPages++;
       if (verdict.onTopic) s.onOpened++;

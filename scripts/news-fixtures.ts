@@ -1,5 +1,11 @@
 /** The labelled news fixtures (tests/fixtures/news*), as eval:news, eval:agreement and the labelling kit read them. */
 import { Window } from 'happy-dom';
+import { NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from '../lib/matcher';
+import { MatchStream } from '../lib/matcher/stream';
+import type { MentionFacts } from '../lib/relevance';
+import { mentionPlace } from '../entrypoints/content/article-region';
+// The content script's own rule for which elements split a block, so pages are laid out as it sees them.
+import { INLINE_TAGS } from '../entrypoints/content/dom-rules';
 
 export interface Label {
   text: string;
@@ -57,4 +63,71 @@ export function judgeHighlight(h: ShownHighlight, located: readonly LocatedLabel
   if (located.some((l) => !isWordClass(l) && l.termId === h.shown && overlaps(l))) return 'right';
   const asWordClass = located.some((l) => isWordClass(l) && l.termId === h.term && overlaps(l));
   return (located.some(overlaps) && !asWordClass) || !onTopic ? 'wrong' : 'unlabelled';
+}
+
+/** A name the matcher found on a page, where it starts and ends in the page's text, and its text node. */
+export interface FoundMention {
+  start: number;
+  end: number;
+  term: number;
+  standalone: boolean;
+  topical: boolean;
+  keepsTerm: boolean;
+  node: Text;
+}
+
+/**
+ * Text nodes in document order with their offset in body.textContent, grouped into blocks as the
+ * content script groups them, and run through the matcher: a page as the extension reads it.
+ */
+export function scanPage(html: string, automaton: Automaton): { text: string; found: FoundMention[] } {
+  const window = new Window();
+  const document = window.document;
+  document.body.innerHTML = html;
+  const body = document.body as unknown as Element;
+  const blocks: { nodes: { node: Text; offset: number }[] }[] = [];
+  let text = '';
+  let current: Element | null = null;
+  const walker = document.createTreeWalker(document.body, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const node = n as unknown as Text;
+    let block = node.parentElement as Element | null;
+    while (block && block !== body && INLINE_TAGS.has(block.localName)) block = block.parentElement;
+    if (block !== current || !blocks.length) {
+      blocks.push({ nodes: [] });
+      current = block;
+    }
+    blocks[blocks.length - 1]!.nodes.push({ node, offset: text.length });
+    text += node.data;
+  }
+  const stream = new MatchStream(automaton);
+  const found: FoundMention[] = [];
+  for (const block of blocks) {
+    stream.beginBlock();
+    const starts: number[] = [];
+    for (const { node } of block.nodes) {
+      starts.push(stream.offset);
+      stream.feed(node.data);
+    }
+    const base = block.nodes[0]!.offset;
+    stream.endBlock((start, end, form) => {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > start) i--;
+      found.push({
+        start: base + start,
+        end: base + end,
+        term: automaton.formTerm[form]!,
+        standalone: automaton.formStandalone[form] === NAMING_ALIAS,
+        topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
+        keepsTerm: automaton.formKeepsTerm[form] === 1,
+        node: block.nodes[i]!.node,
+      });
+    });
+  }
+  return { text, found };
+}
+
+/** The relevance gate's facts for the names found: each with its place on the page (article or furniture, passage, headline). */
+export function mentionFactsOf(found: readonly FoundMention[]): MentionFacts[] {
+  return found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, place: mentionPlace(f.node) }));
 }

@@ -6,39 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileAutomaton, NAMING_ALIAS, TOPICAL_ALIAS } from '../../lib/matcher';
-import { MatchStream } from '../../lib/matcher/stream';
+import { compileAutomaton } from '../../lib/matcher';
 import { matcherTerms, toMatcherData } from '../../lib/matcher-data';
-import { decideVisibility, type MentionFacts } from '../../lib/relevance';
-import { mentionPlace } from '../../entrypoints/content/article-region';
+import { decideVisibility } from '../../lib/relevance';
+import { mentionFactsOf, scanPage } from '../../scripts/news-fixtures';
 
 const corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
 const data = toMatcherData(corpus);
 const automaton = compileAutomaton(matcherTerms(data));
 
-/** Whether the gate opens on an article of this headline and these paragraphs. */
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Whether the gate opens on an article of this headline and these paragraphs, read as eval:news reads a page. */
 function opens(headline: string, paragraphs: string[]): boolean {
-  document.body.innerHTML = '<article><h1></h1></article>';
-  const article = document.querySelector('article')!;
-  article.querySelector('h1')!.textContent = headline;
-  for (const text of paragraphs) article.appendChild(document.createElement('p')).textContent = text;
-  const facts: MentionFacts[] = [];
-  for (const block of article.children) {
-    const node = block.firstChild!;
-    const stream = new MatchStream(automaton);
-    stream.beginBlock();
-    stream.feed(node.textContent!);
-    stream.endBlock((_start, _end, form) => {
-      facts.push({
-        term: automaton.formTerm[form]!,
-        standalone: automaton.formStandalone[form] === NAMING_ALIAS,
-        topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
-        keepsTerm: automaton.formKeepsTerm[form] === 1,
-        place: mentionPlace(node),
-      });
-    });
-  }
-  return decideVisibility(facts, data.terms, { hiddenTerms: [], firstMentionOnly: false }).onTopic;
+  const html = `<article><h1>${escape(headline)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article>`;
+  const { found } = scanPage(html, automaton);
+  return decideVisibility(mentionFactsOf(found), data.terms, { hiddenTerms: [], firstMentionOnly: false }).onTopic;
 }
 
 describe('the gate on articles whose headline names a partner (China, Iran) beside both sides', () => {
