@@ -315,19 +315,16 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // own or more, and names the relationship nowhere by a name of its own: that side is where the
   // traveller came from. A partner named where the two sides meet is a venue (Putin and Kim in
   // Beijing); North Korea's shells beside Iran's drones are the topic's own story.
+  // The passage lists are walked only for the rare headline that names both sides and a partner:
+  // the content script asks this verdict on every page.
   const bodyPassagesReferring = (side: 1 | 2) => [...referredByPassage].filter(([key, sides]) => (sides & side) !== 0 && !headlinePassages.has(key)).map(([key]) => key);
-  const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
-  const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
-  const partnerOwnPassages = [...partnerPassages].filter((key) => referredByPassage.get(key) !== 3).length;
-  const asideOfPartnerStory =
-    headlineNamesPartner &&
-    headlineSides === 3 &&
-    !headlineNamesMore &&
-    bilateralThings === 0 &&
-    pairNames === 0 &&
-    asidePassages.length <= 1 &&
-    !asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key)) &&
-    partnerOwnPassages >= ANCHOR_REPEATS;
+  const recallsOneSideAside = () => {
+    const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
+    const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
+    return asidePassages.length <= 1 && !asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key));
+  };
+  const followsPartner = () => [...partnerPassages].filter((key) => referredByPassage.get(key) !== 3).length >= ANCHOR_REPEATS;
+  const asideOfPartnerStory = headlineNamesPartner && headlineSides === 3 && !headlineNamesMore && bilateralThings === 0 && pairNames === 0 && followsPartner() && recallsOneSideAside();
   const onTopic =
     namesTopicStory ||
     (!partnerStory && !asideOfPartnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
