@@ -48,6 +48,9 @@ describe('the catalogue on news sentences', () => {
 
   // From the second hostile review of this round's aliases: each sentence must not show the term named.
   it.each([
+    // (these two from held-out 39: a bare Kim and the Kremlin show only beside other names, so only the matches tell)
+    ['Colonel General Kim Hyong Ryong met the delegation.', 'kim-jong-un', 'another Kim, by his given name'],
+    ['The Telegram channel Kremlin Snuffbox said so.', 'russia', 'a channel named after the Kremlin'],
     ['MOSCOW: North Korea is to send builders to Kursk.', 'russia', 'a dateline with a colon'],
     ['Seoul (AFP) - North Korea fired a missile.', 'south-korea', 'a dateline in mixed case'],
     ['Western Australian Premier Roger Cook spoke.', 'the-west', 'Western Australia'],
