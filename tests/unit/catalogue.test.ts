@@ -70,6 +70,12 @@ describe('the catalogue on news sentences', () => {
     expect(findMatches(automaton, text).filter((m) => m.termId === termId)).toEqual([]);
   });
 
+  it('reads "a new sanctions monitoring body" as sanctions the article may call the UN’s, not a country’s new sanctions', () => {
+    // A country's own sanctions keep their term; a monitoring body's headline must not stop the article narrowing its sanctions.
+    expect(findMatches(automaton, 'teams up on a new sanctions monitoring body').map((m) => [m.termId, m.keepsTerm === true])).toEqual([['sanctions', false]]);
+    expect(findMatches(automaton, 'the US imposed new sanctions on Russia').find((m) => m.termId === 'sanctions')?.keepsTerm).toBe(true);
+  });
+
   it('covers every kind, with 60 or more terms', () => {
     expect(corpus.terms.length).toBeGreaterThanOrEqual(60);
     expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
