@@ -8,7 +8,7 @@
  * from and reports that name when a particle ends.
  */
 import { KOREAN_SUFFIXES, takesParticles, trieForms, withParticlesBeforeTail, type AliasRule } from './alias-forms';
-import { canonicalText, fillWordChars, INTERPUNCT, INTERPUNCT_CHARS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
+import { canonicalText, fillWordChars, foldLetters, INTERPUNCT, INTERPUNCT_CHARS, LETTER_FOLDS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
 export interface MatcherTerm {
@@ -117,7 +117,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     if (cls === undefined) {
       cls = classCount++;
       classForCanonical.set(ch, cls);
-      const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : ch === INTERPUNCT ? INTERPUNCT_CHARS : caseVariants(ch);
+      const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : ch === INTERPUNCT ? INTERPUNCT_CHARS : [...caseVariants(ch), ...[...(LETTER_FOLDS[ch] ?? '')].map((c) => c.charCodeAt(0))];
       for (const code of variants) classOf[code] = (cls << 2) | (classOf[code]! & 1);
     }
     return cls;
@@ -164,7 +164,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       const forms = takesParticles(alias) && claimTo !== 0 ? withParticlesBeforeTail(trieForms(alias), claimTo.suffix) : trieForms(alias);
       for (const form of forms) {
         if (form.length > MAX_FORM_LENGTH) throw new Error(`Alias "${alias.text}" of ${term.id} is longer than ${MAX_FORM_LENGTH} characters`);
-        const lower = form.toLowerCase();
+        const lower = foldLetters(form.toLowerCase());
         const fromFits = claimFrom === 0 || lower.startsWith(claimFrom.prefix);
         const toFits = claimTo === 0 || lower.endsWith(claimTo.suffix);
         // A form whose unclaimed words were declined or fused away (Кима Чен Ын for "Ким |Чен
@@ -329,8 +329,8 @@ function splitClaim(alias: AliasRule): { alias: AliasRule; claimFrom: { prefix: 
   const after = end < 0 ? '' : alias.text.slice(end + 1);
   const text = before + alias.text.slice(bar + 1, end < 0 ? undefined : end) + after;
   // canonicalText trims: the separator before the first "|" belongs to the prefix, the one after the second to the suffix.
-  const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? SEPARATOR : '') : '';
-  const suffix = after.trim() ? (/^\s/.test(after) ? SEPARATOR : '') + canonicalText(after).toLowerCase() : '';
+  const prefix = before.trim() ? foldLetters(canonicalText(before).toLowerCase()) + (/\s$/.test(before) ? SEPARATOR : '') : '';
+  const suffix = after.trim() ? (/^\s/.test(after) ? SEPARATOR : '') + foldLetters(canonicalText(after).toLowerCase()) : '';
   return { alias: { ...alias, text }, claimFrom: prefix ? { prefix } : 0, claimTo: suffix ? { suffix } : 0 };
 }
 
@@ -398,9 +398,9 @@ function caseVariants(ch: string): number[] {
 /** Separates the spellings of one case-exact form in `formExactLetters`; never a letter itself. */
 export const SPELLING_SEPARATOR = '\n';
 
-/** Cased letters only: dots, spaces and digits are already checked by the trie. */
+/** Cased letters only (ё as е): dots, spaces and digits are already checked by the trie. */
 export function lettersOf(text: string): string {
   let out = '';
   for (const ch of text) if (ch.toLowerCase() !== ch.toUpperCase()) out += ch;
-  return out;
+  return foldLetters(out);
 }

@@ -22,6 +22,19 @@ const QUOTES = "'\u2018\u2019\u201B\u2032\u02BC\u0060\u00B4";
  */
 const INTERPUNCTS = '\u00B7\u318D\u30FB\u2027\u2219\u22C5\uFF65';
 
+/**
+ * Letters a language writes two ways for one word: Russian prints ё as е in most text
+ * (партнерство, партнёрство), and its inflections add ё (Приморьём). Each alias letter on the
+ * left also matches the text's letters on the right, in either case.
+ */
+export const LETTER_FOLDS: Readonly<Record<string, string>> = { е: 'ёЁ' };
+const foldedLetter = /[ёЁ]/g;
+
+/** An alias or text with its two-way letters written one way (ё as е), so that both spellings meet. */
+export function foldLetters(text: string): string {
+  return text.replace(foldedLetter, (c) => (c === 'ё' ? 'е' : 'Е'));
+}
+
 /** Canonical stand-ins: all separators become a space, all quotes a straight apostrophe, all middle dots ·. */
 export const SEPARATOR = ' ';
 export const QUOTE = "'";

@@ -1,6 +1,6 @@
 /**
  * The automaton against a slow, obviously-right reference: normalise the whole text (fold
- * case, one separator for every dash, space and double-quote run, one apostrophe), try every
+ * case and ё as е, one separator for every dash, space and double-quote run, one apostrophe), try every
  * alias form at every word start, keep boundaries and exact case, then take leftmost-longest,
  * where a stop phrase claims its span (from its "|") and is reported to no one. fast-check
  * builds texts from the real catalogue's aliases and stop phrases, quoted and declined names,
@@ -36,6 +36,8 @@ interface RefForm {
   keepsTerm: boolean;
 }
 const refForms: RefForm[] = [];
+/** Russian ё and е are one letter to a reader (партнёрство, партнерство). */
+const yoAsYe = (s: string) => s.replace(/ё/g, 'е');
 /** Each key's first claimant (a map, not a search of refForms: the catalogue has tens of thousands of forms). */
 const formOfKey = new Map<string, RefForm>();
 // Two passes, as the automaton resolves them: every alias's own forms claim their keys first, then
@@ -50,8 +52,8 @@ for (const pass of ['own', 'suffixed'] as const)
       const alias = bar < 0 ? written : { ...written, text: written.text.replaceAll('|', '') };
       const before = bar < 0 ? '' : written.text.slice(0, bar);
       const after = endBar < 0 ? '' : written.text.slice(endBar + 1);
-      const prefix = before.trim() ? canonicalText(before).toLowerCase() + (/\s$/.test(before) ? ' ' : '') : '';
-      const suffix = after.trim() ? (/^\s/.test(after) ? ' ' : '') + canonicalText(after).toLowerCase() : '';
+      const prefix = before.trim() ? yoAsYe(canonicalText(before).toLowerCase()) + (/\s$/.test(before) ? ' ' : '') : '';
+      const suffix = after.trim() ? (/^\s/.test(after) ? ' ' : '') + yoAsYe(canonicalText(after).toLowerCase()) : '';
       // A Korean claim ending in Hangul, with words after it, takes a case particle before them
       // (제재를 부과했다): the rule restated here, only the particle list shared.
       const plain = trieForms(alias);
@@ -61,7 +63,7 @@ for (const pass of ['own', 'suffixed'] as const)
       const own = new Set(ownForms);
       for (const form of [...ownForms, ...aliasForms(alias).filter((f) => !own.has(f))]) {
         if (own.has(form) !== (pass === 'own')) continue;
-        const key = form.toLowerCase();
+        const key = yoAsYe(form.toLowerCase());
         // A name with an unclaimed suffix takes no particle: it would belong to the unclaimed words.
         if (suffix && pass === 'suffixed') continue;
         const fromFits = !prefix || key.startsWith(prefix);
@@ -113,7 +115,7 @@ function reference(text: string): { start: number; end: number; term: string; ke
       norm += ' ';
     } else if (quotes.has(ch)) norm += "'";
     else if (middleDots.has(ch)) norm += '·';
-    else norm += ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    else norm += ch.toLowerCase().length === 1 ? yoAsYe(ch.toLowerCase()) : ch;
     origin.push(i);
   }
   const candidates: { readStart: number; readEnd: number; start: number; end: number; term: string; stop: boolean; context: number; keepsTerm: boolean }[] = [];
@@ -239,7 +241,7 @@ const fillers = [
   'imagery',
 ];
 const punctuation = [' ', ' ', '  ', '\n', '\u00A0', '-', '–', '—', '‐', '’', '\u02BC', "'", '.', ',', ';', '(', ')', '“', '”', '«', '»', '„', '"', '/', ':', '…', '!'];
-// Names as news writes them: in guillemets or „quotes“, Korean compounds with their spaces dropped (and the hyphen before a number: 화성18형, Su35), another middle dot (북ㆍ러).
+// Names as news writes them (ё or е either way): in guillemets or „quotes“, Korean compounds with their spaces dropped (and the hyphen before a number: 화성18형, Su35), another middle dot (북ㆍ러).
 const dressed = (a: string) => [
   a,
   `«${a}»`,
@@ -251,6 +253,9 @@ const dressed = (a: string) => [
   a.replace(/ (\S+)$/u, ' «$1»'),
   a.replace(/·/g, 'ㆍ'),
   a.replace(/·/g, '・'),
+  // Russian ё written е, and е written ё
+  a.replace(/ё/g, 'е'),
+  a.replace(/е/g, 'ё'),
 ];
 
 const piece = fc.oneof(

@@ -528,6 +528,11 @@ describe('matcher rules from real news', () => {
     ['a neuter noun in -ье, genitive', 'туристический бизнес Приморья', [['primorye', 'Приморья']]],
     ['a neuter noun in -ье, instrumental', 'граница с Приморьем', [['primorye', 'Приморьем']]],
     ['a neuter noun in -ье, prepositional', 'живут в Приморье', [['primorye', 'Приморье']]],
+    // ё is often written е (and е sometimes ё): either spelling is the same word, whichever the alias has
+    ['ё in the alias, е in the text', 'о стратегическом партнерстве говорили', [['partnership', 'стратегическом партнерстве']]],
+    ['ё in the alias, е in the text, declined', 'командование вооруженных сил', [['armed-forces', 'вооруженных сил']]],
+    ['е in the alias, ё in the text', 'ратифицировала Договор о стратегическом партнёрстве между Россией и КНДР', [['treaty', 'Договор о стратегическом партнёрстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']]],
+    ['Ё in capitals', 'СТРАТЕГИЧЕСКОЕ ПАРТНЁРСТВО', [['partnership', 'СТРАТЕГИЧЕСКОЕ ПАРТНЁРСТВО']]],
     // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
     ['words in different cases are no form', 'Курская области', []],
     ['nor are they with a plural', 'северокорейские военными', []],
