@@ -411,6 +411,9 @@ describe('the catalogue does not mistake look-alikes', () => {
       ['корейская сторона', 'north-korea'],
       ['эксперты по санкциям', 'un-panel-of-experts'],
       ['оборонные связи', 'military-cooperation'],
+      ['Ukraine crisis', 'ukraine-war'],
+      ['North Korean engineering unit', 'nk-troops-in-russia'],
+      ['North Korean engineers', 'nk-troops-in-russia'],
     ];
     for (const [text, termId] of onTopicOnly)
       expect(
