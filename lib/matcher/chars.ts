@@ -40,6 +40,7 @@ export const SEPARATOR = ' ';
 export const QUOTE = "'";
 export const INTERPUNCT = '\u00B7';
 
+export const DOUBLE_QUOTE_CHARS: readonly number[] = [...DOUBLE_QUOTES].map((c) => c.charCodeAt(0));
 export const SEPARATOR_CHARS: readonly number[] = [...(DASHES + SPACES + DOUBLE_QUOTES)].map((c) => c.charCodeAt(0));
 export const QUOTE_CHARS: readonly number[] = [...QUOTES].map((c) => c.charCodeAt(0));
 export const INTERPUNCT_CHARS: readonly number[] = [...INTERPUNCTS].map((c) => c.charCodeAt(0));
@@ -144,4 +145,9 @@ export function fillWordChars(table: Uint16Array): void {
 /** Slow but obviously right: for tests and the build, not the hot path. */
 export function isWordCharReference(ch: string): boolean {
   return ch !== '\u318D' && ch !== '\u02BC' && /[\p{L}\p{M}\p{N}]/u.test(ch);
+}
+
+/** Hangul (syllables, jamo, compatibility jamo but not ㆍ, a middle dot in news) and the CJK ideographs Korean headlines use (北, 露). */
+export function isKoreanScript(code: number): boolean {
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3131 && code <= 0x318c) || (code >= 0x4e00 && code <= 0x9fff);
 }

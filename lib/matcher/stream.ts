@@ -9,6 +9,7 @@
  * No allocation per character or per piece (an exact-case check past ASCII, or of an acronym
  * listed in two spellings, aside).
  */
+import { DOUBLE_QUOTE_CHARS, isKoreanScript } from './chars';
 import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
@@ -52,6 +53,8 @@ export class MatchStream {
   // The hot tables, held directly: feed() runs once per text node.
   private readonly classOf: Uint16Array;
   private readonly separatorClass: number;
+  /** 1 at each double quotation mark's code unit. */
+  private readonly doubleQuote = doubleQuoteTable();
   private readonly rootNext: Int32Array;
   private readonly bigram: Uint8Array;
   private readonly trigram: Uint8Array;
@@ -474,8 +477,10 @@ export class MatchStream {
     const readEnd = end;
     const from = this.automaton.formClaimFrom[form]!;
     const to = this.automaton.formClaimTo[form]!;
+    const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
+    // (A span longer than the ring, a run of spaces inside, has no quotation to find.)
+    if (end - start <= RING && this.quotesBetweenKoreanWords(at, start, end)) return;
     if (from !== 0 || to !== 0) {
-      const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
       // Longer than the ring remembers (a run of spaces inside): not placed, not shown, however the
       // text was split into pieces, so that which name wins never depends on the split.
       if (end - start > RING) return;
@@ -489,6 +494,24 @@ export class MatchStream {
     this.candReadStart[this.candCount] = readStart;
     this.candReadEnd[this.candCount] = readEnd;
     this.candCount++;
+  }
+
+  /**
+   * Whether a double quote inside text[start, end) stands between two Korean words. There it opens
+   * or closes a quotation (러 "북한 최선희…": Russia, then a quote about North Korea), so it is no
+   * space inside a name, as it is where Russian quotes a name's last word (космодром «Восточный»).
+   */
+  private quotesBetweenKoreanWords(at: (p: number) => number, start: number, end: number): boolean {
+    const { classOf, separatorClass, doubleQuote } = this;
+    for (let p = start + 1; p < end - 1; p++) {
+      if (doubleQuote[at(p)] !== 1) continue;
+      let before = p - 1;
+      while (before > start && classOf[at(before)]! >> 2 === separatorClass) before--;
+      let after = p + 1;
+      while (after < end - 1 && classOf[at(after)]! >> 2 === separatorClass) after++;
+      if (isKoreanScript(at(before)) && isKoreanScript(at(after))) return true;
+    }
+    return false;
   }
 
   /** From `p` towards `stop` (exclusive) by `dir`, past `units` canonical characters; the position reached. */
@@ -543,4 +566,14 @@ function hasExactLetters(text: string, start: number, end: number, letters: stri
     }
   }
   return k === letters.length;
+}
+
+let doubleQuotes: Uint8Array | undefined;
+/** One table for every stream: 64 KB, built once. */
+function doubleQuoteTable(): Uint8Array {
+  if (!doubleQuotes) {
+    doubleQuotes = new Uint8Array(0x10000);
+    for (const code of DOUBLE_QUOTE_CHARS) doubleQuotes[code] = 1;
+  }
+  return doubleQuotes;
 }

@@ -104,6 +104,20 @@ const separators = new Set(SEPARATOR_CHARS.map((c) => String.fromCharCode(c)));
 const quotes = new Set(QUOTE_CHARS.map((c) => String.fromCharCode(c)));
 const middleDots = new Set(INTERPUNCT_CHARS.map((c) => String.fromCharCode(c)));
 
+const doubleQuotes = new Set([...'"\u00AB\u00BB\u201C\u201D\u201E\u201F\u2039\u203A']);
+const koreanScript = (ch: string | undefined) => ch !== undefined && ch !== '\u318D' && /[\p{Script=Hangul}\p{Script=Han}]/u.test(ch);
+function quoteBetweenKoreanWords(span: string): boolean {
+  for (let q = 1; q < span.length - 1; q++) {
+    if (!doubleQuotes.has(span[q]!)) continue;
+    let b = q - 1;
+    while (b > 0 && separators.has(span[b]!)) b--;
+    let a = q + 1;
+    while (a < span.length - 1 && separators.has(span[a]!)) a++;
+    if (koreanScript(span[b]) && koreanScript(span[a])) return true;
+  }
+  return false;
+}
+
 function reference(text: string): { start: number; end: number; term: string; keepsTerm: boolean }[] {
   // Normalised text plus, for each of its characters, the original offset.
   let norm = '';
@@ -133,6 +147,8 @@ function reference(text: string): { start: number; end: number; term: string; ke
       const claimedEnd = origin[p + f.key.length - f.claimTo - 1]! + 1;
       // A form that reads words around its claim is not placed across more than the matcher's ring of recent text.
       if ((f.claimFrom !== 0 || f.claimTo !== 0) && end - start > 128) continue;
+      // A double quote between two Korean words is a quotation's edge, not a space in a name (러 "북한 …).
+      if (end - start <= 128 && quoteBetweenKoreanWords(text.slice(start, end))) continue;
       candidates.push({ readStart: start, readEnd: end, start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
     }
   }
@@ -253,6 +269,8 @@ const dressed = (a: string) => [
   a.replace(/ (\S+)$/u, ' «$1»'),
   a.replace(/·/g, 'ㆍ'),
   a.replace(/·/g, '・'),
+  // a quotation opening inside a Korean name, which then is none (러 "북한)
+  a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/u, '$1 "$2'),
   // Russian ё written е, and е written ё
   a.replace(/ё/g, 'е'),
   a.replace(/е/g, 'ё'),

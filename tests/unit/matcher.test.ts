@@ -254,6 +254,10 @@ describe('matcher rules from real news', () => {
     ['low-high quotes', 'на космодром „Восточный“ прибыл', [['cosmodrome', 'космодром „Восточный']]],
     ['straight double quotes', 'на космодроме "Восточный"', [['cosmodrome', 'космодроме "Восточный']]],
     ['curly double quotes around an English name', 'the “Vostochny Cosmodrome” summit', [['cosmodrome', 'Vostochny Cosmodrome']]],
+    // between two Korean words a double quote opens or closes a quotation: no space inside a name
+    ['a quotation opening inside a Korean name', '북·러 "관계 개선" 촉구', [['north-korea', '북']]],
+    ['a quotation closing inside a Korean name', '"북·러" 관계', [['north-korea', '북']]],
+    ['a Korean name quoted whole', '"북·러 관계" 개선', [['ties', '북·러 관계']]],
   ])('quotes: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
@@ -531,7 +535,15 @@ describe('matcher rules from real news', () => {
     // ё is often written е (and е sometimes ё): either spelling is the same word, whichever the alias has
     ['ё in the alias, е in the text', 'о стратегическом партнерстве говорили', [['partnership', 'стратегическом партнерстве']]],
     ['ё in the alias, е in the text, declined', 'командование вооруженных сил', [['armed-forces', 'вооруженных сил']]],
-    ['е in the alias, ё in the text', 'ратифицировала Договор о стратегическом партнёрстве между Россией и КНДР', [['treaty', 'Договор о стратегическом партнёрстве'], ['russia-ru', 'Россией'], ['north-korea', 'КНДР']]],
+    [
+      'е in the alias, ё in the text',
+      'ратифицировала Договор о стратегическом партнёрстве между Россией и КНДР',
+      [
+        ['treaty', 'Договор о стратегическом партнёрстве'],
+        ['russia-ru', 'Россией'],
+        ['north-korea', 'КНДР'],
+      ],
+    ],
     ['Ё in capitals', 'СТРАТЕГИЧЕСКОЕ ПАРТНЁРСТВО', [['partnership', 'СТРАТЕГИЧЕСКОЕ ПАРТНЁРСТВО']]],
     // every word of an ru-all name takes the same case: a mixed form is not Russian, and not a match
     ['words in different cases are no form', 'Курская области', []],
