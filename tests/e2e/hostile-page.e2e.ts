@@ -40,6 +40,10 @@ describe('a page cannot see or switch off the extension', () => {
   it('ignores WXT’s shutdown event and message sent by the page: highlights stay, new text is still found', async () => {
     const page = await openListening('/pages/article.html');
     await pageStatus(env.browser, page);
+    // The page adds its own update 600 ms after load: count the highlights once it is marked, or
+    // its names would be counted as the page's attack changing what was there.
+    await page.waitForSelector('#late');
+    await expect.poll(() => allHighlighted(page), { timeout: 3000 }).toContain('Kremlin');
     const before = await allHighlighted(page);
     expect(before).toContain('Vostochny Cosmodrome');
     await page.evaluate((id) => {
@@ -51,7 +55,7 @@ describe('a page cannot see or switch off the extension', () => {
     // Still alive: text the page adds now is highlighted (the positive signal), and nothing was lost.
     await page.evaluate(() => {
       const p = document.createElement('p');
-      p.id = 'late';
+      p.id = 'later';
       p.textContent = 'Later, the Panel of Experts reported again.';
       // Into the article, as a live update would go: outside it, on a page that marks its article, text is furniture.
       document.querySelector('article')!.append(p);
