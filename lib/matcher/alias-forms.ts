@@ -118,6 +118,9 @@ export const KOREAN_PARTICLES = [
   '行',
   '發',
   '행',
+  // and made in, the hanja of 산 and 제 (러시아産 석탄, 北製 무기)
+  '産',
+  '製',
   // the plural, alone or before a particle (북한군들이, 병사들의)
   '들',
   '들이',

@@ -8,7 +8,7 @@
  * from and reports that name when a particle ends.
  */
 import { KOREAN_SUFFIXES, takesParticles, trieForms, withParticlesBeforeTail, type AliasRule } from './alias-forms';
-import { canonicalText, fillWordChars, foldLetters, INTERPUNCT, INTERPUNCT_CHARS, LETTER_FOLDS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
+import { canonicalText, fillWordChars, foldLetters, HANJA_BIT, WORD_BIT, INTERPUNCT, INTERPUNCT_CHARS, LETTER_FOLDS, QUOTE, QUOTE_CHARS, SEPARATOR, SEPARATOR_CHARS } from './chars';
 
 /** What the matcher needs to know of a term (the content script holds only this). */
 export interface MatcherTerm {
@@ -37,6 +37,11 @@ export const JOIN_AFTER_PAIR = 2;
 export const MAX_FORM_LENGTH = 120;
 
 /** formStandalone values: how an alias may show (see AliasRule.standalone). */
+/** Where a character's class starts in its class-table entry, above WORD_BIT, STARTS_ALIAS_BIT and HANJA_BIT. */
+export const CLASS_SHIFT = 3;
+/** Bit 1 of a class-table entry: some alias begins with the character. */
+export const STARTS_ALIAS_BIT = 2;
+
 export const PARTIAL_ALIAS = 0;
 export const NAMING_ALIAS = 1;
 export const TOPICAL_ALIAS = 2;
@@ -46,9 +51,10 @@ export const PARTICLE_END = -2;
 
 export interface Automaton {
   /**
-   * Per code unit: class << 2 | startsAlias << 1 | isWordChar. Class 0: no alias uses the
-   * character; startsAlias: some alias begins with it (so the scanner's common case, a
-   * character that cannot start anything, costs one table read).
+   * Per code unit: class << 3 | isHanja << 2 | startsAlias << 1 | isWordChar. Class 0: no alias
+   * uses the character; startsAlias: some alias begins with it (so the scanner's common case, a
+   * character that cannot start anything, costs one table read); isHanja: a Hangul syllable after it
+   * starts a word (chars.ts, HANJA_BIT).
    */
   readonly classOf: Uint16Array;
   /** Root transitions, dense by class (0 = none). */
@@ -118,7 +124,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
       cls = classCount++;
       classForCanonical.set(ch, cls);
       const variants = ch === SEPARATOR ? SEPARATOR_CHARS : ch === QUOTE ? QUOTE_CHARS : ch === INTERPUNCT ? INTERPUNCT_CHARS : [...caseVariants(ch), ...[...(LETTER_FOLDS[ch] ?? '')].map((c) => c.charCodeAt(0))];
-      for (const code of variants) classOf[code] = (cls << 2) | (classOf[code]! & 1);
+      for (const code of variants) classOf[code] = (cls << CLASS_SHIFT) | (classOf[code]! & (WORD_BIT | HANJA_BIT));
     }
     return cls;
   };
@@ -267,7 +273,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const nodeCount = children.length;
   const rootNext = new Int32Array(classCount);
   for (const [cls, next] of children[0]!) rootNext[cls] = next;
-  for (let code = 0; code < 0x10000; code++) if (rootNext[classOf[code]! >> 2]) classOf[code] = classOf[code]! | 2;
+  for (let code = 0; code < 0x10000; code++) if (rootNext[classOf[code]! >> CLASS_SHIFT]) classOf[code] = classOf[code]! | STARTS_ALIAS_BIT;
   const childStart = new Int32Array(nodeCount + 1);
   let edgeCount = 0;
   for (let n = 0; n < nodeCount; n++) {

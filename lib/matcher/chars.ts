@@ -136,10 +136,33 @@ const NON_WORD_RANGES: readonly (readonly [number, number])[] = [
   [0xfff0, 0xffff],
 ];
 
-/** Fills `table` so that bit 0 of each entry says "word character" (native fills: microseconds). */
+/** Bit 0 of a class-table entry: a word character. */
+export const WORD_BIT = 1;
+/**
+ * Bit 2 of a class-table entry: a hanja (CJK ideograph). Korean headlines write a hanja
+ * abbreviation straight against the Hangul noun it qualifies (北나진항, North Korea's Rajin port;
+ * 美국무부), so a Hangul syllable after a hanja starts a word of its own (hanjaEndsWordBefore).
+ */
+export const HANJA_BIT = 4;
+const HANJA_RANGES: readonly (readonly [number, number])[] = [
+  // the iteration marks 々 and 〻 repeat the hanja before them
+  [0x3005, 0x3005],
+  [0x303b, 0x303b],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
+/** Fills `table` so that each entry's WORD_BIT and HANJA_BIT are set (native fills: microseconds). */
 export function fillWordChars(table: Uint16Array): void {
-  table.fill(1);
+  table.fill(WORD_BIT);
   for (const [from, to] of NON_WORD_RANGES) table.fill(0, from, to + 1);
+  for (const [from, to] of HANJA_RANGES) table.fill(WORD_BIT | HANJA_BIT, from, to + 1);
+}
+
+/** Whether a Hangul syllable: after a hanja it starts a word (北나진항), as no other letter does. */
+export function isHangulSyllable(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
 }
 
 /** Slow but obviously right: for tests and the build, not the hot path. */

@@ -3,7 +3,7 @@
  * stores this; a content script decodes it in about a millisecond instead of compiling for
  * tens of milliseconds on every page.
  */
-import { prefixFilters, PARTICLE_END, type Automaton } from './automaton';
+import { CLASS_SHIFT, prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
 const FORMAT = 5;
@@ -11,7 +11,7 @@ const FORMAT = 5;
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {
   const classPairs: number[] = [];
-  for (let code = 0; code < 0x10000; code++) if (a.classOf[code]! >> 2) classPairs.push(code, a.classOf[code]!);
+  for (let code = 0; code < 0x10000; code++) if (a.classOf[code]! >> CLASS_SHIFT) classPairs.push(code, a.classOf[code]!);
   const exact = a.formExactLetters.flatMap((letters, form) => (letters === null ? [] : [[form, letters] as const]));
   const header = {
     format: FORMAT,

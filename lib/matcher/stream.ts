@@ -9,10 +9,13 @@
  * No allocation per character or per piece (an exact-case check past ASCII, or of an acronym
  * listed in two spellings, aside).
  */
-import { DOUBLE_QUOTE_CHARS, isKoreanScript } from './chars';
-import { JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
+import { DOUBLE_QUOTE_CHARS, HANJA_BIT, isHangulSyllable, isKoreanScript, WORD_BIT } from './chars';
+import { CLASS_SHIFT, JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
+/** A class-table entry's word bits: 0 outside words, WORD_BIT in one, WORD_HANJA on a hanja. */
+const WORD_KIND = WORD_BIT | HANJA_BIT;
+const WORD_HANJA = WORD_BIT | HANJA_BIT;
 const RING = 128; // power of two > MAX_FORM_LENGTH, plus room for collapsed space runs
 const RING_MASK = RING - 1;
 
@@ -78,7 +81,7 @@ export class MatchStream {
   constructor(private readonly automaton: Automaton) {
     this.classOf = automaton.classOf;
     // The class every separator (spaces, dashes, double quotes) shares: any alias with a space gives it one.
-    this.separatorClass = automaton.classOf[0x20]! >> 2;
+    this.separatorClass = automaton.classOf[0x20]! >> CLASS_SHIFT;
     this.rootNext = automaton.rootNext;
     this.bigram = automaton.bigram;
     this.trigram = automaton.trigram;
@@ -134,11 +137,31 @@ export class MatchStream {
     let i = 0;
     while (i < length) {
       if (!busy) {
-        // Nothing under way. Inside a word nothing can start: run to its end in a tight loop.
+        // Nothing under way. Inside a word nothing can start, but for a Hangul syllable straight
+        // after a hanja (北나진항): run to either in a tight loop over the other word characters.
         if (prevWord !== 0) {
-          while (i < length && (classOf[text.charCodeAt(i)]! & 1) !== 0) i++;
+          let startsWord = false;
+          for (;;) {
+            if (prevWord === WORD_HANJA) {
+              if (i === length) break;
+              const code = text.charCodeAt(i);
+              if (isHangulSyllable(code)) {
+                startsWord = true;
+                break;
+              }
+              prevWord = classOf[code]! & WORD_KIND;
+              if (prevWord === 0) break;
+              i++;
+              continue;
+            }
+            let entry = 0;
+            while (i < length && ((entry = classOf[text.charCodeAt(i)]!) & WORD_KIND) === WORD_BIT) i++;
+            if (i === length || (entry & WORD_BIT) === 0) break;
+            prevWord = WORD_HANJA;
+            i++;
+          }
           if (i === length) break;
-          i++; // text[i] is not a word character, and no alias starts with one
+          if (!startsWord) i++; // text[i] is not a word character, and no alias starts with one
         }
         // Then past spaces and punctuation, to the next word start.
         // Whitespace first, compared directly: most of a page's text is indentation between tags.
@@ -152,7 +175,7 @@ export class MatchStream {
         // A word start, with a character some alias starts with, followed (when the next
         // characters are in this piece) by ones that alias continues with.
         if ((entry & 2) !== 0) {
-          const cls = entry >> 2;
+          const cls = entry >> CLASS_SHIFT;
           const next = rootNext[cls]!;
           if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) {
             // Most candidates die within a few characters: follow the trie right here. Only one
@@ -164,7 +187,7 @@ export class MatchStream {
             }
           }
         }
-        prevWord = entry & 1;
+        prevWord = entry & WORD_KIND;
         i++;
         continue;
       }
@@ -172,15 +195,17 @@ export class MatchStream {
       const entry = classOf[code]!;
       const pos = base + i;
       ring[pos & RING_MASK] = code;
-      if (this.pendingCount !== 0) this.settlePending((entry & 1) === 0);
-      if (this.cursorCount !== 0) this.advance(entry >> 2, pos);
-      if ((entry & 2) !== 0 && prevWord === 0) {
-        const cls = entry >> 2;
+      // A word ends before a character that is none, or before a Hangul syllable after a hanja.
+      const wordStart = prevWord === 0 || (prevWord === WORD_HANJA && isHangulSyllable(code));
+      if (this.pendingCount !== 0) this.settlePending((entry & WORD_BIT) === 0 || wordStart);
+      if (this.cursorCount !== 0) this.advance(entry >> CLASS_SHIFT, pos);
+      if ((entry & 2) !== 0 && wordStart) {
+        const cls = entry >> CLASS_SHIFT;
         const next = rootNext[cls]!;
         if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) this.spawn(next, pos);
       }
       busy = this.cursorCount !== 0 || this.pendingCount !== 0;
-      prevWord = entry & 1;
+      prevWord = entry & WORD_KIND;
       i++;
     }
     this.pos = base + length;
@@ -189,15 +214,15 @@ export class MatchStream {
 
   /** The bigram, trigram and quadgram filters for a possible start at text[i] (of class c1). */
   private startsAlias(text: string, i: number, c1: number, classes: number, classOf: Uint16Array, bigram: Uint8Array, trigram: Uint8Array): boolean {
-    const c2 = classOf[text.charCodeAt(i + 1)]! >> 2;
+    const c2 = classOf[text.charCodeAt(i + 1)]! >> CLASS_SHIFT;
     const pair = bigram[c1 * classes + c2]!;
     if (pair !== 1) return pair === 2;
     if (i + 2 >= text.length) return true;
-    const c3 = classOf[text.charCodeAt(i + 2)]! >> 2;
+    const c3 = classOf[text.charCodeAt(i + 2)]! >> CLASS_SHIFT;
     const triple = trigram[trigramHash(c1, c2, c3)]!;
     if (triple !== 1) return triple === 2;
     if (i + 3 >= text.length) return true;
-    return this.quadgram[quadgramHash(c1, c2, c3, classOf[text.charCodeAt(i + 3)]! >> 2)] === 1;
+    return this.quadgram[quadgramHash(c1, c2, c3, classOf[text.charCodeAt(i + 3)]! >> CLASS_SHIFT)] === 1;
   }
 
   /** Starts a cursor at a word start. */
@@ -427,7 +452,7 @@ export class MatchStream {
         // Where the piece ends, a form that needs a word boundary after it (any ending in a letter)
         // waits for the next piece; one ending in a dot (N.K.) is complete here.
         if (j === length && formNeedsEnd[matched] !== 0) return false;
-        if (j !== length && formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0) {
+        if (j !== length && formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0 && !hanjaEndsWordBefore(classOf[text.charCodeAt(j - 1)]!, text.charCodeAt(j))) {
           // No word boundary after it: not a match (Russia in Russian).
         } else if (found < MAX_CURSORS) {
           this.walkEnd[found] = j;
@@ -439,7 +464,7 @@ export class MatchStream {
         if (childStart[node]! !== childStart[node + 1]! || this.particleAt[node] === 1) return false;
         break;
       }
-      const cls = classOf[text.charCodeAt(j)]! >> 2;
+      const cls = classOf[text.charCodeAt(j)]! >> CLASS_SHIFT;
       if (cls === 0) break;
       const next = this.childOf(node, cls);
       if (next === 0) break;
@@ -506,9 +531,9 @@ export class MatchStream {
     for (let p = start + 1; p < end - 1; p++) {
       if (doubleQuote[at(p)] !== 1) continue;
       let before = p - 1;
-      while (before > start && classOf[at(before)]! >> 2 === separatorClass) before--;
+      while (before > start && classOf[at(before)]! >> CLASS_SHIFT === separatorClass) before--;
       let after = p + 1;
-      while (after < end - 1 && classOf[at(after)]! >> 2 === separatorClass) after++;
+      while (after < end - 1 && classOf[at(after)]! >> CLASS_SHIFT === separatorClass) after++;
       if (isKoreanScript(at(before)) && isKoreanScript(at(after))) return true;
     }
     return false;
@@ -518,8 +543,8 @@ export class MatchStream {
   private stepUnits(at: (p: number) => number, p: number, stop: number, units: number, dir: 1 | -1): number {
     const { classOf, separatorClass } = this;
     for (let n = 0; n < units && p !== stop; n++) {
-      if (classOf[at(p)]! >> 2 !== separatorClass) p += dir;
-      else while (p !== stop && classOf[at(p)]! >> 2 === separatorClass) p += dir;
+      if (classOf[at(p)]! >> CLASS_SHIFT !== separatorClass) p += dir;
+      else while (p !== stop && classOf[at(p)]! >> CLASS_SHIFT === separatorClass) p += dir;
     }
     return p;
   }
@@ -576,4 +601,9 @@ function doubleQuoteTable(): Uint8Array {
     for (const code of DOUBLE_QUOTE_CHARS) doubleQuotes[code] = 1;
   }
   return doubleQuotes;
+}
+
+/** Whether a word ends between a character of class-table entry `before` and the code unit `next`, both word characters: a hanja then a Hangul syllable (北나진항). */
+function hanjaEndsWordBefore(before: number, next: number): boolean {
+  return (before & HANJA_BIT) !== 0 && isHangulSyllable(next);
 }

@@ -16,7 +16,7 @@ import { lettersOf } from '../../lib/matcher/automaton';
 import { KOREAN_CLAIM_PARTICLES, takesParticles, trieForms } from '../../lib/matcher/alias-forms';
 import { MatchStream } from '../../lib/matcher/stream';
 import * as packModule from '../../lib/matcher/pack';
-import { canonicalText, isWordCharReference, fillWordChars, INTERPUNCT_CHARS, QUOTE_CHARS, SEPARATOR_CHARS } from '../../lib/matcher/chars';
+import { canonicalText, isWordCharReference, fillWordChars, HANJA_BIT, INTERPUNCT_CHARS, QUOTE_CHARS, SEPARATOR_CHARS, WORD_BIT } from '../../lib/matcher/chars';
 import { matcherTerms } from '../../lib/matcher-data';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
@@ -118,6 +118,8 @@ function quoteBetweenKoreanWords(span: string): boolean {
   return false;
 }
 
+const hanjaThenHangul = (before: string, next: string) => /\p{Script=Han}/u.test(before) && /[\uAC00-\uD7A3]/u.test(next);
+
 function reference(text: string): { start: number; end: number; term: string; keepsTerm: boolean }[] {
   // Normalised text plus, for each of its characters, the original offset.
   let norm = '';
@@ -135,12 +137,13 @@ function reference(text: string): { start: number; end: number; term: string; ke
   const candidates: { readStart: number; readEnd: number; start: number; end: number; term: string; stop: boolean; context: number; keepsTerm: boolean }[] = [];
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
-    if (start > 0 && isWordCharReference(text[start - 1]!)) continue;
+    // A word starts after a character that is none, or at a Hangul syllable straight after a hanja (北나진항).
+    if (start > 0 && isWordCharReference(text[start - 1]!) && !hanjaThenHangul(text[start - 1]!, text[start]!)) continue;
     const pair = p + 1 < norm.length ? (formsByStart.get(norm.slice(p, p + 2)) ?? []) : [];
     for (const f of [...(formsByStart.get(norm[p]!) ?? []), ...pair]) {
       if (!norm.startsWith(f.key, p)) continue;
       const end = origin[p + f.key.length - 1]! + 1;
-      if (f.needsEnd && end < text.length && isWordCharReference(text[end]!)) continue;
+      if (f.needsEnd && end < text.length && isWordCharReference(text[end]!) && !hanjaThenHangul(text[end - 1]!, text[end]!)) continue;
       if (f.exactLetters !== null && !f.exactLetters.includes(lettersOf(text.slice(start, end)))) continue;
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
@@ -236,9 +239,13 @@ const fillers = [
   'и',
   '北',
   '露',
-  // headlines' hanja after a place (이란行, 모스크바發)
+  // headlines' hanja after a place (이란行, 모스크바發, 러시아産), and Hangul nouns after a hanja (北나진항)
   '行',
   '發',
+  '産',
+  '製',
+  '나진항',
+  '京',
   '행',
   // Korean verb endings (파병됐다고, 회담했다)
   '됐다고',
@@ -341,8 +348,19 @@ describe('word characters', () => {
     for (const [from, to] of ranges) {
       for (let c = from; c <= to; c++) {
         const ch = String.fromCharCode(c);
-        if ((table[c]! === 1) !== isWordCharReference(ch)) wrong.push(`U+${c.toString(16).padStart(4, '0')}`);
+        if (((table[c]! & WORD_BIT) !== 0) !== isWordCharReference(ch)) wrong.push(`U+${c.toString(16).padStart(4, '0')}`);
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('mark every hanja, and nothing else, as the character a Hangul word may follow straight on', () => {
+    const table = new Uint16Array(0x10000);
+    fillWordChars(table);
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (((table[c]! & HANJA_BIT) !== 0) !== /\p{Script=Han}/u.test(String.fromCharCode(c)) && /\p{L}/u.test(String.fromCharCode(c))) wrong.push(`U+${c.toString(16).padStart(4, '0')}`);
     }
     expect(wrong).toEqual([]);
   });

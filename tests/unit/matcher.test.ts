@@ -67,6 +67,9 @@ describe('matcher rules', () => {
     ['Korean headline 行 (bound for)', '김정은 평양行 열차', ['kim-jong-un', 'north-korea']],
     ['Korean headline 發 (from)', '평양發 보도', ['north-korea']],
     ['Korean 행 (bound for), in Hangul', '평양행 열차', ['north-korea']],
+    // and 産, 製 (made in), the hanja of 산 and 제 (러시아産 석탄)
+    ['Korean headline 産 (made in)', '평양産 석탄', ['north-korea']],
+    ['Korean headline 製 (made in)', '평양製 포탄', ['north-korea']],
     ['Russian genitive', 'визит Путина в', ['putin']],
     ['Russian prepositional', 'в Пхеньяне прошли', ['north-korea']],
     ['Russian -ия noun', 'против России', ['russia']],
@@ -272,6 +275,19 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['hanja with a particle', '北은 부인했다', [['north-korea', '北은']]],
+    // a headline's hanja is a word of its own before the Hangul noun it is written against (北나진항:
+    // North Korea's Rajin port), and that noun starts a word; not so after Hangul or inside hanja
+    ['hanja fused before a Hangul noun', '北나진항 경유', [['north-korea', '北']]],
+    [
+      'the Hangul noun after it starts a word',
+      '北단거리 탄도미사일 발사',
+      [
+        ['north-korea', '北'],
+        ['missiles', '단거리 탄도미사일'],
+      ],
+    ],
+    ['a hanja after Hangul is no word start', '러시아北 교류', []],
+    ['a hanja compound is one word', '北京 방문', []],
   ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
   it.each([
