@@ -76,6 +76,14 @@ describe('the catalogue on news sentences', () => {
     expect(findMatches(automaton, 'the US imposed new sanctions on Russia').find((m) => m.termId === 'sanctions')?.keepsTerm).toBe(true);
   });
 
+  it('keeps US-led and Western sanctions a country’s own, never the UN’s, and still shows who leads them', () => {
+    for (const text of ['US-led sanctions had started to erode', 'faces Western sanctions over the war'])
+      expect(
+        findMatches(automaton, text).map((m) => [m.termId, m.keepsTerm === true]),
+        text,
+      ).toEqual([[text.startsWith('US') ? 'united-states' : 'the-west', false], ['sanctions', true]]);
+  });
+
   it('covers every kind, with 60 or more terms', () => {
     expect(corpus.terms.length).toBeGreaterThanOrEqual(60);
     expect(new Set(corpus.terms.map((t) => t.kind))).toEqual(new Set(['person', 'state', 'place', 'organisation', 'event', 'weapon', 'document', 'concept']));
