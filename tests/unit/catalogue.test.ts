@@ -76,6 +76,10 @@ describe('the catalogue on news sentences', () => {
     expect(findMatches(automaton, 'the US imposed new sanctions on Russia').find((m) => m.termId === 'sanctions')?.keepsTerm).toBe(true);
   });
 
+  it('keeps a new batch of sanctions a country’s own', () => {
+    expect(findMatches(automaton, 'the US government unveiled a new batch of sanctions').find((m) => m.termId === 'sanctions')?.keepsTerm).toBe(true);
+  });
+
   it('keeps US-led and Western sanctions a country’s own, never the UN’s, and still shows who leads them', () => {
     for (const text of ['US-led sanctions had started to erode', 'faces Western sanctions over the war'])
       expect(
@@ -422,6 +426,7 @@ describe('the catalogue does not mistake look-alikes', () => {
       ['Ukraine crisis', 'ukraine-war'],
       ['North Korean engineering unit', 'nk-troops-in-russia'],
       ['North Korean engineers', 'nk-troops-in-russia'],
+      ['Far Eastern', 'russian-far-east'],
     ];
     for (const [text, termId] of onTopicOnly)
       expect(
