@@ -304,14 +304,16 @@ export class MatchStream {
       }
       order[j + 1] = item;
     }
-    // The candidates that read words before their claim (обход |санкций ООН|), by where their
-    // reading starts: nearly their claim order already, so the insertion sort moves few.
+    // The candidates that read words around their claim (обход |санкций ООН|, |Russian| military
+    // delegation), by where their reading starts: nearly their claim order already, so the
+    // insertion sort moves few.
     const readers = this.readers;
     const readStart = this.candReadStart;
+    const readEnd = this.candReadEnd;
     let readerCount = 0;
     for (let i = 0; i < n; i++) {
       const k = order[i]!;
-      if (readStart[k]! >= start[k]!) continue;
+      if (readStart[k]! >= start[k]! && readEnd[k]! <= end[k]!) continue;
       let j = readerCount++;
       while (j > 0 && readStart[readers[j - 1]!]! > readStart[k]!) {
         readers[j] = readers[j - 1]!;
@@ -347,11 +349,12 @@ export class MatchStream {
   }
 
   /**
-   * Whether the candidate at `order[i]` gives way to a form of another term that read words before
-   * its claim and reads across it: the candidate starts in those words (*обход санкций* in *обход
-   * |санкций ООН|*), runs into the claim, and ends within the reading, which is longer. That form
-   * comes later in claim order and takes the span. A name that runs past the reading (*North
-   * Korea* after *the |North*) is not beaten, nor is one ending before the claim (*Russia* in
+   * Whether the candidate at `order[i]` gives way to a form of another term that read words around
+   * its claim and reads across it: the candidate starts in the words before the claim (*обход
+   * санкций* in *обход |санкций ООН|*) and runs into it, or starts with the claim and runs past it
+   * into the words after (*Russian military* in *|Russian| military delegation*), and it ends within
+   * the reading, which is longer. That form takes the span. A name that runs past the reading
+   * (*North Korea* after *the |North*) is not beaten, nor is one ending before the claim (*Russia* in
    * *Russia’s |Security Council|*), nor one of the same term (*독자 제재* keeps its whole span).
    * Nor does a form beat anyone when a name starting in its words after the candidate runs past
    * its reading: that name would take the span and the form would never show.
@@ -366,7 +369,8 @@ export class MatchStream {
     for (let r = first; r < count; r++) {
       const a = readers[r]!;
       if (readStart[a]! > from) break;
-      if (a === k || from >= start[a]! || end[k]! <= start[a]! || end[k]! > readEnd[a]! || readEnd[a]! - readStart[a]! <= end[k]! - from) continue;
+      const intoClaim = from < start[a]! || (from === start[a]! && end[k]! > end[a]!);
+      if (a === k || !intoClaim || end[k]! <= start[a]! || end[k]! > readEnd[a]! || readEnd[a]! - readStart[a]! <= end[k]! - from) continue;
       if (termOf[form[a]!] === termOf[form[k]!]) continue;
       if (!this.blocksReader(i, a)) return true;
     }

@@ -159,16 +159,17 @@ function reference(text: string): { start: number; end: number; term: string; ke
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.stop) - Number(a.stop) || b.context - a.context);
   const out: { start: number; end: number; term: string; keepsTerm: boolean }[] = [];
   let lastEnd = -1;
-  // A form that read words before its claim beats a shorter name of another term starting in those
-  // words, running into its claim and ending within its reading (обход санкций in обход |санкций
-  // ООН|), unless a name after it, starting before the claim, runs past the reading.
+  // A form that read words around its claim beats a shorter name of another term starting in the
+  // words before and running into its claim (обход санкций in обход |санкций ООН|), or starting with
+  // the claim and running past it (Russian military in |Russian| military delegation), and ending
+  // within its reading, unless a name after it, starting before the claim, runs past the reading.
   const beaten = (c: (typeof candidates)[number], i: number) =>
     candidates.some(
       (a) =>
         a !== c &&
         a.term !== c.term &&
         a.readStart <= c.start &&
-        c.start < a.start &&
+        (c.start < a.start || (c.start === a.start && c.end > a.end)) &&
         c.end > a.start &&
         c.end <= a.readEnd &&
         a.readEnd - a.readStart > c.end - c.start &&

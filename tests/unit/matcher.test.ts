@@ -578,6 +578,19 @@ describe('matcher rules from real news', () => {
     ['a longer alias that starts earlier still wins', 'North Korean missiles, not Iskander missiles', [['missiles', 'missiles']]],
   ])('stop phrases: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
+  it('lets a name that reads the words after it beat a longer name of another term starting with it', () => {
+    // "Russian military" is Russia's forces as a noun, but before a noun it owns (a Russian military
+    // delegation) it is an adjective: "|Russian| military delegation" shows Russia alone.
+    const a = compileAutomaton([
+      { id: 'forces', aliases: [{ text: 'Russian military' }] },
+      { id: 'russia', aliases: [{ text: 'Russian' }, { text: '|Russian| military delegation' }] },
+    ]);
+    const shown = (text: string) => findMatches(a, text).map((m) => [m.termId, m.text]);
+    expect(shown('A Russian military delegation arrived.')).toEqual([['russia', 'Russian']]);
+    expect(shown('The Russian military said so.')).toEqual([['forces', 'Russian military']]);
+    expect(shown('The Russian military delegations left.')).toEqual([['forces', 'Russian military']]);
+  });
+
   it.each([
     // any alias may read words beyond what it shows: the parties say which treaty, and stay states
     [
