@@ -85,7 +85,10 @@ describe('the catalogue on news sentences', () => {
       expect(
         findMatches(automaton, text).map((m) => [m.termId, m.keepsTerm === true]),
         text,
-      ).toEqual([[text.startsWith('US') ? 'united-states' : 'the-west', false], ['sanctions', true]]);
+      ).toEqual([
+        [text.startsWith('US') ? 'united-states' : 'the-west', false],
+        ['sanctions', true],
+      ]);
   });
 
   it('covers every kind, with 60 or more terms', () => {
