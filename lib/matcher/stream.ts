@@ -506,10 +506,10 @@ export class MatchStream {
     const readEnd = end;
     const from = this.automaton.formClaimFrom[form]!;
     const to = this.automaton.formClaimTo[form]!;
-    const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
     // (A span longer than the ring, a run of spaces inside, has no quotation to find.)
-    if (end - start <= RING && this.quotesBetweenKoreanWords(at, start, end)) return;
+    if (end - start > 2 && end - start <= RING && this.quotesBetweenKoreanWords(text, textBase, start, end)) return;
     if (from !== 0 || to !== 0) {
+      const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
       // Longer than the ring remembers (a run of spaces inside): not placed, not shown, however the
       // text was split into pieces, so that which name wins never depends on the split.
       if (end - start > RING) return;
@@ -530,10 +530,12 @@ export class MatchStream {
    * or closes a quotation (러 "북한 최선희…": Russia, then a quote about North Korea), so it is no
    * space inside a name, as it is where Russian quotes a name's last word (космодром «Восточный»).
    */
-  private quotesBetweenKoreanWords(at: (p: number) => number, start: number, end: number): boolean {
-    const { classOf, separatorClass, doubleQuote } = this;
+  private quotesBetweenKoreanWords(text: string | undefined, textBase: number, start: number, end: number): boolean {
+    const { classOf, separatorClass, doubleQuote, ring } = this;
+    // Read without a closure: this runs for every candidate, and nearly every span has no quote.
     for (let p = start + 1; p < end - 1; p++) {
-      if (doubleQuote[at(p)] !== 1) continue;
+      if (doubleQuote[text !== undefined ? text.charCodeAt(p - textBase) : ring[p & RING_MASK]!] !== 1) continue;
+      const at = text !== undefined ? (q: number) => text.charCodeAt(q - textBase) : (q: number) => ring[q & RING_MASK]!;
       let before = p - 1;
       while (before > start && classOf[at(before)]! >> CLASS_SHIFT === separatorClass) before--;
       let after = p + 1;
