@@ -138,7 +138,8 @@ export class MatchStream {
     while (i < length) {
       if (!busy) {
         // Nothing under way. Inside a word nothing can start, but for a Hangul syllable straight
-        // after a hanja (北나진항): run to either in a tight loop over the other word characters.
+        // after hanja that began a word (北나진항): run to either in a tight loop over the other
+        // word characters. A hanja inside a word (진행中이란) begins nothing.
         if (prevWord !== 0) {
           let startsWord = false;
           for (;;) {
@@ -157,8 +158,7 @@ export class MatchStream {
             let entry = 0;
             while (i < length && ((entry = classOf[text.charCodeAt(i)]!) & WORD_KIND) === WORD_BIT) i++;
             if (i === length || (entry & WORD_BIT) === 0) break;
-            prevWord = WORD_HANJA;
-            i++;
+            i++; // a hanja inside a word: still inside it
           }
           if (i === length) break;
           if (!startsWord) i++; // text[i] is not a word character, and no alias starts with one
@@ -197,7 +197,7 @@ export class MatchStream {
       ring[pos & RING_MASK] = code;
       // A word ends before a character that is none, or before a Hangul syllable after a hanja.
       const wordStart = prevWord === 0 || (prevWord === WORD_HANJA && isHangulSyllable(code));
-      if (this.pendingCount !== 0) this.settlePending((entry & WORD_BIT) === 0 || wordStart);
+      if (this.pendingCount !== 0) this.settlePending((entry & WORD_BIT) === 0 || wordStart, code);
       if (this.cursorCount !== 0) this.advance(entry >> CLASS_SHIFT, pos);
       if ((entry & 2) !== 0 && wordStart) {
         const cls = entry >> CLASS_SHIFT;
@@ -205,7 +205,8 @@ export class MatchStream {
         if (next !== 0 && (i + 1 === length || formAt[next]! >= 0 || this.startsAlias(text, i, cls, classes, classOf, bigram, trigram))) this.spawn(next, pos);
       }
       busy = this.cursorCount !== 0 || this.pendingCount !== 0;
-      prevWord = entry & WORD_KIND;
+      // Hanja keep WORD_HANJA only in a run that began a word.
+      prevWord = (entry & WORD_BIT) === 0 ? 0 : (entry & HANJA_BIT) !== 0 && (prevWord === 0 || prevWord === WORD_HANJA) ? WORD_HANJA : WORD_BIT;
       i++;
     }
     this.pos = base + length;
@@ -286,7 +287,7 @@ export class MatchStream {
 
   /** Ends the block: settles pending matches (the block end is a boundary) and emits the winners. */
   endBlock(sink: MatchSink): void {
-    if (this.pendingCount !== 0) this.settlePending(true);
+    if (this.pendingCount !== 0) this.settlePending(true, -1);
     this.cursorCount = 0;
     const n = this.candCount;
     if (n === 0) return;
@@ -433,8 +434,9 @@ export class MatchStream {
     }
   }
 
-  private settlePending(boundary: boolean): void {
-    if (boundary) for (let i = 0; i < this.pendingCount; i++) this.confirm(this.pendingStart[i]!, this.pendingEnd, this.pendingForm[i]!);
+  /** `after`: the code unit after the pending forms, -1 at the block's end. */
+  private settlePending(boundary: boolean, after: number): void {
+    if (boundary) for (let i = 0; i < this.pendingCount; i++) this.confirm(this.pendingStart[i]!, this.pendingEnd, this.pendingForm[i]!, after);
     this.pendingCount = 0;
   }
 
@@ -456,7 +458,7 @@ export class MatchStream {
         // Where the piece ends, a form that needs a word boundary after it (any ending in a letter)
         // waits for the next piece; one ending in a dot (N.K.) is complete here.
         if (j === length && formNeedsEnd[matched] !== 0) return false;
-        if (j !== length && formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0 && !hanjaEndsWordBefore(classOf[text.charCodeAt(j - 1)]!, text.charCodeAt(j))) {
+        if (j !== length && formNeedsEnd[matched] !== 0 && (classOf[text.charCodeAt(j)]! & 1) !== 0 && !hanjaEndsWordBefore(classOf, text, i, j)) {
           // No word boundary after it: not a match (Russia in Russian).
         } else if (found < MAX_CURSORS) {
           this.walkEnd[found] = j;
@@ -482,15 +484,17 @@ export class MatchStream {
       const form = this.walkForm[k]!;
       const letters = exact[form];
       if (letters != null && !hasExactLetters(text, i, end, letters)) continue;
-      this.addCandidate(base + i, base + end, form, text, base);
+      // What follows a form that needs a word end is always known (here, or in the next piece's first
+      // character); for one that needs none it is left unknown, so the piece split changes nothing.
+      this.addCandidate(base + i, base + end, form, text, base, formNeedsEnd[form] !== 0 ? text.charCodeAt(end) : -1);
     }
     return true;
   }
 
-  private confirm(start: number, end: number, form: number): void {
+  private confirm(start: number, end: number, form: number, after = -1): void {
     const letters = this.automaton.formExactLetters[form];
     if (letters != null && !this.hasLetters(start, end, letters)) return;
-    this.addCandidate(start, end, form);
+    this.addCandidate(start, end, form, undefined, 0, after);
   }
 
   /**
@@ -500,14 +504,14 @@ export class MatchStream {
    * starts at `textBase`, or else the ring of recent code units), a run of spaces, dashes or double
    * quotes being one.
    */
-  private addCandidate(start: number, end: number, form: number, text?: string, textBase = 0): void {
+  private addCandidate(start: number, end: number, form: number, text?: string, textBase = 0, after = -1): void {
     if (this.candCount === this.candStart.length) this.growCandidates();
     const readStart = start;
     const readEnd = end;
     const from = this.automaton.formClaimFrom[form]!;
     const to = this.automaton.formClaimTo[form]!;
     // (A span longer than the ring, a run of spaces inside, has no quotation to find.)
-    if (end - start > 2 && end - start <= RING && this.quotesBetweenKoreanWords(text, textBase, start, end)) return;
+    if (end - start > 2 && end - start <= RING && this.quotesBetweenKoreanWords(text, textBase, start, end, after)) return;
     if (from !== 0 || to !== 0) {
       const at = text !== undefined ? (p: number) => text.charCodeAt(p - textBase) : (p: number) => this.ring[p & RING_MASK]!;
       // Longer than the ring remembers (a run of spaces inside): not placed, not shown, however the
@@ -526,21 +530,29 @@ export class MatchStream {
   }
 
   /**
-   * Whether a double quote inside text[start, end) stands between two Korean words. There it opens
-   * or closes a quotation (러 "북한 최선희…": Russia, then a quote about North Korea), so it is no
-   * space inside a name, as it is where Russian quotes a name's last word (космодром «Восточный»).
+   * Whether a double quote inside text[start, end) opens a quotation between two Korean words that
+   * the span does not close. 러 "북한 최선희…" is Russia, then a quotation about North Korea: there
+   * the quote is no space inside a name, as it is where Russian quotes a name's last word (космодром
+   * «Восточный»). A quotation that closes inside the span, or right where it ends (북한 "특수부대",
+   * "북한" 군인들), quotes part of the name, and a closing quote is one. `after`: the code unit after
+   * the span, or -1 where it is not known.
    */
-  private quotesBetweenKoreanWords(text: string | undefined, textBase: number, start: number, end: number): boolean {
+  private quotesBetweenKoreanWords(text: string | undefined, textBase: number, start: number, end: number, after: number): boolean {
     const { classOf, separatorClass, doubleQuote, ring } = this;
     // Read without a closure: this runs for every candidate, and nearly every span has no quote.
     for (let p = start + 1; p < end - 1; p++) {
       if (doubleQuote[text !== undefined ? text.charCodeAt(p - textBase) : ring[p & RING_MASK]!] !== 1) continue;
       const at = text !== undefined ? (q: number) => text.charCodeAt(q - textBase) : (q: number) => ring[q & RING_MASK]!;
+      // A quote straight after a letter closes a quotation.
+      if ((classOf[at(p - 1)]! & WORD_BIT) !== 0) continue;
       let before = p - 1;
       while (before > start && classOf[at(before)]! >> CLASS_SHIFT === separatorClass) before--;
-      let after = p + 1;
-      while (after < end - 1 && classOf[at(after)]! >> CLASS_SHIFT === separatorClass) after++;
-      if (isKoreanScript(at(before)) && isKoreanScript(at(after))) return true;
+      let next = p + 1;
+      while (next < end - 1 && classOf[at(next)]! >> CLASS_SHIFT === separatorClass) next++;
+      if (!isKoreanScript(at(before)) || !isKoreanScript(at(next))) continue;
+      let closes = after !== -1 && doubleQuote[after] === 1;
+      for (let q = p + 1; q < end && !closes; q++) closes = doubleQuote[at(q)] === 1 && (classOf[at(q - 1)]! & WORD_BIT) !== 0;
+      if (!closes) return true;
     }
     return false;
   }
@@ -609,7 +621,12 @@ function doubleQuoteTable(): Uint8Array {
   return doubleQuotes;
 }
 
-/** Whether a word ends between a character of class-table entry `before` and the code unit `next`, both word characters: a hanja then a Hangul syllable (北나진항). */
-function hanjaEndsWordBefore(before: number, next: number): boolean {
-  return (before & HANJA_BIT) !== 0 && isHangulSyllable(next);
+/**
+ * Whether a word ends at text[end], both sides word characters, for a form from word start `start`:
+ * a Hangul syllable after hanja that began the word (北나진항), all of text[start, end) hanja.
+ */
+function hanjaEndsWordBefore(classOf: Uint16Array, text: string, start: number, end: number): boolean {
+  if (!isHangulSyllable(text.charCodeAt(end))) return false;
+  for (let p = start; p < end; p++) if ((classOf[text.charCodeAt(p)]! & HANJA_BIT) === 0) return false;
+  return true;
 }

@@ -106,19 +106,32 @@ const middleDots = new Set(INTERPUNCT_CHARS.map((c) => String.fromCharCode(c)));
 
 const doubleQuotes = new Set([...'"\u00AB\u00BB\u201C\u201D\u201E\u201F\u2039\u203A']);
 const koreanScript = (ch: string | undefined) => ch !== undefined && ch !== '\u318D' && /[\p{Script=Hangul}\p{Script=Han}]/u.test(ch);
-function quoteBetweenKoreanWords(span: string): boolean {
+/**
+ * A double quote between two Korean words that opens a quotation the span does not close, inside
+ * it or right where it ends (`after`, known only for a form that needs a word end).
+ */
+function quoteBetweenKoreanWords(span: string, after: string | undefined): boolean {
   for (let q = 1; q < span.length - 1; q++) {
-    if (!doubleQuotes.has(span[q]!)) continue;
+    if (!doubleQuotes.has(span[q]!) || isWordCharReference(span[q - 1]!)) continue;
     let b = q - 1;
     while (b > 0 && separators.has(span[b]!)) b--;
     let a = q + 1;
     while (a < span.length - 1 && separators.has(span[a]!)) a++;
-    if (koreanScript(span[b]) && koreanScript(span[a])) return true;
+    if (!koreanScript(span[b]) || !koreanScript(span[a])) continue;
+    const closes = (after !== undefined && doubleQuotes.has(after)) || [...span.slice(q + 1)].some((c, k) => doubleQuotes.has(c) && isWordCharReference(span[q + k]!));
+    if (!closes) return true;
   }
   return false;
 }
 
-const hanjaThenHangul = (before: string, next: string) => /\p{Script=Han}/u.test(before) && /[\uAC00-\uD7A3]/u.test(next);
+const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+/** A Hangul syllable at text[at] after hanja that began a word (北나진항; not 진행中이란). */
+const hanjaThenHangul = (text: string, at: number) => {
+  if (!isHan(text[at - 1]) || !/[\uAC00-\uD7A3]/u.test(text[at]!)) return false;
+  let q = at - 1;
+  while (q > 0 && isHan(text[q - 1])) q--;
+  return q === 0 || !isWordCharReference(text[q - 1]!);
+};
 
 function reference(text: string): { start: number; end: number; term: string; keepsTerm: boolean }[] {
   // Normalised text plus, for each of its characters, the original offset.
@@ -138,12 +151,12 @@ function reference(text: string): { start: number; end: number; term: string; ke
   for (let p = 0; p < norm.length; p++) {
     const start = origin[p]!;
     // A word starts after a character that is none, or at a Hangul syllable straight after a hanja (北나진항).
-    if (start > 0 && isWordCharReference(text[start - 1]!) && !hanjaThenHangul(text[start - 1]!, text[start]!)) continue;
+    if (start > 0 && isWordCharReference(text[start - 1]!) && !hanjaThenHangul(text, start)) continue;
     const pair = p + 1 < norm.length ? (formsByStart.get(norm.slice(p, p + 2)) ?? []) : [];
     for (const f of [...(formsByStart.get(norm[p]!) ?? []), ...pair]) {
       if (!norm.startsWith(f.key, p)) continue;
       const end = origin[p + f.key.length - 1]! + 1;
-      if (f.needsEnd && end < text.length && isWordCharReference(text[end]!) && !hanjaThenHangul(text[end - 1]!, text[end]!)) continue;
+      if (f.needsEnd && end < text.length && isWordCharReference(text[end]!) && !hanjaThenHangul(text, end)) continue;
       if (f.exactLetters !== null && !f.exactLetters.includes(lettersOf(text.slice(start, end)))) continue;
       // The claim counts canonical characters: mapped back through the text (a run of spaces is one).
       const claimedStart = origin[p + f.claimFrom]!;
@@ -151,7 +164,7 @@ function reference(text: string): { start: number; end: number; term: string; ke
       // A form that reads words around its claim is not placed across more than the matcher's ring of recent text.
       if ((f.claimFrom !== 0 || f.claimTo !== 0) && end - start > 128) continue;
       // A double quote between two Korean words is a quotation's edge, not a space in a name (러 "북한 …).
-      if (end - start <= 128 && quoteBetweenKoreanWords(text.slice(start, end))) continue;
+      if (end - start <= 128 && quoteBetweenKoreanWords(text.slice(start, end), f.needsEnd && end < text.length ? text[end] : undefined)) continue;
       candidates.push({ readStart: start, readEnd: end, start: claimedStart, end: claimedEnd, term: f.term, stop: f.stop, context: f.claimFrom + f.claimTo, keepsTerm: f.keepsTerm });
     }
   }
@@ -279,6 +292,8 @@ const dressed = (a: string) => [
   a.replace(/·/g, '・'),
   // a quotation opening inside a Korean name, which then is none (러 "북한)
   a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul})/u, '$1 "$2'),
+  // and one word of it quoted, the quotation closing inside the name (북한 "특수부대")
+  a.replace(/(\p{Script=Hangul}) (\p{Script=Hangul}+)/u, '$1 "$2"'),
   // Russian ё written е, and е written ё
   a.replace(/ё/g, 'е'),
   a.replace(/е/g, 'ё'),

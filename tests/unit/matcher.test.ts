@@ -259,7 +259,9 @@ describe('matcher rules from real news', () => {
     ['curly double quotes around an English name', 'the “Vostochny Cosmodrome” summit', [['cosmodrome', 'Vostochny Cosmodrome']]],
     // between two Korean words a double quote opens or closes a quotation: no space inside a name
     ['a quotation opening inside a Korean name', '북·러 "관계 개선" 촉구', [['north-korea', '북']]],
-    ['a quotation closing inside a Korean name', '"북·러" 관계', [['north-korea', '북']]],
+    // a quotation that closes inside the name, or right where it ends, quotes part of the name
+    ['a quotation closing inside a Korean name', '"북·러" 관계', [['ties', '북·러" 관계']]],
+    ['a word quoted inside a Korean name', '북·러 "관계" 개선', [['ties', '북·러 "관계']]],
     ['a Korean name quoted whole', '"북·러 관계" 개선', [['ties', '북·러 관계']]],
   ])('quotes: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
@@ -287,6 +289,16 @@ describe('matcher rules from real news', () => {
       ],
     ],
     ['a hanja after Hangul is no word start', '러시아北 교류', []],
+    // only a hanja that starts a word stands for a name: inside a Hangul word (진행中이란) it is part of it
+    [
+      'a Hangul word after a hanja that starts a word',
+      '北러시아 교류',
+      [
+        ['north-korea', '北'],
+        ['russia', '러시아'],
+      ],
+    ],
+    ['but not after a hanja inside a word', '진행北러시아 교류', []],
     ['a hanja compound is one word', '北京 방문', []],
   ])('hanja: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
