@@ -6,7 +6,8 @@
 import { CLASS_SHIFT, prefixFilters, PARTICLE_END, type Automaton } from './automaton';
 import { fillWordChars } from './chars';
 
-const FORMAT = 5;
+// 6: class-table entries carry HANJA_BIT, so classes sit one bit higher (CLASS_SHIFT 3).
+const FORMAT = 6;
 
 /** Serialises everything but the term ids (the matcher data carries those). */
 export function packAutomaton(a: Automaton): string {

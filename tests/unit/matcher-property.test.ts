@@ -403,4 +403,13 @@ describe('packed automaton', () => {
     expect(unpackAutomaton('not json', automaton.termIds)).toBeNull();
     expect(unpackAutomaton(packed, automaton.termIds.slice(0, 3))).toBeNull();
   });
+
+  it('refuses a blob packed with the class table before the hanja bit (format 5), which it would misread', () => {
+    // Class-table entries moved up a bit for HANJA_BIT: a format-5 blob in storage from the last
+    // build would give every character the wrong class, so it must be compiled afresh instead.
+    const { packAutomaton, unpackAutomaton } = packModule;
+    const packed = packAutomaton(automaton).replace(/^\{"format":\d+/, '{"format":5');
+    expect(packed.startsWith('{"format":5')).toBe(true);
+    expect(unpackAutomaton(packed, automaton.termIds)).toBeNull();
+  });
 });
