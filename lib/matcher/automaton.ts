@@ -36,12 +36,12 @@ export const JOIN_AFTER_PAIR = 2;
 /** Longest form, in code units, whose exact case can be verified (the scanner's ring buffer). */
 export const MAX_FORM_LENGTH = 120;
 
-/** formStandalone values: how an alias may show (see AliasRule.standalone). */
 /** Where a character's class starts in its class-table entry, above WORD_BIT, STARTS_ALIAS_BIT and HANJA_BIT. */
 export const CLASS_SHIFT = 3;
 /** Bit 1 of a class-table entry: some alias begins with the character. */
 export const STARTS_ALIAS_BIT = 2;
 
+/** formStandalone values: how an alias may show (see AliasRule.standalone). */
 export const PARTIAL_ALIAS = 0;
 export const NAMING_ALIAS = 1;
 export const TOPICAL_ALIAS = 2;

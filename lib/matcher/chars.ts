@@ -40,7 +40,15 @@ export const SEPARATOR = ' ';
 export const QUOTE = "'";
 export const INTERPUNCT = '\u00B7';
 
-export const DOUBLE_QUOTE_CHARS: readonly number[] = [...DOUBLE_QUOTES].map((c) => c.charCodeAt(0));
+const DOUBLE_QUOTE_CODES = [...DOUBLE_QUOTES].map((c) => c.charCodeAt(0));
+/** 1 at each double quotation mark, up to the last of them (8 KB, not a table of every code unit). */
+const doubleQuoteTable = new Uint8Array(Math.max(...DOUBLE_QUOTE_CODES) + 1);
+for (const code of DOUBLE_QUOTE_CODES) doubleQuoteTable[code] = 1;
+
+/** Whether a code unit is a double quotation mark (", «, », “, ”, „…). */
+export function isDoubleQuote(code: number): boolean {
+  return code < doubleQuoteTable.length && doubleQuoteTable[code] === 1;
+}
 export const SEPARATOR_CHARS: readonly number[] = [...(DASHES + SPACES + DOUBLE_QUOTES)].map((c) => c.charCodeAt(0));
 export const QUOTE_CHARS: readonly number[] = [...QUOTES].map((c) => c.charCodeAt(0));
 export const INTERPUNCT_CHARS: readonly number[] = [...INTERPUNCTS].map((c) => c.charCodeAt(0));
@@ -172,5 +180,5 @@ export function isWordCharReference(ch: string): boolean {
 
 /** Hangul (syllables, jamo, compatibility jamo but not ㆍ, a middle dot in news) and the CJK ideographs Korean headlines use (北, 露). */
 export function isKoreanScript(code: number): boolean {
-  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3131 && code <= 0x318c) || (code >= 0x4e00 && code <= 0x9fff);
+  return isHangulSyllable(code) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3131 && code <= 0x318c) || (code >= 0x4e00 && code <= 0x9fff);
 }

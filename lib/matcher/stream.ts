@@ -9,7 +9,7 @@
  * No allocation per character or per piece (an exact-case check past ASCII, or of an acronym
  * listed in two spellings, aside).
  */
-import { DOUBLE_QUOTE_CHARS, HANJA_BIT, isHangulSyllable, isKoreanScript, WORD_BIT } from './chars';
+import { HANJA_BIT, isDoubleQuote, isHangulSyllable, isKoreanScript, WORD_BIT } from './chars';
 import { CLASS_SHIFT, JOIN_AFTER_PAIR, JOIN_PAIR, lettersOf, MAX_FORM_LENGTH, PARTICLE_END, SPELLING_SEPARATOR, quadgramHash, trigramHash, type Automaton } from './automaton';
 
 const MAX_CURSORS = 64;
@@ -56,8 +56,6 @@ export class MatchStream {
   // The hot tables, held directly: feed() runs once per text node.
   private readonly classOf: Uint16Array;
   private readonly separatorClass: number;
-  /** 1 at each double quotation mark's code unit. */
-  private readonly doubleQuote = doubleQuoteTable();
   private readonly rootNext: Int32Array;
   private readonly bigram: Uint8Array;
   private readonly trigram: Uint8Array;
@@ -538,10 +536,10 @@ export class MatchStream {
    * the span, or -1 where it is not known.
    */
   private quotesBetweenKoreanWords(text: string | undefined, textBase: number, start: number, end: number, after: number): boolean {
-    const { classOf, separatorClass, doubleQuote, ring } = this;
+    const { classOf, separatorClass, ring } = this;
     // Read without a closure: this runs for every candidate, and nearly every span has no quote.
     for (let p = start + 1; p < end - 1; p++) {
-      if (doubleQuote[text !== undefined ? text.charCodeAt(p - textBase) : ring[p & RING_MASK]!] !== 1) continue;
+      if (!isDoubleQuote(text !== undefined ? text.charCodeAt(p - textBase) : ring[p & RING_MASK]!)) continue;
       const at = text !== undefined ? (q: number) => text.charCodeAt(q - textBase) : (q: number) => ring[q & RING_MASK]!;
       // A quote straight after a letter closes a quotation.
       if ((classOf[at(p - 1)]! & WORD_BIT) !== 0) continue;
@@ -550,8 +548,8 @@ export class MatchStream {
       let next = p + 1;
       while (next < end - 1 && classOf[at(next)]! >> CLASS_SHIFT === separatorClass) next++;
       if (!isKoreanScript(at(before)) || !isKoreanScript(at(next))) continue;
-      let closes = after !== -1 && doubleQuote[after] === 1;
-      for (let q = p + 1; q < end && !closes; q++) closes = doubleQuote[at(q)] === 1 && (classOf[at(q - 1)]! & WORD_BIT) !== 0;
+      let closes = after !== -1 && isDoubleQuote(after);
+      for (let q = p + 1; q < end && !closes; q++) closes = isDoubleQuote(at(q)) && (classOf[at(q - 1)]! & WORD_BIT) !== 0;
       if (!closes) return true;
     }
     return false;
@@ -609,16 +607,6 @@ function hasExactLetters(text: string, start: number, end: number, letters: stri
     }
   }
   return k === letters.length;
-}
-
-let doubleQuotes: Uint8Array | undefined;
-/** One table for every stream: 64 KB, built once. */
-function doubleQuoteTable(): Uint8Array {
-  if (!doubleQuotes) {
-    doubleQuotes = new Uint8Array(0x10000);
-    for (const code of DOUBLE_QUOTE_CHARS) doubleQuotes[code] = 1;
-  }
-  return doubleQuotes;
 }
 
 /**
