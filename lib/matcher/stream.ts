@@ -611,10 +611,12 @@ function hasExactLetters(text: string, start: number, end: number, letters: stri
 
 /**
  * Whether a word ends at text[end], both sides word characters, for a form from word start `start`:
- * a Hangul syllable after hanja that began the word (北나진항), all of text[start, end) hanja.
+ * a Hangul syllable after a run of hanja that began a word, at the form's start or after a
+ * non-word character inside it (北나진항, 北·露파병), as the scanner's WORD_HANJA tracks it.
  */
 function hanjaEndsWordBefore(classOf: Uint16Array, text: string, start: number, end: number): boolean {
   if (!isHangulSyllable(text.charCodeAt(end))) return false;
-  for (let p = start; p < end; p++) if ((classOf[text.charCodeAt(p)]! & HANJA_BIT) === 0) return false;
-  return true;
+  let p = end;
+  while (p > start && (classOf[text.charCodeAt(p - 1)]! & HANJA_BIT) !== 0) p--;
+  return p < end && (p === start || (classOf[text.charCodeAt(p - 1)]! & WORD_BIT) === 0);
 }

@@ -590,6 +590,21 @@ describe('matcher rules from real news', () => {
     ['a longer alias that starts earlier still wins', 'North Korean missiles, not Iskander missiles', [['missiles', 'missiles']]],
   ])('stop phrases: %s', (_rule, text, expected) => expect(found(text)).toEqual(expected));
 
+  it('ends a name at the Hangul after its last hanja however the text is split, when that hanja began a word', () => {
+    // 北·露파병: the pair 北·露 ends before 파병, as 露 began a word after the dot; fed whole or in
+    // two text nodes, the scanner must agree.
+    const a = compileAutomaton([{ id: 'pair', aliases: [{ text: '北·露', inflect: 'ko' }] }]);
+    expect(findMatches(a, '北·露파병 논란').map((m) => m.text)).toEqual(['北·露']);
+    const stream = new MatchStream(a);
+    const got: string[] = [];
+    stream.beginBlock();
+    for (const piece of ['北·露', '파병 논란']) stream.feed(piece);
+    stream.endBlock((start, end) => {
+      got.push('北·露파병 논란'.slice(start, end));
+    });
+    expect(got).toEqual(['北·露']);
+  });
+
   it('lets a name that reads the words after it beat a longer name of another term starting with it', () => {
     // "Russian military" is Russia's forces as a noun, but before a noun it owns (a Russian military
     // delegation) it is an adjective: "|Russian| military delegation" shows Russia alone.
