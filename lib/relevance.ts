@@ -148,8 +148,8 @@ const OUTNUMBERED = 4;
  * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly:
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
- * by a person, a specific term or twice, or in one passage with a
- * side named again elsewhere and the topic's concepts (missiles, sanctions, a veto) discussed. A page that names each
+ * by a person, a specific term or twice, or in one passage with the
+ * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it. A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
  * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
  * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
@@ -204,6 +204,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const passagesNaming: [Set<unknown>, Set<unknown>] = [new Set(), new Set()];
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
+  /** Passages that name a side or one of the topic's concepts: where the article's topic is. */
+  const topicPassages = new Set<unknown>();
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
   let headlineNamesOthers = false;
   /** Per passage, each side's mentions (North Korea's, Russia's) and whether a specific term (Kim Jong Un) named it. */
@@ -248,14 +250,19 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
-    if (side) passagesNaming[side - 1]!.add(key);
+    if (side) {
+      passagesNaming[side - 1]!.add(key);
+      topicPassages.add(key);
+    }
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
       if (term.pairOfStates) pairNames++;
       else bilateralThings++;
-    } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') concepts++;
-    else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
+    } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') {
+      concepts++;
+      topicPassages.add(key);
+    } else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       let passage = sidesByPassage.get(key);
       if (!passage) sidesByPassage.set(key, (passage = { mentions: [0, 0], named: [false, false], headline: m.place?.headline === true }));
@@ -310,7 +317,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS + 1 && bilateralThings < ANCHOR_REPEATS;
   // A headline naming both sides beside a partner (Shoigu in Tehran, four days after Pyongyang) is
   // the partner's story where the body refers to one side, by any name, in a single passage that
-  // names no weapon and no thing of the relationship (not even by an on-topic name: the "strategic
+  // names no weapon (or in two that each name the partner too) and no thing of the relationship (not even by an on-topic name: the "strategic
   // partnership treaty" elsewhere may be Iran's), follows the partner through two passages of its
   // own or more, and names the relationship nowhere by a name of its own: that side is where the
   // traveller came from. A partner named where the two sides meet is a venue (Putin and Kim in
@@ -321,13 +328,33 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const recallsOneSideAside = () => {
     const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
     const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
-    return asidePassages.length <= 1 && !asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key));
+    if (asidePassages.some((key) => relationshipPassages.has(key))) return false;
+    // Recalled twice, each time beside the partner (Russia courts Iran and North Korea alike;
+    // Shoigu met Kim, then flew to Tehran), the side is still the traveller's last stop; a weapon
+    // beside the partner is the partner's too. Twice on its own, it is a story of its own.
+    if (asidePassages.length > 1) return asidePassages.length <= ANCHOR_REPEATS && asidePassages.every((key) => partnerPassages.has(key));
+    return !asidePassages.some((key) => weaponPassages.has(key));
   };
   const followsPartner = () => [...partnerPassages].filter((key) => referredByPassage.get(key) !== 3).length >= ANCHOR_REPEATS;
   const asideOfPartnerStory = headlineNamesPartner && headlineSides === 3 && !headlineNamesMore && bilateralThings === 0 && pairNames === 0 && followsPartner() && recallsOneSideAside();
+  // Where the two meet in one passage only, the topic must reach beyond it (a side or a concept
+  // named in another passage), or a thing of the relationship be named: a story on Seoul's summit
+  // with Kuala Lumpur whose one passage on North Korea's missiles adds its military cooperation
+  // with Russia names the topic in passing.
+  const topicBeyondMeeting = () =>
+    [...topicPassages].some((key) => {
+      const sides = sidesByPassage.get(key)?.mentions;
+      return !sides || !sides[0] || !sides[1];
+    });
   const onTopic =
     namesTopicStory ||
-    (!partnerStory && !asideOfPartnerStory && (bilateral || headlineNamesBoth || dense || (!outnumbered && (bothRepeated || together >= 2)) || (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS)));
+    (!partnerStory &&
+      !asideOfPartnerStory &&
+      (bilateral ||
+        headlineNamesBoth ||
+        dense ||
+        (!outnumbered && (bothRepeated || together >= 2)) ||
+        (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))));
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

@@ -55,6 +55,29 @@ describe('the gate on articles whose headline names a partner (China, Iran) besi
     ).toBe(true);
   });
 
+  it('reads Shoigu in Tehran as Iran’s story when North Korea is recalled twice, each time beside Iran', () => {
+    expect(
+      opens('러 쇼이구, 북한 이어 이란 방문', [
+        '세르게이 쇼이구 러시아 국가안보회의 서기가 이란을 찾았다.',
+        '쇼이구는 테헤란에서 이란 대통령을 만나 양국 협력을 논의했다.',
+        '이란은 러시아에 탄도 미사일을 보냈다는 의혹을 부인해 왔다.',
+        '러시아는 우크라이나 전쟁 이후 이란, 북한과의 관계를 넓혀 왔다.',
+        '쇼이구는 지난주 북한을 방문해 김정은 위원장을 만난 뒤 이란을 찾았다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens on Putin and Xi headlines where North Korea’s officers meet Putin in passages of their own', () => {
+    expect(
+      opens('Putin hosts Xi at Victory Day parade as North Korea sends officers', [
+        'Russian President Vladimir Putin received Chinese President Xi in Moscow for talks.',
+        'Kim Jong Un sent North Korean officers, who marched before Putin for the first time.',
+        'Xi and Putin discussed trade between China and Russia.',
+        'Putin thanked the North Korean unit for its part in the Kursk fighting.',
+      ]),
+    ).toBe(true);
+  });
+
   it('opens on Putin and Kim meeting in Beijing: a venue is not a partner’s story, and Kim is North Korea by any name', () => {
     expect(
       opens('Putin and Kim hold talks in Beijing after military parade', [
@@ -83,6 +106,26 @@ describe('the gate on articles whose headline names a partner (China, Iran) besi
         'Kim also sent a message to Chinese President Xi Jinping.',
         'The treaty obliges each side to provide military assistance if the other is attacked.',
         'China has been quiet about the pact; Beijing said it was a matter for the two countries.',
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('the gate on articles that name the two sides together once', () => {
+  it('stays quiet on a summit elsewhere whose one passage on North Korea names Russia once', () => {
+    expect(
+      opens('한국·말레이시아 정상회담, 전략적 동반자 관계 격상', [
+        '대통령은 말레이시아 총리와 정상회담을 열고 양국 관계를 격상했다.',
+        '두 정상은 회담에서 무역과 에너지 협력을 논의했다.',
+        '두 정상은 북한의 대륙간탄도미사일 발사가 유엔안보리 결의 위반이라는 데 뜻을 같이하고, 북한과 러시아의 군사 협력에 우려를 나타냈다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens on a one-passage brief about the treaty between the two', () => {
+    expect(
+      opens('Договор вступил в силу', [
+        'В Москве обменялись грамотами: Договор о всеобъемлющем стратегическом партнерстве между КНДР и Российской Федерацией вступил в силу, и стороны назвали его основой многополярного мира без гегемонии.',
       ]),
     ).toBe(true);
   });
