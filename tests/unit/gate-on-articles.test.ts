@@ -130,3 +130,24 @@ describe('the gate on articles that name the two sides together once', () => {
     ).toBe(true);
   });
 });
+
+describe('the gate on North Korea’s own army', () => {
+  it('stays quiet on a Pyongyang parade where Kim tells the army of the DPRK to master drones', () => {
+    expect(
+      opens('КНДР показала на параде новые беспилотники', [
+        'На параде в Пхеньяне КНДР показала ракеты, которые, по ее словам, способны поразить американские и южнокорейские базы.',
+        'Ким Чен Ын сказал, что армия КНДР должна освоить беспилотники и новое оружие.',
+        'Ким Чен Ын принимал парад Корейской народной армии.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens where the army of the DPRK fights beside Russia’s in the Kursk region', () => {
+    expect(
+      opens('Армия КНДР воюет в Курской области', [
+        'Военнослужащие армии КНДР сражаются вместе с российскими подразделениями в Курской области.',
+        'Москва и Пхеньян подтвердили, что армия КНДР участвует в боях.',
+      ]),
+    ).toBe(true);
+  });
+});
