@@ -329,11 +329,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
     const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
     if (asidePassages.some((key) => relationshipPassages.has(key))) return false;
+    // A weapon beside the side is the topic's own story (like Iran, North Korea sent Russia missiles).
+    if (asidePassages.some((key) => weaponPassages.has(key))) return false;
     // Recalled twice, each time beside the partner (Russia courts Iran and North Korea alike;
-    // Shoigu met Kim, then flew to Tehran), the side is still the traveller's last stop; a weapon
-    // beside the partner is the partner's too. Twice on its own, it is a story of its own.
-    if (asidePassages.length > 1) return asidePassages.length <= ANCHOR_REPEATS && asidePassages.every((key) => partnerPassages.has(key));
-    return !asidePassages.some((key) => weaponPassages.has(key));
+    // Shoigu met Kim, then flew to Tehran), the side is still the traveller's last stop. Twice on
+    // its own, it is a story of its own.
+    return asidePassages.length <= 1 || (asidePassages.length <= ANCHOR_REPEATS && asidePassages.every((key) => partnerPassages.has(key)));
   };
   const followsPartner = () => [...partnerPassages].filter((key) => referredByPassage.get(key) !== 3).length >= ANCHOR_REPEATS;
   const asideOfPartnerStory = headlineNamesPartner && headlineSides === 3 && !headlineNamesMore && bilateralThings === 0 && pairNames === 0 && followsPartner() && recallsOneSideAside();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../lib/corpus/schema';
 import { compileAutomaton, findMatches } from '../../lib/matcher';
 import { matcherTerms } from '../../lib/matcher-data';
-import { NEWS_SENTENCES, OFF_TOPIC_SENTENCES } from '../fixtures/news-sentences';
+import { NEWS_SENTENCES, OFF_TOPIC_SENTENCES, ON_TOPIC_NAMES } from '../fixtures/news-sentences';
 
 const corpus: Corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
 // As the extension compiles it: the terms, then the stop phrases.
@@ -29,6 +29,10 @@ const found = (text: string) =>
 describe('the catalogue on news sentences', () => {
   it.each(NEWS_SENTENCES.map((s) => [s.note, s.text, s.expect] as const))('%s: “%s”', (_note, text, expected) => {
     expect(found(text)).toEqual([...expected].sort());
+  });
+
+  it.each(ON_TOPIC_NAMES)('finds “%s” naming %s only on the topic (“%s”)', (text, termId, matched) => {
+    expect(findMatches(automaton, text).find((m) => m.termId === termId)).toMatchObject({ text: matched, standalone: false, topical: true });
   });
 
   it.each(OFF_TOPIC_SENTENCES.map((s) => [s]))('finds nothing specific off the topic: “%s”', (text) => {

@@ -143,10 +143,72 @@ describe('the gate on North Korea’s own army', () => {
   });
 
   it('opens where the army of the DPRK fights beside Russia’s in the Kursk region', () => {
+    expect(opens('Армия КНДР воюет в Курской области', ['Военнослужащие армии КНДР сражаются вместе с российскими подразделениями в Курской области.', 'Москва и Пхеньян подтвердили, что армия КНДР участвует в боях.'])).toBe(true);
+  });
+});
+
+describe('the gate on stories a fourth review of this round wrote against it', () => {
+  it('opens where a partner’s story recalls North Korea beside its weapons for Russia (like Iran, North Korea sent missiles)', () => {
     expect(
-      opens('Армия КНДР воюет в Курской области', [
-        'Военнослужащие армии КНДР сражаются вместе с российскими подразделениями в Курской области.',
-        'Москва и Пхеньян подтвердили, что армия КНДР участвует в боях.',
+      opens('Russia leans on Iran and North Korea as fighting drags on', [
+        'Russia has increasingly relied on Iran and North Korea to keep its forces supplied in Ukraine.',
+        'Iran has supplied Shahed drones and is accused of shipping short-range ballistic missiles.',
+        'Tehran denies the transfers, calling the reports Western propaganda.',
+        'Like Iran, North Korea has sent ballistic missiles to Russia, along with millions of artillery shells, Western officials say.',
+        "Iran's foreign minister said Tehran was not a party to the war.",
+      ]),
+    ).toBe(true);
+    expect(
+      opens('Россия опирается на Иран и КНДР', [
+        'Россия все больше опирается на Иран и КНДР в снабжении своих войск, пишут западные СМИ.',
+        'Иран поставил беспилотники «Шахед» и, по данным Запада, баллистические ракеты.',
+        'Тегеран отрицает эти поставки.',
+        'Как и Иран, КНДР передала России баллистические ракеты и миллионы артиллерийских снарядов, утверждают западные чиновники.',
+        'Глава МИД Ирана заявил, что Тегеран не является стороной конфликта.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('stays quiet on Mali’s sanctions panel, ended by Russia’s veto: an expert sanctions panel is North Korea’s only in a story on the topic', () => {
+    expect(
+      opens('Russia vetoes renewal of Mali sanctions regime', [
+        'Russia on Wednesday vetoed a UN Security Council resolution to extend sanctions on Mali.',
+        "Russia's veto means the expert sanctions panel that monitors the regime will be disbanded at the end of the month.",
+        'The expert sanctions panel had reported abuses by the Wagner Group in Mali.',
+      ]),
+    ).toBe(false);
+    expect(
+      opens('러시아, 말리 제재 연장 결의안에 거부권', [
+        '러시아가 30일 유엔 안전보장이사회에서 말리에 대한 제재 연장 결의안에 거부권을 행사했다.',
+        '이에 따라 말리 제재 이행을 감시해 온 유엔 안보리 전문가패널은 이달 말 활동을 종료한다.',
+        '안보리 전문가패널은 말리 내 러시아 용병 바그너 그룹의 인권 침해를 보고한 바 있다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on a Pyongyang parade of North Korean armaments, and opens on a hypersonic test with Russia’s technology suspected', () => {
+    expect(
+      opens('Kim calls for more weapons at Pyongyang parade', [
+        'North Korean leader Kim Jong Un reviewed a military parade in Pyongyang on Friday.',
+        'North Korean armaments on display included new tanks, drones and a solid-fuel intercontinental missile.',
+        'Kim said the country would keep strengthening its nuclear forces against the United States.',
+      ]),
+    ).toBe(false);
+    expect(
+      opens('North Korea tests new hypersonic missile', [
+        'North Korea said on Tuesday it had tested a new hypersonic missile, with Kim Jong Un watching.',
+        "The hypersonic missile flew about 1,100 km before landing in the sea, South Korea's military said.",
+        'Analysts in Seoul suspect Russia has shared hypersonic missile technology with Pyongyang in return for artillery shells.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on Kursk freed with the help of the army of the DPRK’s units', () => {
+    expect(
+      opens('Герасимов: Курская область полностью освобождена', [
+        'Начальник Генштаба Валерий Герасимов доложил Владимиру Путину об освобождении Курской области.',
+        'По его словам, подразделения армии КНДР оказали значительную помощь в разгроме противника.',
+        'Путин поблагодарил военных за мужество.',
       ]),
     ).toBe(true);
   });
