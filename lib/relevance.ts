@@ -204,8 +204,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const passagesNaming: [Set<unknown>, Set<unknown>] = [new Set(), new Set()];
   /** Mentions of the topic's concepts (missiles, sanctions, veto), not of places. */
   let concepts = 0;
-  /** Passages that name a side or one of the topic's concepts: where the article's topic is. */
-  const topicPassages = new Set<unknown>();
+  /** Passages that name one of the topic's concepts. */
+  const conceptPassages = new Set<unknown>();
   /** Passages of the headline that name a third state (North Korea, China and Russia): a list, not the subject. */
   let headlineNamesOthers = false;
   /** Per passage, each side's mentions (North Korea's, Russia's) and whether a specific term (Kim Jong Un) named it. */
@@ -250,10 +250,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // A word class ("talks") says nothing about the topic, unless it names a side.
     if (term.narrowOnly && !side) return;
     if (!counts) return;
-    if (side) {
-      passagesNaming[side - 1]!.add(key);
-      topicPassages.add(key);
-    }
+    if (side) passagesNaming[side - 1]!.add(key);
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
@@ -261,7 +258,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       else bilateralThings++;
     } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') {
       concepts++;
-      topicPassages.add(key);
+      conceptPassages.add(key);
     } else if (term.kind === 'state' && m.place?.headline === true) headlineNamesOthers = true;
     if (side) {
       let passage = sidesByPassage.get(key);
@@ -316,8 +313,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const unnamed = headlineSides === 1 ? 1 : headlineSides === 2 ? 0 : undefined;
   const partnerStory = headlineNamesPartner && !headlineNamesMore && unnamed !== undefined && passagesNaming[unnamed]!.size <= ANCHOR_REPEATS + 1 && bilateralThings < ANCHOR_REPEATS;
   // A headline naming both sides beside a partner (Shoigu in Tehran, four days after Pyongyang) is
-  // the partner's story where the body refers to one side, by any name, in a single passage that
-  // names no weapon (or in two that each name the partner too) and no thing of the relationship (not even by an on-topic name: the "strategic
+  // the partner's story where the body refers to one side, by any name, in a single passage (or in
+  // two that each name the partner too) naming no weapon and no thing of the relationship (not even by an on-topic name: the "strategic
   // partnership treaty" elsewhere may be Iran's), follows the partner through two passages of its
   // own or more, and names the relationship nowhere by a name of its own: that side is where the
   // traveller came from. A partner named where the two sides meet is a venue (Putin and Kim in
@@ -328,9 +325,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const recallsOneSideAside = () => {
     const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
     const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
-    if (asidePassages.some((key) => relationshipPassages.has(key))) return false;
     // A weapon beside the side is the topic's own story (like Iran, North Korea sent Russia missiles).
-    if (asidePassages.some((key) => weaponPassages.has(key))) return false;
+    if (asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key))) return false;
     // Recalled twice, each time beside the partner (Russia courts Iran and North Korea alike;
     // Shoigu met Kim, then flew to Tehran), the side is still the traveller's last stop. Twice on
     // its own, it is a story of its own.
@@ -342,11 +338,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // named in another passage), or a thing of the relationship be named: a story on Seoul's summit
   // with Kuala Lumpur whose one passage on North Korea's missiles adds its military cooperation
   // with Russia names the topic in passing.
-  const topicBeyondMeeting = () =>
-    [...topicPassages].some((key) => {
-      const sides = sidesByPassage.get(key)?.mentions;
-      return !sides || !sides[0] || !sides[1];
-    });
+  const meetIn = (key: unknown) => passagesNaming[0].has(key) && passagesNaming[1].has(key);
+  const topicBeyondMeeting = () => [...passagesNaming[0], ...passagesNaming[1], ...conceptPassages].some((key) => !meetIn(key));
   const onTopic =
     namesTopicStory ||
     (!partnerStory &&
