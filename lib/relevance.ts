@@ -138,6 +138,9 @@ function sideOf(term: MatcherDataTerm): 0 | 1 | 2 {
 /** How many mentions of each side the article's own text needs (one of each is a passing mention). */
 export const ANCHOR_REPEATS = 2;
 
+/** In how many passages the other side must be named for a side recalled in one passage to be an aside. */
+const ASIDE_AMONG = 6;
+
 /** How many times as often the other side may be named where one is named only ANCHOR_REPEATS times. */
 const OUTNUMBERED = 4;
 
@@ -340,6 +343,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // with Russia names the topic in passing.
   const meetIn = (key: unknown) => passagesNaming[0].has(key) && passagesNaming[1].has(key);
   const topicBeyondMeeting = () => [...passagesNaming[0], ...passagesNaming[1], ...conceptPassages].some((key) => !meetIn(key));
+  // A side the body recalls in one passage only, never in the headline, while the other side fills
+  // ASIDE_AMONG passages or more, is an aside in that side's own story, however densely the one
+  // passage names it (Russia's first Angara launch from Vostochny recalls, in a paragraph, Kim
+  // Jong Un's tour of the site), unless the article names a thing of the relationship.
+  const sideAside = () =>
+    bilateralThings === 0 &&
+    pairNames === 0 &&
+    relationshipPassages.size === 0 &&
+    ([1, 2] as const).some((side) => (headlineSides & side) === 0 && bodyPassagesReferring(side).length === 1 && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG);
   const onTopic =
     namesTopicStory ||
     (!partnerStory &&
@@ -348,7 +360,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         headlineNamesBoth ||
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
-        (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))));
+        (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
+      !sideAside());
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
   // So does it for a bare alias ("the panel" after "the Panel of Experts").

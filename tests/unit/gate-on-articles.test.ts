@@ -213,3 +213,22 @@ describe('the gate on stories a fourth review of this round wrote against it', (
     ).toBe(true);
   });
 });
+
+describe('the gate on one side’s story that recalls the other in a single passage', () => {
+  const launchStory = [
+    'Russia plans to launch its heavy Angara rocket from the Vostochny Cosmodrome on Wednesday, Roscosmos said.',
+    'The launch pad in Russia’s Far East was finished last year after long delays.',
+    'Moscow wants the new rocket to replace the Proton, which has flown Russian payloads since the 1960s.',
+    'Earlier Angara flights left from Plesetsk in northern Russia.',
+    'Vladimir Putin has called the space industry a priority despite sanctions.',
+    'Russian officials say two more launches from the site are planned this year.',
+  ];
+
+  it('stays quiet on Russia’s rocket launch whose one paragraph recalls Kim Jong Un’s visit to the site', () => {
+    expect(opens('Russia readies Angara launch from Vostochny', [...launchStory, 'In September Putin showed North Korean leader Kim Jong Un around the Vostochny Cosmodrome, and Putin said Kim took great interest in rockets.'])).toBe(false);
+  });
+
+  it('opens when that paragraph names a thing of the relationship (the summit at the cosmodrome)', () => {
+    expect(opens('Russia readies Angara launch from Vostochny', [...launchStory, 'The site hosted the Kim-Putin summit in September, where Putin showed North Korean leader Kim Jong Un its launch pads.'])).toBe(true);
+  });
+});

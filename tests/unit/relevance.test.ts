@@ -95,14 +95,16 @@ describe('relevance gate', () => {
     const recalled = [inPassage(1, 'p9'), inPassage(1, 'p9'), inPassage(0, 'p9'), inPassage(0, 'p9')];
     const kimAndXi = [headline(4), headline(5), ...northKoreaTimes(5), ...recalled];
     expect(decideVisibility(kimAndXi, terms, rules).onTopic).toBe(false);
-    // The same passage in a story whose headline is Kim's alone is dense enough to be about the two.
-    expect(decideVisibility([headline(4), ...northKoreaTimes(5), ...recalled], terms, rules).onTopic).toBe(true);
+    // The same passage in a story whose headline is Kim's alone is dense enough to be about the two
+    // (where North Korea fills five passages with it; in six, Russia's one passage is an aside).
+    expect(decideVisibility([headline(4), ...northKoreaTimes(4), ...recalled], terms, rules).onTopic).toBe(true);
     // Russia and Iran in the headline, North Korea recalled in one passage: Russia's treaty with Iran.
     const russiaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(1, `r${i}`));
     expect(decideVisibility([headline(1), headline(6), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(false);
     // Not where the headline names the relationship (the summit) or another state (Seoul leaves the Khasan–Rajin project, Russia's coal goes to China)…
     expect(decideVisibility([...kimAndXi, headline(3)], terms, rules).onTopic).toBe(true);
-    expect(decideVisibility([headline(1), headline(5), headline(7), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
+    // (in four passages of Russia's: in six, with nothing of the relationship named, the one passage on North Korea is an aside)
+    expect(decideVisibility([headline(1), headline(5), headline(7), ...russiaTimes(4), ...recalled], terms, rules).onTopic).toBe(true);
     // Recalled in three passages, Russia is still the aside ("even as North Korea draws closer to Russia")…
     expect(decideVisibility([...kimAndXi, inPassage(1, 'p1'), inPassage(1, 'p2')], terms, rules).onTopic).toBe(false);
     // …but not where it runs through the article, in more than three.
@@ -114,7 +116,22 @@ describe('relevance gate', () => {
     const topicalPair: MentionFacts = { term: 8, standalone: false, topical: true, place: { region: 'main', passage: 'h1', headline: true } };
     expect(decideVisibility([...kimAndXi, topicalPair], terms, rules).onTopic).toBe(true);
     // …or a weapon: a partner's adjective on it is not a partner's story ("Russia ramps up Iranian-designed drone production").
-    expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(6), ...recalled], terms, rules).onTopic).toBe(true);
+    expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(4), ...recalled], terms, rules).onTopic).toBe(true);
+  });
+
+  it('reads a side recalled in one passage of a story that names the other in six as an aside, however densely that passage names the two', () => {
+    const headline: MentionFacts = { term: 1, standalone: true, place: { region: 'main', passage: 'h1', headline: true } };
+    const russiaIn = (n: number) => Array.from({ length: n }, (_, i) => inPassage(1, `r${i}`));
+    // Putin showed Kim Jong Un the cosmodrome: North Korea twice and Russia twice in one passage.
+    const recalled = [inPassage(1, 'k'), inPassage(0, 'k'), inPassage(1, 'k'), inPassage(0, 'k')];
+    expect(decideVisibility([headline, ...russiaIn(5), ...recalled], TERMS, rules).onTopic).toBe(false);
+    // In five passages of Russia's own and that one, the dense passage still opens the gate…
+    expect(decideVisibility([headline, ...russiaIn(4), ...recalled], TERMS, rules).onTopic).toBe(true);
+    // …and so does North Korea in the headline, a second passage, or a thing of the relationship.
+    const northKoreaInHeadline: MentionFacts = { term: 0, standalone: true, place: { region: 'main', passage: 'h1', headline: true } };
+    expect(decideVisibility([headline, northKoreaInHeadline, ...russiaIn(5), ...recalled], TERMS, rules).onTopic).toBe(true);
+    expect(decideVisibility([headline, ...russiaIn(5), ...recalled, inPassage(0, 'r2')], TERMS, rules).onTopic).toBe(true);
+    expect(decideVisibility([headline, ...russiaIn(5), ...recalled, inPassage(3, 'k')], TERMS, rules).onTopic).toBe(true);
   });
 
   it('reads a headline naming both sides beside a partner as the partner’s story where the body recalls one side in a single passage (Shoigu in Tehran, four days after Pyongyang)', () => {
