@@ -364,6 +364,19 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   { ending: /ие$/, replace: ['их', 'им', 'ими'], cases: [['их'], ['им'], null, ['ими'], ['их']] },
   { ending: /яя$/, replace: ['ей', 'юю', 'ею'], cases: [['ей'], ['ей'], ['юю'], ['ей'], ['ей']] },
   { ending: /ая$/, replace: ['ой', 'ую', 'ою'], cases: [['ой'], ['ой'], ['ую'], ['ой', 'ою'], ['ой']] },
+  // a noun in -ния is a neuter plural (отношения, учения: отношений, учениями) or a feminine
+  // singular (Великобритания: Великобритании); both readings, as a form of neither never occurs
+  {
+    ending: /ния$/,
+    replace: ['ний', 'ниям', 'ниями', 'ниях', 'нии', 'нию', 'нией'],
+    cases: [
+      ['ний', 'нии'],
+      ['ниям', 'нии'],
+      ['ния', 'нию'],
+      ['ниями', 'нией'],
+      ['ниях', 'нии'],
+    ],
+  },
   { ending: /ия$/, replace: ['ии', 'ию', 'ией', 'иею'], cases: [['ии'], ['ии'], ['ию'], ['ией'], ['ии']] },
   { ending: /я$/, replace: ['и', 'е', 'ю', 'ей', 'ею'], cases: [['и'], ['е'], ['ю'], ['ей'], ['е']] },
   // войска is plural (troops), though it ends like a feminine noun in -ка

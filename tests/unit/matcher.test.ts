@@ -192,6 +192,8 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'international-sanctions', aliases: [{ text: 'международные санкции', inflect: 'ru-all' }] },
+    { id: 'allied-ties', aliases: [{ text: 'союзнические отношения', inflect: 'ru-all' }] },
+    { id: 'britain', aliases: [{ text: 'Великобритания', inflect: 'ru' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
     { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
@@ -546,6 +548,10 @@ describe('matcher rules from real news', () => {
     ['a plural noun in -ы, instrumental', 'вместе с вооружёнными силами', [['armed-forces', 'вооружёнными силами']]],
     ['a plural noun in -ии, genitive', 'в обход международных санкций', [['international-sanctions', 'международных санкций']]],
     ['a plural noun in -ии, dative', 'вопреки международным санкциям', [['international-sanctions', 'международным санкциям']]],
+    // a noun in -ния is a neuter plural (отношения: отношений) or a feminine singular (Великобритания: Великобритании)
+    ['a neuter plural in -ния, genitive', 'в развитии союзнических отношений между', [['allied-ties', 'союзнических отношений']]],
+    ['a neuter plural in -ния, instrumental', 'доволен союзническими отношениями', [['allied-ties', 'союзническими отношениями']]],
+    ['a feminine singular in -ния still declines as one', 'санкции Великобритании', [['britain', 'Великобритании']]],
     // войска is plural troops, not a feminine noun in -ка: войск, войскам, войсками, войсках
     ['войска, genitive', 'отправка корейских войск', [['korean-troops', 'корейских войск']]],
     ['войска, prepositional', 'слова Путина о корейских войсках', [['korean-troops', 'корейских войсках']]],
