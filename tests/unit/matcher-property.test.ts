@@ -251,6 +251,9 @@ const fillers = [
   'ы',
   'ой',
   'и',
+  // the neuter plural in -ния (союзнических отношений, учениями)
+  'ний',
+  'ниями',
   '北',
   '露',
   // headlines' hanja after a place (이란行, 모스크바發, 러시아産), and Hangul nouns after a hanja (北나진항)
