@@ -232,3 +232,26 @@ describe('the gate on one side’s story that recalls the other in a single pass
     expect(opens('Russia readies Angara launch from Vostochny', [...launchStory, 'The site hosted the Kim-Putin summit in September, where Putin showed North Korean leader Kim Jong Un its launch pads.'])).toBe(true);
   });
 });
+
+describe('the gate on North Korea’s missile tests in Russian', () => {
+  it('stays quiet where «военные КНДР» launch missiles at home and Moscow is only the dateline', () => {
+    expect(
+      opens('КНДР провела пуски баллистических ракет', [
+        'Москва. Военные КНДР в субботу запустили несколько баллистических ракет в сторону моря, сообщил штаб Южной Кореи.',
+        'Ракеты пролетели около 300 километров.',
+        'Пхеньян не комментировал пуски, которые стали первыми в этом году.',
+        'В КНДР в последние месяцы провели несколько испытаний.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens where «военные КНДР» fight in the Kursk region', () => {
+    expect(
+      opens('Военные КНДР воюют в Курской области', [
+        'Военные КНДР участвуют в боях в Курской области вместе с российской армией, сообщили в Сеуле.',
+        'По данным разведки, Пхеньян направил в Россию около 11 тысяч военных.',
+        'Ни Москва, ни КНДР официально не подтверждали участие северокорейцев в боях.',
+      ]),
+    ).toBe(true);
+  });
+});
