@@ -346,11 +346,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // A side the body recalls in one passage only, never in the headline, while the other side fills
   // ASIDE_AMONG passages or more, is an aside in that side's own story, however densely the one
   // passage names it (Russia's first Angara launch from Vostochny recalls, in a paragraph, Kim
-  // Jong Un's tour of the site), unless the article names a thing of the relationship.
+  // Jong Un's tour of the site; Seoul's spy satellite story ends on the North's arms for Russia),
+  // unless the article names a thing of the relationship by a name of its own (the Kim–Putin
+  // summit) or names it in the headline ("Kim deepens Korean–Russian alliance"); an on-topic word
+  // in that passage ("arms") does not make it the story.
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
-    relationshipPassages.size === 0 &&
+    ![...relationshipPassages].some((key) => headlinePassages.has(key)) &&
     ([1, 2] as const).some((side) => (headlineSides & side) === 0 && bodyPassagesReferring(side).length === 1 && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG);
   const onTopic =
     namesTopicStory ||

@@ -228,6 +228,21 @@ describe('the gate on one side’s story that recalls the other in a single pass
     expect(opens('Russia readies Angara launch from Vostochny', [...launchStory, 'In September Putin showed North Korean leader Kim Jong Un around the Vostochny Cosmodrome, and Putin said Kim took great interest in rockets.'])).toBe(false);
   });
 
+  it('stays quiet on South Korea’s satellite story whose last paragraph recalls the North’s arms for Russia', () => {
+    expect(
+      opens('South Korea puts second spy satellite into orbit', [
+        'South Korea launched its second military spy satellite from Florida on Sunday, its defence ministry said.',
+        'Seoul wants five spy satellites in orbit by 2025 to watch Pyongyang more closely.',
+        'The satellite can see objects on the ground at night and through clouds.',
+        'North Korea put its own first spy satellite into orbit last November.',
+        'Pyongyang has said it will launch three more satellites this year.',
+        'Analysts say North Korea may test another missile soon.',
+        'Pyongyang called the launch from Florida a provocation.',
+        'Seoul says the North has sent arms to Russia for its war in Ukraine, and Moscow may be helping in return.',
+      ]),
+    ).toBe(false);
+  });
+
   it('opens when that paragraph names a thing of the relationship (the summit at the cosmodrome)', () => {
     expect(opens('Russia readies Angara launch from Vostochny', [...launchStory, 'The site hosted the Kim-Putin summit in September, where Putin showed North Korean leader Kim Jong Un its launch pads.'])).toBe(true);
   });
