@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileAutomaton } from '../../lib/matcher';
 import { matcherTerms, toMatcherData } from '../../lib/matcher-data';
-import { decideVisibility } from '../../lib/relevance';
+import { decideVisibility, shownTerm } from '../../lib/relevance';
 import { mentionFactsOf, scanPage } from '../../scripts/news-fixtures';
 
 const corpus = JSON.parse(readFileSync(join(__dirname, '../../data/corpus.json'), 'utf8'));
@@ -268,5 +268,31 @@ describe('the gate on North Korea’s missile tests in Russian', () => {
         'Ни Москва, ни КНДР официально не подтверждали участие северокорейцев в боях.',
       ]),
     ).toBe(true);
+  });
+});
+
+/** The highlights an article shows, as [text, term] pairs, read as eval:news reads a page. */
+function shownOn(headline: string, paragraphs: string[]): [string, string][] {
+  const html = `<article><h1>${escape(headline)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article>`;
+  const { text, found } = scanPage(html, automaton);
+  const verdict = decideVisibility(mentionFactsOf(found), data.terms, { hiddenTerms: [], firstMentionOnly: false });
+  return found.flatMap((m, i) => (verdict.visible[i] ? [[text.slice(m.start, m.end), data.terms[shownTerm(verdict.shownAs, m)]!.id] as [string, string]] : []));
+}
+
+describe('bare rockets in an article', () => {
+  it('are the rockets North Korea sells where the article is about shells, and the launcher where it is about satellites', () => {
+    const shellsStory = shownOn('Russia buys North Korean shells', [
+      'Russia is buying millions of artillery shells and rockets from North Korea for the war in Ukraine, US officials said.',
+      'Moscow has turned to Pyongyang as its stocks run low.',
+    ]);
+    expect(shellsStory).toContainEqual(['rockets', 'rockets']);
+    const satelliteStory = shownOn('North Korean satellite launch fails', [
+      'North Korea said the rocket carrying its spy satellite exploded in flight, blaming a new engine.',
+      'South Korea says Russia has been helping North Korea with satellite technology in return for artillery shells sent to Moscow.',
+      'Kim Jong Un visited Russia’s Vostochny Cosmodrome last year, where Vladimir Putin promised help with satellites.',
+      'Pyongyang plans more launches of its own rocket this year.',
+    ]);
+    expect(satelliteStory.filter(([, term]) => term === 'rockets')).toEqual([]);
+    expect(satelliteStory).toContainEqual(['artillery shells', 'artillery-shells']);
   });
 });
