@@ -199,6 +199,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const partnerPassages = new Set<unknown>();
   const headlinePassages = new Set<unknown>();
   const weaponPassages = new Set<unknown>();
+  /** Passages naming a weapon by a name of its own (KN-23, shells), not a word class ("rocket"). */
+  const namedWeaponPassages = new Set<unknown>();
   /** Passages naming a thing of the relationship by any of its names, an on-topic one too. */
   const relationshipPassages = new Set<unknown>();
   let headlineSides = 0;
@@ -244,7 +246,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (m.place?.headline === true) headlineNamesPartner = true;
       else partnerPassages.add(key);
     }
-    if (term.kind === 'weapon' && (m.standalone || m.topical)) weaponPassages.add(key);
+    if (term.kind === 'weapon' && (m.standalone || m.topical)) {
+      weaponPassages.add(key);
+      if (!term.narrowOnly) namedWeaponPassages.add(key);
+    }
     // A thing of the relationship by any name it has, an on-topic one too ("the Comprehensive Strategic Partnership Treaty").
     if (!side && term.specificity === 'specific' && term.anchor !== 'partner' && !term.narrowOnly && (m.standalone || m.topical)) relationshipPassages.add(key);
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
@@ -349,12 +354,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Jong Un's tour of the site; Seoul's spy satellite story ends on the North's arms for Russia),
   // unless the article names a thing of the relationship by a name of its own (the Kim–Putin
   // summit) or names it in the headline ("Kim deepens Korean–Russian alliance"); an on-topic word
-  // in that passage ("arms") does not make it the story.
+  // in that passage ("arms") does not make it the story. A weapon named there does, as in a
+  // partner's story: a story on Russia's strikes on Kyiv whose one passage traces the KN-23 to North
+  // Korea is about the arms the two trade.
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
     ![...relationshipPassages].some((key) => headlinePassages.has(key)) &&
-    ([1, 2] as const).some((side) => (headlineSides & side) === 0 && bodyPassagesReferring(side).length === 1 && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG);
+    ([1, 2] as const).some((side) => {
+      if ((headlineSides & side) !== 0) return false;
+      const aside = bodyPassagesReferring(side);
+      return aside.length === 1 && !namedWeaponPassages.has(aside[0]) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
+    });
   const onTopic =
     namesTopicStory ||
     (!partnerStory &&

@@ -249,17 +249,6 @@ describe('the gate on one side’s story that recalls the other in a single pass
 });
 
 describe('the gate on North Korea’s missile tests in Russian', () => {
-  it('stays quiet where «военные КНДР» launch missiles at home and Moscow is only the dateline', () => {
-    expect(
-      opens('КНДР провела пуски баллистических ракет', [
-        'Москва. Военные КНДР в субботу запустили несколько баллистических ракет в сторону моря, сообщил штаб Южной Кореи.',
-        'Ракеты пролетели около 300 километров.',
-        'Пхеньян не комментировал пуски, которые стали первыми в этом году.',
-        'В КНДР в последние месяцы провели несколько испытаний.',
-      ]),
-    ).toBe(false);
-  });
-
   it('opens where «военные КНДР» fight in the Kursk region', () => {
     expect(
       opens('Военные КНДР воюют в Курской области', [
@@ -294,5 +283,65 @@ describe('bare rockets in an article', () => {
     ]);
     expect(satelliteStory.filter(([, term]) => term === 'rockets')).toEqual([]);
     expect(satelliteStory).toContainEqual(['artillery shells', 'artillery-shells']);
+  });
+});
+
+describe('the gate and catalogue on the fifth hostile review’s texts (written for the review)', () => {
+  it('opens on a Korean story of Russia’s submarine technology, counting Russia inside the phrase', () => {
+    expect(
+      opens('北, 러 첨단 군사기술 받아 핵잠 건조 가속하나', [
+        '북한이 핵추진 잠수함 건조 현장을 공개했다고 조선중앙통신이 보도했다.',
+        '김정은 국무위원장은 해군의 핵무장화를 강조했다.',
+        '군 당국은 러시아의 원자력잠수함 기술이 북한에 이전됐을 가능성을 주시하고 있다.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on Gerasimov crediting «военные КНДР» with freeing the Kursk region', () => {
+    expect(
+      opens('Герасимов: военные КНДР помогли освободить Курскую область', [
+        'Начальник Генштаба ВС России Валерий Герасимов доложил Владимиру Путину об освобождении Курской области.',
+        'По его словам, военные КНДР оказали существенную помощь российским подразделениям.',
+        'Путин поблагодарил всех участников операции.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('reads Russia’s military technology and assistance as the concepts, not Russia’s forces', () => {
+    const shown = shownOn('What Pyongyang gets from the war', ['North Korea has sent shells to Russia. In return it seeks Russia’s military technology and Russia’s military assistance.']);
+    expect(shown).toContainEqual(['military technology', 'military-technology']);
+    expect(shown).toContainEqual(['military assistance', 'military-cooperation']);
+    expect(shown.filter(([, term]) => term === 'russian-forces')).toEqual([]);
+  });
+
+  it('shows shells and rockets as the munitions North Korea sells, though the article names satellite technology', () => {
+    const shown = shownOn('North Korea sends Russia more shells and rockets, Seoul says', [
+      'North Korea has shipped millions of artillery shells and rockets to Russia, South Korea said.',
+      'In return, Moscow is believed to be helping Pyongyang with satellite technology.',
+    ]);
+    expect(shown.filter(([text, term]) => text === 'rockets' && term === 'rockets')).toHaveLength(2);
+  });
+
+  it('does not show China’s 1961 military treaty or Iran’s partnership pact as the 2024 treaty', () => {
+    const shown = shownOn('Putin and Kim sign defence pact in Pyongyang', [
+      'Vladimir Putin and Kim Jong Un signed a pact pledging mutual assistance if either is attacked.',
+      'Analysts compared it with North Korea’s 1961 military treaty with China.',
+      'Russia signed a partnership pact with Iran in January without such a clause.',
+    ]);
+    expect(shown.filter(([text]) => /military treaty|partnership pact/.test(text))).toEqual([]);
+  });
+
+  it('opens on Russia’s strikes on Kyiv whose one passage traces the missile to North Korea', () => {
+    expect(
+      opens('Missile that hit Kyiv was made months ago, Ukraine says', [
+        'Russia launched a massive missile and drone attack on Kyiv overnight, Ukraine’s air force said.',
+        'Russian forces fired ballistic missiles at the capital and at Kharkiv.',
+        'Moscow said its strikes targeted military sites.',
+        'The Kremlin did not comment on the civilian casualties.',
+        'Russian drones also hit energy sites in the west of the country.',
+        'Russia has stepped up its attacks this winter.',
+        'Investigators found that the KN-23 missile was produced in North Korea in 2024 and shipped to Russia, which fired it at the capital, the agency said.',
+      ]),
+    ).toBe(true);
   });
 });
