@@ -33,6 +33,12 @@ export interface MentionFacts {
 export interface VisibilityRules {
   hiddenTerms: readonly string[];
   firstMentionOnly: boolean;
+  /**
+   * The reader asked, from the popup, to mark this page though the gate judged it off the topic
+   * (the gate misreads some pages: a caption on a North Korean missile that hit Kyiv names no
+   * Russia). The page then shows as one on the topic would; hidden terms stay hidden.
+   */
+  readerMarksPage?: boolean;
 }
 
 export interface Verdict {
@@ -367,6 +373,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       return aside.length === 1 && !namedWeaponPassages.has(aside[0]) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
     });
   const onTopic =
+    rules.readerMarksPage === true ||
     namesTopicStory ||
     (!partnerStory &&
       !asideOfPartnerStory &&

@@ -15,6 +15,8 @@ export type TabRequest =
   | { type: 'note-finished'; token: string; saved: boolean }
   /** Scrolls to the first shown mention of a term and opens its card. */
   | { type: 'reveal-term'; termId: string }
+  /** Marks the page though it looks off the topic (the reader's call, for this visit). */
+  | { type: 'mark-page' }
   /** Bench build: scans the page again from scratch, `repeat` times back to back. */
   | { type: 'rescan'; repeat?: number };
 
@@ -62,11 +64,12 @@ export interface TabResponses {
   'step-mention': { mentions: number };
   'note-finished': { received: true };
   'reveal-term': { found: boolean };
+  'mark-page': { mentions: number };
   rescan: { runs: ScanStats[] };
 }
 
 const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TYPES = new Set<string>(['page-status', 'step-mention', 'note-finished', 'reveal-term', 'rescan']);
+const TYPES = new Set<string>(['page-status', 'step-mention', 'note-finished', 'reveal-term', 'mark-page', 'rescan']);
 
 /** Checks a message that arrived at a content script; says what is wrong with it otherwise. */
 export function parseTabRequest(value: unknown): { ok: true; request: TabRequest } | { ok: false; error: string } {
@@ -76,6 +79,8 @@ export function parseTabRequest(value: unknown): { ok: true; request: TabRequest
   switch (m.type) {
     case 'page-status':
       return { ok: true, request: { type: 'page-status' } };
+    case 'mark-page':
+      return { ok: true, request: { type: 'mark-page' } };
     case 'step-mention':
       return m.direction === 1 || m.direction === -1 ? { ok: true, request: { type: 'step-mention', direction: m.direction } } : { ok: false, error: 'step-mention: direction must be 1 or -1.' };
     case 'note-finished':

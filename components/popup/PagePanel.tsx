@@ -21,6 +21,8 @@ interface Props {
   onNextMention(): void;
   /** Scrolls the tab to a term's first mention and opens its card. */
   onRevealTerm?(termId: string): void;
+  /** Marks a page that looks off the topic anyway (the reader's call, for this visit). */
+  onMarkPage?(): void;
   /** What the paper says about the page as a whole (components/popup/PaperView). */
   paper?: ComponentChildren;
   error?: string;
@@ -85,6 +87,15 @@ export function PagePanel(props: Props) {
             <p data-testid="page-summary">
               <strong>0</strong> mentions marked: this page does not look like it is about North Korea and Russia
               {status.found > 0 ? `; it names the paper's terms ${status.found} ${status.found === 1 ? 'time' : 'times'} in passing` : ''}.
+            </p>
+          )}
+          {!status.onTopic && status.scan !== null && status.found > 0 && props.onMarkPage && (
+            // The gate misreads some pages; the reader, who sees the story, may overrule it for this visit.
+            <p class="row">
+              <button type="button" onClick={props.onMarkPage}>
+                Mark them anyway
+              </button>
+              <span class="muted small">For this visit only.</span>
             </p>
           )}
           {status.onTopic && status.mentions > 0 && <p data-testid="page-topic">This page is about North Korea and Russia.</p>}

@@ -4,6 +4,7 @@ import { CURATED_MATCHES } from '@/lib/sites';
 import * as benchHooks from './features/bench-hooks';
 import * as noteFinished from './features/note-finished';
 import * as pageStatus from './features/page-status';
+import * as markPage from './features/mark-page';
 import * as revealTerm from './features/reveal-term';
 import * as stepMention from './features/step-mention';
 import { startPageRun } from './lifecycle';
@@ -14,7 +15,7 @@ import { TabRouter } from './tab-router';
 const RUNNING = Symbol.for('nk-russia-context.running');
 
 /** The page's features, each answering its tab messages (Refined GitHub's shape). */
-const FEATURES = [pageStatus, stepMention, noteFinished, revealTerm, ...(BENCH_BUILD ? [benchHooks] : [])];
+const FEATURES = [pageStatus, stepMention, noteFinished, revealTerm, markPage, ...(BENCH_BUILD ? [benchHooks] : [])];
 
 export default defineContentScript({
   matches: [...CURATED_MATCHES],

@@ -42,6 +42,8 @@ export class ShownMentions {
   /** Terms with on-topic words (파병) in the sample's article, sorted: taken with the sample, not per decision. */
   private sampleTopicalTerms: number[] = [];
   private sampleDirty = true;
+  /** The reader asked, from the popup, to mark this page though the verdict is off the topic (for this visit). */
+  private readerMarksPage = false;
   /** With first-mention-only: the one shown per term. */
   private readonly firstOf = new Map<number, Mention>();
   /** Whether the page's CSS shows an element (asked once; forgotten when the element is restyled). */
@@ -181,13 +183,18 @@ export class ShownMentions {
     const topicalTerms = this.sampleTopicalTerms;
     for (const term of topicalTerms) facts.push({ term, standalone: false, topical: true, place: { region: 'main', passage: {} } });
     const topicalProbes = facts.length - topicalTerms.length;
-    const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false });
+    const verdict = decideVisibility(facts, this.terms, { hiddenTerms: settings.hiddenTerms, firstMentionOnly: false, readerMarksPage: this.readerMarksPage });
     this.onTopic = verdict.onTopic;
     this.shownAs = verdict.shownAs;
     this.allowedMain = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i]));
     this.allowedFurniture = new Set(named.filter((_, i) => verdict.visible[probes + 2 * i + 1]));
     this.allowedTopical = new Set(topicalTerms.filter((_, i) => verdict.visible[topicalProbes + i]));
     return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${[...this.allowedTopical].join(',')}|${[...this.shownAs].join(';')}|${settings.firstMentionOnly}`;
+  }
+
+  /** Marks the page as on the topic at the reader's request, until it is left or reloaded; call `update(true)` after. */
+  markPage(): void {
+    this.readerMarksPage = true;
   }
 
   /** The term `m` shows as: its own, or the narrower one this article calls for. */

@@ -200,6 +200,13 @@ export function App() {
                     (e: Error) => setError(e.message),
                   )
                 }
+                onMarkPage={() =>
+                  tab &&
+                  void askTab(tab.id, { type: 'mark-page' }).then(
+                    async () => setAccess(await statusWhen(tab, (a) => a.kind !== 'running' || a.status.onTopic)),
+                    (e: Error) => setError(e.message),
+                  )
+                }
                 paper={<PaperView passages={paper.passages} citation={paper.citation} error={paper.error} onSave={savePassage} />}
                 error={error}
               />

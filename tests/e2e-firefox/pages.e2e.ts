@@ -33,6 +33,22 @@ describe('the popup in Firefox', () => {
     await page.close();
   });
 
+  it('marks a page off the topic when the reader asks', async () => {
+    const page = await env.ff.open('/pages/one-side.html');
+    const before = await pageStatus(env.control, page);
+    expect(before.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    const popup = await openPopupFor(env.control, page, env.ff.extensionUrl('popup.html?view=page'));
+    await expect.poll(() => popup.text('button'), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(async () => (await popup.text('[data-testid=page-summary]')) ?? '', { timeout: 10_000 }).toContain('0 mentions marked');
+    await popup.click('button', 'Mark them anyway');
+    await expect.poll(async () => (await highlightsIn(page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => popup.text('[data-testid=page-summary]')).toMatch(/^\d+ mentions? of \d+ terms? from the paper\.$/);
+    await popup.close();
+    expect((await pageStatus(env.control, page)).onTopic).toBe(true);
+    await page.close();
+  });
+
   it('turns highlighting off on this site in one click, and back on', async () => {
     const page = await env.ff.open('/pages/article.html');
     await pageStatus(env.control, page);

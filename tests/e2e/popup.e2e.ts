@@ -47,6 +47,30 @@ describe('the popup', () => {
     await page.close();
   });
 
+  it('marks a page off the topic when the reader asks, for this visit only', async () => {
+    const page = await env.browser.open('/pages/one-side.html');
+    const before = await pageStatus(env.browser, page);
+    expect(before.onTopic).toBe(false);
+    expect(await highlightsIn(page)).toEqual([]);
+    const popup = await openPopup(page);
+    await popup.getByRole('button', { name: 'Mark them anyway' }).click();
+    // The page lights with what it names, and the popup says so.
+    await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByTestId('page-summary').textContent()).toMatch(/^\d+ mentions? of \d+ terms? from the paper\.$/);
+    await expect(popup.getByRole('button', { name: 'Mark them anyway' }).count()).resolves.toBe(0);
+    // Closed first: a click gave the popup's window focus, and the page is asked as the focused window's tab.
+    await popup.close();
+    const after = await pageStatus(env.browser, page);
+    expect(after.onTopic).toBe(true);
+    expect(after.mentions).toBeGreaterThan(0);
+    await page.close();
+    // Nothing is remembered: the page opened again is judged afresh.
+    const again = await env.browser.open('/pages/one-side.html');
+    expect((await pageStatus(env.browser, again)).onTopic).toBe(false);
+    expect(await highlightsIn(again)).toEqual([]);
+    await again.close();
+  });
+
   it('turns highlighting off on this site in one click, and back on', async () => {
     const { page, popup } = await openArticleWithPopup();
     const siteSwitch = popup.getByRole('switch', { name: 'Highlight on reuters.com' });

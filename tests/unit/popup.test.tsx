@@ -53,6 +53,27 @@ describe('the popup’s page panel', () => {
     expect(root.querySelector('[data-testid=page-topic]')).toBeNull();
   });
 
+  it('lets the reader mark a page off the topic anyway, once it has been read and names the paper’s terms', () => {
+    const scan = { setupMs: 1, totalMs: 5, busyMs: 4, longestSliceMs: 2, slices: 2, paintMs: 1, textNodes: 40, characters: 2000 };
+    const offTopic = { site: 'tsn.ua', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 3, cap: 3000, capped: false, terms: [], scan, cardLatencies: [] };
+    const onMarkPage = vi.fn();
+    act(() => render(<PagePanel access={{ kind: 'running', status: offTopic, site: 'tsn.ua' }} enabledEverywhere siteDisabled={false} {...handlers()} onMarkPage={onMarkPage} />, root));
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Mark them anyway')!;
+    expect(button).toBeDefined();
+    act(() => button.click());
+    expect(onMarkPage).toHaveBeenCalledTimes(1);
+    // Nothing to mark, not read yet, or already on the topic: no such button.
+    const cases = [
+      { ...offTopic, found: 0 },
+      { ...offTopic, scan: null },
+      { ...offTopic, onTopic: true, mentions: 3, terms: [{ id: 'north-korea', label: 'North Korea', count: 3 }] },
+    ];
+    for (const status of cases) {
+      act(() => render(<PagePanel access={{ kind: 'running', status, site: 'tsn.ua' }} enabledEverywhere siteDisabled={false} {...handlers()} onMarkPage={onMarkPage} />, root));
+      expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Mark them anyway')).toBe(false);
+    }
+  });
+
   it('gives no verdict on a page it has not read yet', () => {
     const status = { site: 'koreaherald.com', running: true, mode: 'highlight-api' as const, onTopic: false, mentions: 0, found: 0, cap: 3000, capped: false, terms: [], scan: null, cardLatencies: [] };
     act(() => render(<PagePanel access={{ kind: 'running', status, site: 'koreaherald.com' }} enabledEverywhere siteDisabled={false} {...handlers()} />, root));

@@ -119,6 +119,16 @@ describe('relevance gate', () => {
     expect(decideVisibility([headline(1), headline(6), headline(9), ...russiaTimes(4), ...recalled], terms, rules).onTopic).toBe(true);
   });
 
+  it('marks a page the gate reads as off the topic when the reader asks, keeping hidden terms hidden', () => {
+    // North Korea and Russia once each, in passing: off the topic.
+    const passing = [inPassage(0, 'a'), inPassage(1, 'b'), inPassage(2, 'c')];
+    expect(decideVisibility(passing, TERMS, rules).onTopic).toBe(false);
+    const marked = decideVisibility(passing, TERMS, { ...rules, readerMarksPage: true });
+    expect(marked.onTopic).toBe(true);
+    expect(marked.visible).toEqual([true, true, true]);
+    expect(decideVisibility(passing, TERMS, { ...rules, hiddenTerms: ['sanctions'], readerMarksPage: true }).visible).toEqual([true, true, false]);
+  });
+
   it('reads a side recalled in one passage of a story that names the other in six as an aside, however densely that passage names the two', () => {
     const headline: MentionFacts = { term: 1, standalone: true, place: { region: 'main', passage: 'h1', headline: true } };
     const russiaIn = (n: number) => Array.from({ length: n }, (_, i) => inPassage(1, `r${i}`));

@@ -17,6 +17,7 @@ describe('parseTabRequest', () => {
       { type: 'reveal-term', termId: 'kim-jong-un' },
       { type: 'reveal-term', termId: 'kim-jong-un' },
     ],
+    [{ type: 'mark-page', termId: 'dropped' }, { type: 'mark-page' }],
     [{ type: 'rescan' }, { type: 'rescan', repeat: 1 }],
     [
       { type: 'rescan', repeat: 20 },
