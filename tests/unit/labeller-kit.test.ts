@@ -31,6 +31,10 @@ describe('the annotators’ checker (scripts/labeller-kit.ts)', () => {
     expect(checkFixtures(folder([fixture({})]), terms)).toEqual([]);
   });
 
+  it('refuses an id an earlier article’s fixture already has', () => {
+    expect(checkFixtures(folder([fixture({})]), terms, new Set(['en-kim-meets-putin-x']))).toEqual(['en-kim-meets-putin-x.json: the id "en-kim-meets-putin-x" is taken by an earlier article\'s fixture; add a word to it']);
+  });
+
   it('names each problem an annotator can make', () => {
     const problems = checkFixtures(
       folder([
