@@ -87,6 +87,8 @@ export class PageRun {
   private checkLocation(): void {
     if (location.href === this.href) return;
     this.href = location.href;
+    // The reader's "Mark them anyway" was for the article they saw, not the next one.
+    this.active?.shown.markPage(false);
     void this.rescanAll();
   }
 

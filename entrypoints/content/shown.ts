@@ -192,9 +192,12 @@ export class ShownMentions {
     return `${[...this.allowedMain].join(',')}|${[...this.allowedFurniture].join(',')}|${[...this.allowedTopical].join(',')}|${[...this.shownAs].join(';')}|${settings.firstMentionOnly}`;
   }
 
-  /** Marks the page as on the topic at the reader's request, until it is left or reloaded; call `update(true)` after. */
-  markPage(): void {
-    this.readerMarksPage = true;
+  /**
+   * Marks the page as on the topic at the reader's request (or forgets that, when a single-page
+   * app moves to another address: the mark was for the article the reader saw); call `update(true)` after.
+   */
+  markPage(marked = true): void {
+    this.readerMarksPage = marked;
   }
 
   /** The term `m` shows as: its own, or the narrower one this article calls for. */

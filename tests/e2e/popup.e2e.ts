@@ -3,7 +3,7 @@
  * automation cannot click the toolbar button): what it says about the page, and its one-click switches.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { highlightsIn, openPopupFor, pageStatus, resetSettings, useExtensionBrowser } from './harness';
+import { askPage, highlightsIn, openPopupFor, pageStatus, resetSettings, useExtensionBrowser } from './harness';
 
 const env = useExtensionBrowser();
 
@@ -69,6 +69,23 @@ describe('the popup', () => {
     expect((await pageStatus(env.browser, again)).onTopic).toBe(false);
     expect(await highlightsIn(again)).toEqual([]);
     await again.close();
+  });
+
+  it('forgets the reader’s mark when a single-page app moves to another address', async () => {
+    const page = await env.browser.open('/pages/one-side.html');
+    await pageStatus(env.browser, page);
+    await askPage(env.browser, page, { type: 'mark-page' });
+    await expect.poll(async () => (await highlightsIn(page)).length).toBeGreaterThan(0);
+    // The app pushes a new address and changes its text: a new article, judged afresh.
+    await page.evaluate(() => {
+      history.pushState({}, '', '?next-story');
+      const p = document.createElement('p');
+      p.textContent = 'More stories from the region.';
+      document.querySelector('article, main, body')!.append(p);
+    });
+    await expect.poll(async () => (await highlightsIn(page)).length, { timeout: 10_000 }).toBe(0);
+    expect((await pageStatus(env.browser, page)).onTopic).toBe(false);
+    await page.close();
   });
 
   it('turns highlighting off on this site in one click, and back on', async () => {
