@@ -420,7 +420,16 @@ export function trieForms(alias: AliasRule): string[] {
   forms = forms.flatMap(digitUnitVariants);
   if (alias.inflect === 'ko') forms = forms.flatMap(optionalKoreanSpaces);
   if (alias.inflect === 'ru') forms = forms.flatMap((f) => [f, ...russianInflections(f)]);
-  if (alias.inflect === 'ru-head' || alias.inflect === 'ru-all') forms = forms.flatMap((f) => russianWordInflections(f, alias.inflect === 'ru-all'));
+  if (alias.inflect === 'ru-head' || alias.inflect === 'ru-all') {
+    // Read from the alias as written: its forms may be in lower case already (США is сша there).
+    const capitals = new Set(
+      base
+        .split(SEPARATOR)
+        .filter((w) => /\p{Lu}/u.test(w) && w === w.toUpperCase())
+        .map((w) => (exact ? w : w.toLowerCase())),
+    );
+    forms = forms.flatMap((f) => russianWordInflections(f, alias.inflect === 'ru-all', capitals));
+  }
   return [...new Set(forms)];
 }
 
@@ -451,9 +460,9 @@ function optionalKoreanSpaces(form: string): string[] {
  * word in the same case (ru-all: Курской области). Words in capitals (ООН) and numbers stay as
  * they are.
  */
-function russianWordInflections(form: string, all: boolean): string[] {
+function russianWordInflections(form: string, all: boolean, capitals: ReadonlySet<string>): string[] {
   const words = form.split(SEPARATOR);
-  const declines = (word: string, i: number) => (all || i === 0) && /^\p{Script=Cyrillic}/u.test(word) && word !== word.toUpperCase();
+  const declines = (word: string, i: number) => (all || i === 0) && /^\p{Script=Cyrillic}/u.test(word) && !capitals.has(word);
   if (!all) return [form, ...(declines(words[0]!, 0) ? russianInflections(words[0]!).map((head) => [head, ...words.slice(1)].join(SEPARATOR)) : [])];
   const forms = new Set([form]);
   for (let slot = 0; slot < 5; slot++) {

@@ -194,6 +194,7 @@ describe('matcher rules from real news', () => {
     { id: 'international-sanctions', aliases: [{ text: 'международные санкции', inflect: 'ru-all' }] },
     { id: 'allied-ties', aliases: [{ text: 'союзнические отношения', inflect: 'ru-all' }] },
     { id: 'britain', aliases: [{ text: 'Великобритания', inflect: 'ru' }] },
+    { id: 'state-department', aliases: [{ text: 'Государственный департамент США', inflect: 'ru-all' }] },
     { id: 'dpr', aliases: [{ text: 'Donetsk' }] },
     { id: 'stop-security-councils', stop: true, aliases: [{ text: 'National Security Council' }, { text: 'Russia’s |Security Council' }, { text: '|Совет Безопасности| России', inflect: 'ru-head' }] },
     { id: 'russia-ru', aliases: [{ text: 'Россия', inflect: 'ru' }] },
@@ -552,6 +553,8 @@ describe('matcher rules from real news', () => {
     ['a neuter plural in -ния, genitive', 'в развитии союзнических отношений между', [['allied-ties', 'союзнических отношений']]],
     ['a neuter plural in -ния, instrumental', 'доволен союзническими отношениями', [['allied-ties', 'союзническими отношениями']]],
     ['a feminine singular in -ния still declines as one', 'санкции Великобритании', [['britain', 'Великобритании']]],
+    // words in capitals stay as they are, though a name that is not case-exact is stored in lower case
+    ['an acronym inside a name declined whole', 'по данным Государственного департамента США', [['state-department', 'Государственного департамента США']]],
     // войска is plural troops, not a feminine noun in -ка: войск, войскам, войсками, войсках
     ['войска, genitive', 'отправка корейских войск', [['korean-troops', 'корейских войск']]],
     ['войска, prepositional', 'слова Путина о корейских войсках', [['korean-troops', 'корейских войсках']]],
