@@ -17,11 +17,20 @@ const automaton = compileAutomaton(matcherTerms(data));
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** Whether the gate opens on an article of this headline and these paragraphs, read as eval:news reads a page. */
-function opens(headline: string, paragraphs: string[]): boolean {
+/** An article of this headline and these paragraphs, read as eval:news reads a page: its text, what it found, and the verdict. */
+function read(headline: string, paragraphs: string[]) {
   const html = `<article><h1>${escape(headline)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article>`;
-  const { found } = scanPage(html, automaton);
-  return decideVisibility(mentionFactsOf(found), data.terms, { hiddenTerms: [], firstMentionOnly: false }).onTopic;
+  const { text, found } = scanPage(html, automaton);
+  return { text, found, verdict: decideVisibility(mentionFactsOf(found), data.terms, { hiddenTerms: [], firstMentionOnly: false }) };
+}
+
+/** Whether the gate opens on the article. */
+const opens = (headline: string, paragraphs: string[]): boolean => read(headline, paragraphs).verdict.onTopic;
+
+/** The highlights the article shows, as [text, term] pairs. */
+function shownOn(headline: string, paragraphs: string[]): [string, string][] {
+  const { text, found, verdict } = read(headline, paragraphs);
+  return found.flatMap((m, i) => (verdict.visible[i] ? [[text.slice(m.start, m.end), data.terms[shownTerm(verdict.shownAs, m)]!.id] as [string, string]] : []));
 }
 
 describe('the gate on articles whose headline names a partner (China, Iran) beside both sides', () => {
@@ -259,14 +268,6 @@ describe('the gate on North Korea’s missile tests in Russian', () => {
     ).toBe(true);
   });
 });
-
-/** The highlights an article shows, as [text, term] pairs, read as eval:news reads a page. */
-function shownOn(headline: string, paragraphs: string[]): [string, string][] {
-  const html = `<article><h1>${escape(headline)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article>`;
-  const { text, found } = scanPage(html, automaton);
-  const verdict = decideVisibility(mentionFactsOf(found), data.terms, { hiddenTerms: [], firstMentionOnly: false });
-  return found.flatMap((m, i) => (verdict.visible[i] ? [[text.slice(m.start, m.end), data.terms[shownTerm(verdict.shownAs, m)]!.id] as [string, string]] : []));
-}
 
 describe('bare rockets in an article', () => {
   it('are the rockets North Korea sells where the article is about shells, and the launcher where it is about satellites', () => {
