@@ -333,9 +333,21 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // own or more, and names the relationship nowhere by a name of its own: that side is where the
   // traveller came from. A partner named where the two sides meet is a venue (Putin and Kim in
   // Beijing); North Korea's shells beside Iran's drones are the topic's own story.
-  // The passage lists are walked only for the rare headline that names both sides and a partner:
-  // the content script asks this verdict on every page.
-  const bodyPassagesReferring = (side: 1 | 2) => [...referredByPassage].filter(([key, sides]) => (sides & side) !== 0 && !headlinePassages.has(key)).map(([key]) => key);
+  // The body's passages per side (North Korea's, Russia's) are walked once, and only when a rule
+  // asks: a headline naming both sides and a partner, or a page otherwise on the topic (the aside
+  // rule below). The content script asks this verdict on every page.
+  let bodyPassages: [unknown[], unknown[]] | undefined;
+  const bodyPassagesReferring = (side: 1 | 2): unknown[] => {
+    if (!bodyPassages) {
+      bodyPassages = [[], []];
+      for (const [key, sides] of referredByPassage) {
+        if (headlinePassages.has(key)) continue;
+        if (sides & 1) bodyPassages[0].push(key);
+        if (sides & 2) bodyPassages[1].push(key);
+      }
+    }
+    return bodyPassages[side - 1];
+  };
   const recallsOneSideAside = () => {
     const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
     const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
