@@ -283,10 +283,25 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'the rockets were fired').map((m) => m.termId)).toEqual(['rocket-munition-words']);
     // Beside shells, rockets are the munitions by name, whatever else the article names (satellite technology).
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rockets']);
-    expect([...wordClasses].sort()).toEqual(['beijing-talks-2025', 'iran-words', 'leaders-talks', 'nk-people-words', 'rocket-munition-words', 'rocket-words', 'russian-border-places', 'space-rocket-words', 'summit-words']);
+    expect([...wordClasses].sort()).toEqual([
+      'beijing-talks-2025',
+      'iran-words',
+      'leaders-talks',
+      'nk-people-words',
+      'north-korean-places',
+      'rocket-munition-words',
+      'rocket-words',
+      'russian-border-places',
+      'space-rocket-words',
+      'summit-words',
+    ]);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
     for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-border-places');
+    // North Korea's own places (Rason, the Wonsan-Kalma resort) tell the gate an article speaks of North Korea, and never show.
+    for (const text of ['российские туристы в Расоне', 'a resort at Wonsan-Kalma', '나선경제특구를 찾은 러시아 관광객']) expect(findMatches(automaton, text).map((m) => m.termId)).toContain('north-korean-places');
+    // …while a spiral (나선형) and a country of origin (원산지) are not places.
+    for (const text of ['나선형 계단을 올랐다', '원산지 표시를 확인했다']) expect(findMatches(automaton, text).map((m) => m.termId)).not.toContain('north-korean-places');
     // Hasan Rouhani is not Khasan; Tehran names Iran, a partner of Russia's own, which tells the gate a headline is about Russia and Iran.
     expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране').map((m) => m.termId)).toEqual(['iran-words']);
     for (const text of ['Russia and Iran to sign a partnership treaty', '러시아와 이란이 조약을 비준했다', 'Россия и Иран подпишут договор']) expect(findMatches(automaton, text).map((m) => m.termId)).toContain('iran-words');

@@ -346,3 +346,15 @@ describe('the gate and catalogue on the fifth hostile review’s texts (written 
     ).toBe(true);
   });
 });
+
+describe('the gate on stories that name North Korea only by its places (held-out 50)', () => {
+  it('opens on Russian tourists in Rason, which the article never calls North Korea', () => {
+    expect(opens('Побережье Расона глазами российских туристов', ['За рекой Туманной начинается российская территория, а российские туристы ездят в Расон с лета 2024 года.', 'В Расоне время на час отличается от владивостокского.'])).toBe(
+      true,
+    );
+  });
+
+  it('stays quiet on a story of North Korea’s own resort that names Russia nowhere', () => {
+    expect(opens('Wonsan-Kalma resort opens its beaches', ['The Wonsan-Kalma resort opened on 1 July.', 'Wonsan was once a naval base.'])).toBe(false);
+  });
+});
