@@ -358,3 +358,25 @@ describe('the gate on stories that name North Korea only by its places (held-out
     expect(opens('Wonsan-Kalma resort opens its beaches', ['The Wonsan-Kalma resort opened on 1 July.', 'Wonsan was once a naval base.'])).toBe(false);
   });
 });
+
+describe('the gate on Russia’s partnership with a partner of its own (held-out 51)', () => {
+  const russiaAndIran = [
+    'Russia and Iran plan to put their alliance on a formal footing with a comprehensive strategic partnership treaty, signed while Iranian President Masoud Pezeshkian is in Moscow.',
+    'Western sanctions pile up on both, and Iran has supplied Shahed drones for Russia’s war in Ukraine.',
+    'Unlike Russia’s treaty with North Korea, the deal will carry no mutual defense clause, Iran’s foreign minister said.',
+    'Sergei Lavrov said the agreement would help Russia and Iran resist outside pressure.',
+    'Vladimir Putin has made alliances with Iran, China and North Korea a priority.',
+  ];
+
+  it('stays quiet where the headline’s “alliance” is Russia and Iran’s, and names no state of the pair', () => {
+    expect(opens('Russia and Iran to sign a treaty sealing their growing alliance', russiaAndIran)).toBe(false);
+  });
+
+  it('still shows an alliance or a comprehensive strategic partnership as the pair’s in an article on the topic', () => {
+    const shown = shownOn('Kim and Putin sign a comprehensive strategic partnership', [
+      'North Korea and Russia signed a comprehensive strategic partnership on Wednesday, an alliance that binds Moscow to Pyongyang.',
+      'Kim Jong Un said the alliance with Russia would last.',
+    ]);
+    expect(shown.filter(([, id]) => id === 'nk-russia-partnership').map(([text]) => text)).toEqual(['comprehensive strategic partnership', 'comprehensive strategic partnership', 'alliance', 'alliance']);
+  });
+});
