@@ -293,6 +293,7 @@ describe('the catalogue does not mistake look-alikes', () => {
       'rocket-munition-words',
       'rocket-words',
       'russian-border-places',
+      'russian-state-bodies',
       'space-rocket-words',
       'summit-words',
     ]);

@@ -380,3 +380,22 @@ describe('the gate on Russia’s partnership with a partner of its own (held-out
     expect(shown.filter(([, id]) => id === 'nk-russia-partnership').map(([text]) => text)).toEqual(['comprehensive strategic partnership', 'comprehensive strategic partnership', 'alliance', 'alliance']);
   });
 });
+
+describe('the gate on stories that name Russia by its parliament or its Far Eastern university (held-out 51)', () => {
+  it('opens on the State Duma’s committee meeting North Korea’s parliament', () => {
+    expect(
+      opens('Госдума и парламент КНДР начнут совместные заседания', [
+        'Комитеты по международным делам Госдумы и Верховного народного собрания КНДР будут проводить совместные заседания, сказал Леонид Слуцкий во время визита в КНДР.',
+        'По его словам, заседания станут регулярными.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on the Far Eastern Federal University’s agreement with a North Korean university', () => {
+    expect(opens('ДВФУ заключил соглашение с университетом КНДР', ['ДВФУ и северокорейский политехнический университет займутся совместными исследованиями.', 'Соглашение подписали во Владивостоке.'])).toBe(true);
+  });
+
+  it('stays quiet on a State Duma story that names North Korea once, in passing', () => {
+    expect(opens('Госдума приняла закон о налогах', ['Государственная дума приняла закон в третьем чтении.', 'Депутаты Госдумы обсудили бюджет; один из них упомянул КНДР.'])).toBe(false);
+  });
+});
