@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { compileAutomaton } from '../matcher/automaton';
 import { aliasKeys } from '../matcher/alias-forms';
+import { canonicalText } from '../matcher/chars';
 import { MatchStream } from '../matcher/stream';
 import { AliasOwners } from './alias-owners';
 import { corpusHash } from './hash';
@@ -162,8 +163,10 @@ function normaliseTerm({ composedAliases, ...term }: SourceTerm): Term {
     );
   });
   const written = term.aliases.map(normaliseAlias);
-  // A composed alias already written (with the same inflection, in any case unless exact) is not repeated.
-  const key = (a: Alias) => `${a.case === 'exact' ? a.text : a.text.toLowerCase()}\u0000${a.inflect ?? ''}`;
+  // A composed alias already written (with the same inflection, in any case unless exact, however its
+  // dashes and spaces are written: "DPRK-Russia treaty" is "DPRK–Russia treaty") is not repeated; the
+  // written one, which may name its term where the composed ones only do so on the topic, wins.
+  const key = (a: Alias) => `${a.case === 'exact' ? canonicalText(a.text) : canonicalText(a.text).toLowerCase()}\u0000${a.inflect ?? ''}`;
   const seen = new Set(written.map(key));
   return { ...term, aliases: [...written, ...composed.filter((a) => !seen.has(key(a)) && seen.add(key(a)))], contextOnly: term.contextOnly ?? false, related: [] };
 }

@@ -221,6 +221,27 @@ describe('corpus build', () => {
     ]);
   });
 
+  it('does not repeat a composed name already written with other dashes, and keeps the written one’s reading', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const treaty = {
+      id: 'treaty',
+      label: 'Treaty',
+      kind: 'document',
+      specificity: 'specific',
+      contextOnly: true,
+      summary: 'The treaty.',
+      aliases: ['DPRK-Russia treaty'],
+      composedAliases: [{ owners: ['DPRK–Russia', 'Russia–DPRK'], things: ['treaty'], order: 'owner-thing', standalone: 'on-topic' }],
+      passages: [],
+    };
+    const { corpus } = await buildCorpus(sources({ terms: [...base, treaty] }));
+    // (it would otherwise be refused as listed twice, or the written name lose the right to name its term)
+    expect(corpus.terms.find((t) => t.id === 'treaty')!.aliases.map((a) => [a.text, a.standalone])).toEqual([
+      ['DPRK-Russia treaty', true],
+      ['Russia–DPRK treaty', 'on-topic'],
+    ]);
+  });
+
   it('rejects a “|” mark inside a word, an empty claim, or a third mark, naming the term', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const withAlias = (text: string) => [...base, { id: 'treaty', label: 'Treaty', kind: 'document', specificity: 'specific', contextOnly: true, summary: 'A treaty.', aliases: [text], passages: [] }];
