@@ -132,6 +132,26 @@ function narrowedTerm(shownAs: ReadonlyMap<number, number>, mention: { term: num
   return mention.keepsTerm ? undefined : shownAs.get(mention.term);
 }
 
+/** Per terms array: the word classes that show as a thing of the relationship where the article narrows them ("alliance"). */
+const relationshipWordClasses = new WeakMap<readonly MatcherDataTerm[], Set<number>>();
+
+/** Whether a term is a thing of the relationship: specific, of neither side, not a partner's, not a word class. */
+const namesRelationship = (term: MatcherDataTerm) => sideOf(term) === 0 && term.specificity === 'specific' && term.anchor !== 'partner' && !term.narrowOnly;
+
+function relationshipWordClassesOf(terms: readonly MatcherDataTerm[]): Set<number> {
+  let classes = relationshipWordClasses.get(terms);
+  if (!classes)
+    relationshipWordClasses.set(
+      terms,
+      (classes = new Set(
+        rulesOf(terms)
+          .filter((rule) => terms[rule.from]!.narrowOnly && namesRelationship(terms[rule.to]!))
+          .map((rule) => rule.from),
+      )),
+    );
+  return classes;
+}
+
 /**
  * The side a term names, as a bit: 1 North Korea, 2 Russia, 0 neither. A word class with a side
  * (Vladivostok, Хабаровский край: Russia's own places, which Russian news names instead of Russia)
@@ -233,6 +253,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * help; Russian engineers entered the North): where the two sides meet in the article's text.
    */
   const referredByPassage = new Map<unknown, number>();
+  const relationshipWords = relationshipWordClassesOf(terms);
+  let headlineNamesRelationshipWord = false;
   let sidesMeet = false;
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
@@ -257,7 +279,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (!term.narrowOnly) namedWeaponPassages.add(key);
     }
     // A thing of the relationship by any name it has, an on-topic one too ("the Comprehensive Strategic Partnership Treaty").
-    if (!side && term.specificity === 'specific' && term.anchor !== 'partner' && !term.narrowOnly && (m.standalone || m.topical)) relationshipPassages.add(key);
+    if (namesRelationship(term) && (m.standalone || m.topical)) relationshipPassages.add(key);
+    // A headline's word that shows as one in an article on the topic ("Putin vows to deepen the alliance") names no
+    // state, so it opens nothing; but it says the article is about a relationship, and not one side's aside.
+    else if (m.place?.headline === true && relationshipWords.has(m.term)) headlineNamesRelationshipWord = true;
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
     if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
       headlineNamesMore = true;
@@ -378,6 +403,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
+    !headlineNamesRelationshipWord &&
     ![...relationshipPassages].some((key) => headlinePassages.has(key)) &&
     ([1, 2] as const).some((side) => {
       if ((headlineSides & side) !== 0) return false;
