@@ -70,6 +70,16 @@ describe('the catalogue on news sentences', () => {
     ['Russian deminers worked beside them.', 'nk-troops-in-russia', 'Russia’s deminers'],
     ['유럽의 우크라이나 군대 파견 논의가 이어졌다.', 'nk-troops-in-russia', 'Europe’s troops for Ukraine'],
     ['Россия ведёт переброску войск из Херсона.', 'nk-troops-in-russia', 'Russia’s own troop transfers'],
+    // (the sixth hostile review: words this round nearly made names)
+    ['金값 사상 최고…러시아 중앙은행도 매입', 'kim-jong-un', 'gold, in a hanja headline'],
+    ['특검, 金 여사 의혹 수사 확대', 'kim-jong-un', 'another Kim, in a hanja headline'],
+    ["Judo body's Federation Council suspends North Korea", 'russian-state-bodies', 'a sports federation’s council'],
+    ['스위스 연방평의회, 대북 제재 강화', 'russian-state-bodies', 'Switzerland’s Federal Council'],
+    ["Shelling hits Darfur's Kalma camp", 'north-korean-places', 'the Kalma camp in Darfur'],
+    ['Rajin Saleh scored twice.', 'north-korean-places', 'a man named Rajin'],
+    ['헝가리, 우크라이나와의 분쟁 격화', 'ukraine-war', 'Hungary’s dispute with Ukraine'],
+    ['Группа мониторинга санкций ООН представила доклад.', 'msmt', 'the UN’s panel, not the MSMT'],
+    ['미국과 사우디가 상호방위협정을 추진한다.', 'russia-dprk-treaty-2024', 'another pair’s defence pact'],
     // (held-out 50: annotators label a bare 발사체 null two times in three; in news it is mostly a projectile fired)
     ['북한이 동해상으로 발사체를 쐈다고 합참이 밝혔다.', 'satellite-technology', 'a projectile North Korea fired'],
     ['러시아가 북한에 발사체를 넘겨줄 가능성도 있다.', 'satellite-technology', 'a launch vehicle, which annotators do not read as satellite technology'],

@@ -399,3 +399,40 @@ describe('the gate on stories that name Russia by its parliament or its Far East
     expect(opens('Госдума приняла закон о налогах', ['Государственная дума приняла закон в третьем чтении.', 'Депутаты Госдумы обсудили бюджет; один из них упомянул КНДР.'])).toBe(false);
   });
 });
+
+describe('the gate on a headline that names a relationship by a word of no state (the sixth hostile review)', () => {
+  it('opens where Putin’s headline names the partnership and one of six passages says whose: not an aside', () => {
+    expect(
+      opens('Путин: всеобъемлющее стратегическое партнерство выдержит любые санкции', [
+        'Владимир Путин выступил на Восточном экономическом форуме во Владивостоке.',
+        'Президент России заявил, что экономика страны адаптировалась к санкциям Запада.',
+        'Путин пообещал увеличить инвестиции в Дальний Восток.',
+        'Российский лидер заявил, что Москва не откажется от поворота на Восток.',
+        'По словам Путина, товарооборот России с Азией растет.',
+        'Кремль сообщил, что Путин проведет ряд встреч.',
+        'Отдельно Путин упомянул КНДР, назвав договор с Пхеньяном образцом союзнических отношений.',
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('the gate on older treaties and summits and on generic phrases (the sixth hostile review)', () => {
+  it('stays quiet on an obituary that names the 2000 Moscow–Pyongyang treaty once', () => {
+    expect(opens('Former Russian ambassador dies at 84', ['He served in Seoul and Tokyo.', 'He helped draft the 2000 Moscow–Pyongyang treaty, which replaced the Soviet-era alliance.', 'He is survived by his wife.'])).toBe(false);
+  });
+
+  it('stays quiet on a Korean story of Seoul–Moscow ties that recalls the 2000 treaty', () => {
+    expect(opens('한러 수교 35주년…"경제협력 복원이 과제"', ['한국과 러시아는 1990년 수교했다.', '러시아는 2000년 새로 맺은 러북 조약에 자동 군사개입 조항을 넣지 않았다.', '양국 교역은 제재로 줄었다.'])).toBe(false);
+  });
+
+  it('stays quiet on the PLA’s overseas operational forces and on Japan and the Philippines’ defense ties', () => {
+    expect(opens('China expands Djibouti base as PLA builds overseas operational forces', ['China is expanding its base in Djibouti.', 'Analysts say the PLA is building overseas operational forces.'])).toBe(false);
+    expect(
+      opens('Japan and the Philippines deepen defense ties with new troop pact', [
+        'Japan and the Philippines signed a pact on troop visits, deepening defense ties.',
+        'Officials cited threats from China, North Korea and Russia.',
+        'The defense ties follow a US-led push.',
+      ]),
+    ).toBe(false);
+  });
+});
