@@ -295,6 +295,7 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'shells and rockets').map((m) => m.termId)).toEqual(['artillery-shells', 'rockets']);
     expect([...wordClasses].sort()).toEqual([
       'beijing-talks-2025',
+      'china-visit-words',
       'iran-words',
       'leaders-talks',
       'nk-people-words',

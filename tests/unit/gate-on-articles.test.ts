@@ -436,3 +436,17 @@ describe('the gate on older treaties and summits and on generic phrases (the six
     ).toBe(false);
   });
 });
+
+describe('the gate on Kim’s visit to China named by 방중 (held-out 52)', () => {
+  it('stays quiet on Kim’s car in Beijing whose one paragraph recalls Putin’s gift', () => {
+    expect(
+      opens("'방중' 김정은 태운 마이바흐, 번호판에 담긴 뜻", [
+        '김정은 북한 노동당 총비서가 특별한 번호판을 단 차를 탔다.',
+        '평양에서 전용열차로 방중한 김 총비서는 베이징역에 내려 북한대사관으로 향했다.',
+        '번호판의 숫자는 북한이 승리 기념일로 부르는 날을 뜻한다.',
+        '북한은 내부 선전을 위해 이날을 기념한다.',
+        '같은 번호는 지난해 평양을 찾은 블라디미르 푸틴 러시아 대통령이 김 총비서에게 선물한 러시아산 리무진에도 달려 있었다.',
+      ]),
+    ).toBe(false);
+  });
+});
