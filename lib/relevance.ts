@@ -60,20 +60,29 @@ interface NarrowingRule {
   showsTopic: boolean;
 }
 
-/** Per terms array: each narrowing rule by term index. */
-const narrowingRules = new WeakMap<readonly MatcherDataTerm[], NarrowingRule[]>();
+/** What the gate reads from a terms array's narrowings, worked out once per array (the content script's catalogue is one). */
+interface Narrowings {
+  /** Each narrowing rule by term index, the one that wins first. */
+  rules: NarrowingRule[];
+  /** The rules that name one of the topic's own stories (`showsTopic`). */
+  storyRules: NarrowingRule[];
+  /** The word classes that show as a thing of the relationship where the article narrows them ("alliance"). */
+  relationshipWords: Set<number>;
+}
 
-function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
-  let rules = narrowingRules.get(terms);
-  if (!rules) {
+const narrowingsByTerms = new WeakMap<readonly MatcherDataTerm[], Narrowings>();
+
+function narrowingsOf(terms: readonly MatcherDataTerm[]): Narrowings {
+  let narrowings = narrowingsByTerms.get(terms);
+  if (!narrowings) {
     const index = new Map(terms.map((t, i) => [t.id, i]));
-    rules = [];
+    const rules: NarrowingRule[] = [];
     terms.forEach((t, to) => {
       for (const narrowing of t.narrows ?? []) {
         const from = index.get(narrowing.term);
         if (from === undefined || from === to) continue;
         const when = narrowing.whenArticleNames.flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
-        if (when.length) rules!.push({ from, to, when, showsTopic: narrowing.showsTopic === true });
+        if (when.length) rules.push({ from, to, when, showsTopic: narrowing.showsTopic === true });
       }
     });
     // Where two narrowings of one word class apply ("North Koreans" in an article that names both
@@ -82,18 +91,14 @@ function rulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
     // meeting" is those talks, though the story also names the 2024 treaty.
     const rank = (to: number) => (terms[to]!.narrowOnly ? 2 : terms[to]!.specificity === 'specific' ? 1 : 0);
     rules.sort((a, b) => rank(b.to) - rank(a.to));
-    narrowingRules.set(terms, rules);
+    narrowings = {
+      rules,
+      storyRules: rules.filter((rule) => rule.showsTopic),
+      relationshipWords: new Set(rules.filter((rule) => terms[rule.from]!.narrowOnly && namesRelationship(terms[rule.to]!)).map((rule) => rule.from)),
+    };
+    narrowingsByTerms.set(terms, narrowings);
   }
-  return rules;
-}
-
-/** Per terms array: the narrowing rules that name one of the topic's own stories (`showsTopic`). */
-const storyRules = new WeakMap<readonly MatcherDataTerm[], NarrowingRule[]>();
-
-function storyRulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
-  let rules = storyRules.get(terms);
-  if (!rules) storyRules.set(terms, (rules = rulesOf(terms).filter((rule) => rule.showsTopic)));
-  return rules;
+  return narrowings;
 }
 
 /**
@@ -105,7 +110,7 @@ function storyRulesOf(terms: readonly MatcherDataTerm[]): NarrowingRule[] {
  * passing, is not.
  */
 function narrowsToTopicStory(mentions: readonly MentionFacts[], terms: readonly MatcherDataTerm[]): boolean {
-  const rules = storyRulesOf(terms);
+  const rules = narrowingsOf(terms).storyRules;
   if (!rules.length) return false;
   let headlineSides = 0;
   for (const m of mentions) if (m.place?.headline === true && m.standalone) headlineSides |= sideOf(terms[m.term]!);
@@ -132,25 +137,8 @@ function narrowedTerm(shownAs: ReadonlyMap<number, number>, mention: { term: num
   return mention.keepsTerm ? undefined : shownAs.get(mention.term);
 }
 
-/** Per terms array: the word classes that show as a thing of the relationship where the article narrows them ("alliance"). */
-const relationshipWordClasses = new WeakMap<readonly MatcherDataTerm[], Set<number>>();
-
 /** Whether a term is a thing of the relationship: specific, of neither side, not a partner's, not a word class. */
 const namesRelationship = (term: MatcherDataTerm) => sideOf(term) === 0 && term.specificity === 'specific' && term.anchor !== 'partner' && !term.narrowOnly;
-
-function relationshipWordClassesOf(terms: readonly MatcherDataTerm[]): Set<number> {
-  let classes = relationshipWordClasses.get(terms);
-  if (!classes)
-    relationshipWordClasses.set(
-      terms,
-      (classes = new Set(
-        rulesOf(terms)
-          .filter((rule) => terms[rule.from]!.narrowOnly && namesRelationship(terms[rule.to]!))
-          .map((rule) => rule.from),
-      )),
-    );
-  return classes;
-}
 
 /**
  * The side a term names, as a bit: 1 North Korea, 2 Russia, 0 neither. A word class with a side
@@ -253,8 +241,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * help; Russian engineers entered the North): where the two sides meet in the article's text.
    */
   const referredByPassage = new Map<unknown, number>();
-  const relationshipWords = relationshipWordClassesOf(terms);
-  let headlineNamesRelationshipWord = false;
+  const { relationshipWords } = narrowingsOf(terms);
+  /**
+   * The headline names a thing of the relationship, by a name of its own, an on-topic one, or a
+   * word that shows as one in an article on the topic ("Putin vows to deepen the alliance"): a word
+   * names no state and opens nothing, but says the article is about a relationship.
+   */
+  let headlineNamesRelationship = false;
   let sidesMeet = false;
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
@@ -279,10 +272,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (!term.narrowOnly) namedWeaponPassages.add(key);
     }
     // A thing of the relationship by any name it has, an on-topic one too ("the Comprehensive Strategic Partnership Treaty").
-    if (namesRelationship(term) && (m.standalone || m.topical)) relationshipPassages.add(key);
-    // A headline's word that shows as one in an article on the topic ("Putin vows to deepen the alliance") names no
-    // state, so it opens nothing; but it says the article is about a relationship, and not one side's aside.
-    else if (m.place?.headline === true && relationshipWords.has(m.term)) headlineNamesRelationshipWord = true;
+    const namesThing = namesRelationship(term) && (m.standalone || m.topical);
+    if (namesThing) relationshipPassages.add(key);
+    if (m.place?.headline === true && (namesThing || relationshipWords.has(m.term))) headlineNamesRelationship = true;
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
     if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
       headlineNamesMore = true;
@@ -403,8 +395,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
-    !headlineNamesRelationshipWord &&
-    ![...relationshipPassages].some((key) => headlinePassages.has(key)) &&
+    !headlineNamesRelationship &&
     ([1, 2] as const).some((side) => {
       if ((headlineSides & side) !== 0) return false;
       const aside = bodyPassagesReferring(side);
@@ -430,7 +421,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       named.add(term);
     }
   const shownAs = new Map<number, number>();
-  for (const rule of rulesOf(terms)) if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
+  for (const rule of narrowingsOf(terms).rules) if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {
