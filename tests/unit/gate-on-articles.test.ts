@@ -400,6 +400,21 @@ describe('the gate on stories that name Russia by its parliament or its Far East
   });
 });
 
+describe('the gate on a story that names Russia by the Wagner Group or Prigozhin (held-out 53)', () => {
+  it('opens on Prigozhin denying North Korea’s arms for Wagner', () => {
+    expect(
+      opens('Пригожин назвал выдумкой поставки вооружения из КНДР', [
+        'Евгений Пригожин, основатель ЧВК «Вагнер», отверг сообщения о поставках вооружения из КНДР.',
+        'По его словам, Северная Корея давно не отправляет в Российскую Федерацию никакого оружия.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('stays quiet on Wagner in Africa that names North Korea once, in passing', () => {
+    expect(opens('Wagner Group expands in Mali', ['The Wagner Group has sent more fighters to Mali, officials said.', 'Prigozhin’s men guard mines; a diplomat compared the regime to North Korea.'])).toBe(false);
+  });
+});
+
 describe('the gate on a headline that names a relationship by a word of no state (the sixth hostile review)', () => {
   it('opens where Putin’s headline names the partnership and one of six passages says whose: not an aside', () => {
     expect(
