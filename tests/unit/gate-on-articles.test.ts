@@ -415,6 +415,21 @@ describe('the gate on a story that names Russia by the Wagner Group or Prigozhin
   });
 });
 
+describe('the pair’s summit in a story on satellites (the development set’s counts)', () => {
+  it('shows 북러 정상회담 as the Vostochny summit where the article is about North Korea’s satellite and Russia’s help', () => {
+    const shown = shownOn('국정원 "북한 정찰위성 발사에 러시아 도움"', [
+      '국가정보원은 북한이 정찰위성을 쏘아 올리는 과정에서 러시아의 기술 지원을 받았다고 밝혔다.',
+      '국정원은 북러 정상회담 이후 러시아 기술자들이 북한을 찾았다고 덧붙였다.',
+    ]);
+    expect(shown.filter(([text]) => text.startsWith('북러 정상회담')).map(([, id]) => id)).toEqual(['vostochny-summit']);
+  });
+
+  it('keeps it as the two summits where the article is about the treaty', () => {
+    const shown = shownOn('북한, 러시아와 맺은 조약 비준', ['북한은 북러 정상회담에서 서명한 포괄적 전략 동반자 조약을 비준했다고 밝혔다.', '러시아도 조약을 비준했다.']);
+    expect(shown.filter(([text]) => text.startsWith('북러 정상회담')).map(([, id]) => id)).toEqual(['kim-putin-summits']);
+  });
+});
+
 describe('the gate on a headline that names a relationship by a word of no state (the sixth hostile review)', () => {
   it('opens where Putin’s headline names the partnership and one of six passages says whose: not an aside', () => {
     expect(
