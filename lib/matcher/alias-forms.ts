@@ -385,6 +385,9 @@ const RUSSIAN_ENDINGS: readonly { ending: RegExp; replace: string[]; cases: Case
   { ending: /а$/, replace: ['ы', 'и', 'е', 'у', 'ой', 'ою'], cases: [['ы'], ['е'], ['у'], ['ой'], ['е']] },
   // plural nouns in -ии (санкции, технологии: санкций, технологиями)
   { ending: /ии$/, replace: ['ий', 'иям', 'иями', 'иях'], cases: [['ий'], ['иям'], null, ['иями'], ['иях']] },
+  // plural nouns in -ки, -ги, -хи (захватчики, боевики, поставки): захватчикам, захватчиками, захватчиках; the
+  // genitive -ов is a masculine's (захватчиков), and a feminine's (поставок) is never generated, only missed
+  { ending: /([кгх])и$/, replace: ['$1ов', '$1ам', '$1ами', '$1ах'], cases: [['$1ов'], ['$1ам'], null, ['$1ами'], ['$1ах']] },
   // plural nouns in -цы after a stem of two syllables or more take an unstressed -цев (спецназовцев,
   // северокорейцев, китайцев); a one-syllable stem keeps the stressed -цов of the rule below (бойцов)
   { ending: /(?<=[аеёиоуыэюя][^аеёиоуыэюя]*[аеёиоуыэюя][^аеёиоуыэюя]*)цы$/, replace: ['цев', 'цам', 'цами', 'цах'], cases: [['цев'], ['цам'], null, ['цами'], ['цах']] },

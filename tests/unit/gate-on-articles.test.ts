@@ -430,6 +430,16 @@ describe('the pair’s summit in a story on satellites (the development set’s 
   });
 });
 
+describe('whose sanctions (held-out 54)', () => {
+  it('shows the sanctions a US headline “slaps” on a bank as sanctions, not the UN’s', () => {
+    const shown = shownOn('US slaps sanctions on Russian bank over North Korea dealings', [
+      'The Treasury said the Russian bank had handled accounts for North Korea, in breach of UN sanctions.',
+      'North Korea and Russia deny any wrongdoing.',
+    ]);
+    expect(shown.filter(([text]) => text === 'sanctions').map(([, id]) => id)).toEqual(['sanctions']);
+  });
+});
+
 describe('the gate on a headline that names a relationship by a word of no state (the sixth hostile review)', () => {
   it('opens where Putin’s headline names the partnership and one of six passages says whose: not an aside', () => {
     expect(

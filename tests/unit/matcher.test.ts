@@ -192,6 +192,7 @@ describe('matcher rules from real news', () => {
       ],
     },
     { id: 'international-sanctions', aliases: [{ text: 'международные санкции', inflect: 'ru-all' }] },
+    { id: 'invaders', aliases: [{ text: 'российские захватчики', inflect: 'ru-all' }] },
     { id: 'allied-ties', aliases: [{ text: 'союзнические отношения', inflect: 'ru-all' }] },
     { id: 'britain', aliases: [{ text: 'Великобритания', inflect: 'ru' }] },
     { id: 'state-department', aliases: [{ text: 'Государственный департамент США', inflect: 'ru-all' }] },
@@ -549,6 +550,10 @@ describe('matcher rules from real news', () => {
     ['a plural noun in -ы, instrumental', 'вместе с вооружёнными силами', [['armed-forces', 'вооружёнными силами']]],
     ['a plural noun in -ии, genitive', 'в обход международных санкций', [['international-sanctions', 'международных санкций']]],
     ['a plural noun in -ии, dative', 'вопреки международным санкциям', [['international-sanctions', 'международным санкциям']]],
+    // a plural noun in -ки, -ги, -хи: захватчиков, захватчикам, захватчиками, захватчиках
+    ['a plural noun in -ки, genitive', 'потери российских захватчиков', [['invaders', 'российских захватчиков']]],
+    ['a plural noun in -ки, dative', 'помощь российским захватчикам', [['invaders', 'российским захватчикам']]],
+    ['a plural noun in -ки, instrumental', 'вместе с российскими захватчиками', [['invaders', 'российскими захватчиками']]],
     // a noun in -ния is a neuter plural (отношения: отношений) or a feminine singular (Великобритания: Великобритании)
     ['a neuter plural in -ния, genitive', 'в развитии союзнических отношений между', [['allied-ties', 'союзнических отношений']]],
     ['a neuter plural in -ния, instrumental', 'доволен союзническими отношениями', [['allied-ties', 'союзническими отношениями']]],
