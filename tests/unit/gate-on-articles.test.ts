@@ -400,43 +400,73 @@ describe('the gate on stories that name Russia by its parliament or its Far East
   });
 });
 
-describe('the gate on a story that names Russia by the Wagner Group or Prigozhin (held-out 53)', () => {
-  it('opens on Prigozhin denying North Korea’s arms for Wagner', () => {
+describe('the seventh hostile review: this round’s rules where they misread', () => {
+  it('opens on North Korean battalions joining Russia’s assault in Kursk (a name for the troops must not hide North Korea)', () => {
     expect(
-      opens('Пригожин назвал выдумкой поставки вооружения из КНДР', [
-        'Евгений Пригожин, основатель ЧВК «Вагнер», отверг сообщения о поставках вооружения из КНДР.',
-        'По его словам, Северная Корея давно не отправляет в Российскую Федерацию никакого оружия.',
+      opens('Kyiv: North Korean battalions join Russian assault in Kursk', [
+        'Ukraine’s military intelligence said on Monday that North Korean battalions had joined a Russian assault near Sudzha in the Kursk region.',
+        'Two North Korean brigades are being held in reserve, the agency said.',
+        'Pyongyang has denied sending troops.',
       ]),
     ).toBe(true);
   });
 
-  it('stays quiet on Wagner in Africa that names North Korea once, in passing', () => {
-    expect(opens('Wagner Group expands in Mali', ['The Wagner Group has sent more fighters to Mali, officials said.', 'Prigozhin’s men guard mines; a diplomat compared the regime to North Korea.'])).toBe(false);
+  it('stays quiet on Russia’s veto of the UN expert group on Mali’s sanctions', () => {
+    expect(
+      opens('Russia vetoes UN expert group on Mali sanctions', [
+        'Russia on Wednesday vetoed a resolution to renew the UN expert group monitoring sanctions on Mali.',
+        'The UN expert group had reported that Wagner fighters were involved in killings of civilians.',
+        'Moscow said the sanctions regime was outdated.',
+        "It was Russia's first veto on an African sanctions regime.",
+      ]),
+    ).toBe(false);
   });
-});
 
-describe('the pair’s summit in a story on satellites (the development set’s counts)', () => {
-  it('shows 북러 정상회담 as the Vostochny summit where the article is about North Korea’s satellite and Russia’s help', () => {
-    const shown = shownOn('국정원 "북한 정찰위성 발사에 러시아 도움"', [
-      '국가정보원은 북한이 정찰위성을 쏘아 올리는 과정에서 러시아의 기술 지원을 받았다고 밝혔다.',
-      '국정원은 북러 정상회담 이후 러시아 기술자들이 북한을 찾았다고 덧붙였다.',
+  it('keeps the 2024 Pyongyang summit the two leaders’ summit where a satellite is named', () => {
+    const shown = shownOn('Putin in Pyongyang: Kim rolls out red carpet', [
+      'Vladimir Putin arrived in Pyongyang for a Russia–North Korea summit with Kim Jong Un.',
+      'Critics say North Korea wants Russia’s help with its spy satellite programme.',
+      'The two leaders signed a mutual defence treaty.',
     ]);
-    expect(shown.filter(([text]) => text.startsWith('북러 정상회담')).map(([, id]) => id)).toEqual(['vostochny-summit']);
+    expect(shown.filter(([text]) => text === 'Russia–North Korea summit').map(([, id]) => id)).toEqual(['kim-putin-summits']);
   });
 
-  it('keeps it as the two summits where the article is about the treaty', () => {
-    const shown = shownOn('북한, 러시아와 맺은 조약 비준', ['북한은 북러 정상회담에서 서명한 포괄적 전략 동반자 조약을 비준했다고 밝혔다.', '러시아도 조약을 비준했다.']);
-    expect(shown.filter(([text]) => text.startsWith('북러 정상회담')).map(([, id]) => id)).toEqual(['kim-putin-summits']);
+  it('stays quiet on Wagner in Mali, which names North Korea twice as a simile', () => {
+    expect(
+      opens('Mali’s junta leans on Wagner as isolation deepens', [
+        'Mali’s junta, which diplomats say is becoming as isolated as North Korea, has hired Wagner mercenaries to fight insurgents.',
+        'The Wagner Group is accused of killing hundreds of civilians in Moura.',
+        'One analyst said Bamako risked becoming the North Korea of the Sahel.',
+      ]),
+    ).toBe(false);
   });
-});
 
-describe('whose sanctions (held-out 54)', () => {
-  it('shows the sanctions a US headline “slaps” on a bank as sanctions, not the UN’s', () => {
-    const shown = shownOn('US slaps sanctions on Russian bank over North Korea dealings', [
-      'The Treasury said the Russian bank had handled accounts for North Korea, in breach of UN sanctions.',
-      'North Korea and Russia deny any wrongdoing.',
+  it('stays quiet on Seoul and the EU rejecting 북핵 beside the war in Ukraine', () => {
+    expect(
+      opens('한·EU 정상회담…"북핵 불용" 재확인', [
+        '이재명 대통령은 브뤼셀에서 유럽연합 지도부와 정상회담을 열었다.',
+        '양측은 북핵 불용 원칙을 재확인하고 우크라이나 전쟁의 조속한 종식을 촉구했다.',
+        '정상들은 공급망과 기후 협력도 논의했다.',
+        '양측은 북핵 문제 해결을 위해 긴밀히 협력하기로 했다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('keeps the sanctions a “UN slaps sanctions” headline names the UN’s', () => {
+    const shown = shownOn('UN slaps sanctions on North Korea as Russia votes in favour', [
+      'The Security Council voted unanimously for sanctions on North Korea after its nuclear test.',
+      'Russia and China backed the resolution, and the sanctions cap North Korea’s oil imports.',
     ]);
-    expect(shown.filter(([text]) => text === 'sanctions').map(([, id]) => id)).toEqual(['sanctions']);
+    expect(shown.filter(([text]) => text === 'sanctions').map(([, id]) => id)).toEqual(['un-sanctions', 'un-sanctions', 'un-sanctions']);
+  });
+
+  it('does not show Russia’s treaty with Iran, by its short name, as the 2024 treaty', () => {
+    const shown = shownOn('Россия и КНДР, Россия и Иран: чем отличаются договоры', [
+      'Договор о всеобъемлющем стратегическом партнерстве между Россией и КНДР обязывает стороны помогать друг другу при нападении.',
+      'Договор о всеобъемлющем партнерстве с Ираном, подписанный в январе 2025 года, такого пункта не содержит.',
+      'Пхеньян и Москва ратифицировали свой договор в ноябре 2024 года.',
+    ]);
+    expect(shown.filter(([text]) => /партнерстве с/.test(text) || text.startsWith('Договор о всеобъемлющем партнерстве')).map(([, id]) => id)).toEqual([]);
   });
 });
 
