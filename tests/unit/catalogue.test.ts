@@ -329,6 +329,10 @@ describe('the catalogue does not mistake look-alikes', () => {
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('beijing-talks-2025');
   });
 
+  it('reads the AP’s Seoul reporters in a byline as other Kims, not Kim Jong Un (held-out 55)', () => {
+    expect(findMatches(automaton, 'By HYUNG-JIN KIM and KIM TONG-HYUNG, Associated Press').map((m) => m.termId)).not.toContain('kim-jong-un');
+  });
+
   it('reads a panel of experts not named with North Korea as the Panel of Experts only in an article on the topic (Russia also ended Mali’s)', () => {
     for (const text of ['Russia vetoed the renewal of the UN panel of experts on Mali.', 'Россия заблокировала продление мандата группы экспертов ООН по Мали.', '러시아가 말리 제재 전문가 패널 연장에 반대했다.']) {
       const panel = findMatches(automaton, text).filter((m) => m.termId === 'un-panel-of-experts');
