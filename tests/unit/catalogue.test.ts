@@ -308,6 +308,7 @@ describe('the catalogue does not mistake look-alikes', () => {
       'russian-border-places',
       'russian-state-bodies',
       'space-rocket-words',
+      'stationed-in-north-korea',
       'summit-words',
     ]);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.

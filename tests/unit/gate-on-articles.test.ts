@@ -470,6 +470,48 @@ describe('the seventh hostile review: this round’s rules where they misread', 
   });
 });
 
+describe('the eighth hostile review: held-out 55’s names where they misread', () => {
+  it('stays quiet on a South Korea–Russia summit («корейско-российский саммит» is the pair’s only on the topic)', () => {
+    expect(
+      opens('Итоги корейско-российского саммита: договоренности по газу и рыболовству', [
+        'По итогам корейско-российского саммита в Москве лидеры подписали соглашения о сотрудничестве.',
+        'Мун Чжэ Ин и Владимир Путин договорились увеличить товарооборот до 30 миллиардов долларов.',
+        'Республика Корея и Россия также продлили соглашение о рыболовстве.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on a China–North Korea bridge across the Tumen', () => {
+    expect(
+      opens('New road bridge over Tumen River links Chinese city to North Korea', [
+        'A new road bridge over Tumen River opened on Friday between Tumen city in Jilin and Namyang in North Korea.',
+        'Local officials said the crossing would cut truck journeys by an hour.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on North Korea’s military engineers in Lebanon', () => {
+    expect(
+      opens('Israel says Hezbollah tunnels were built with North Korean help', [
+        'The Israeli military said on Sunday it had uncovered a network of tunnels dug by Hezbollah under southern Lebanon.',
+        'Military engineers from North Korea helped Hezbollah design the tunnels in the mid-2000s, according to Israeli intelligence.',
+        'Hezbollah has not commented on the claim.',
+        "Iran, Hezbollah's main backer, also cooperated with Pyongyang on missile technology, analysts say.",
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens on Russia’s ambassador in Pyongyang (주북 names North Korea for the gate, and is not shown)', () => {
+    const { verdict, found, text } = read('마체고라 주북 러시아 대사 별세', [
+      '알렉산드르 마체고라 주북 러시아 대사가 별세했다고 러시아 외무부가 밝혔다.',
+      '러시아 외무부는 그가 양국 관계 발전에 크게 기여했다고 평가했다.',
+      '김정은 국무위원장은 러시아 대사관에 조전을 보냈다.',
+    ]);
+    expect(verdict.onTopic).toBe(true);
+    expect(found.filter((_, i) => verdict.visible[i]).map((m) => text.slice(m.start, m.end))).not.toContain('주북');
+  });
+});
+
 describe('the gate on a headline that names a relationship by a word of no state (the sixth hostile review)', () => {
   it('opens where Putin’s headline names the partnership and one of six passages says whose: not an aside', () => {
     expect(
