@@ -280,6 +280,10 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(ids).toEqual(expect.arrayContaining(right));
   });
 
+  it('reads Putin’s full name in KCNA’s Korean spelling as one name, patronymic and all (held-out 56)', () => {
+    expect(findMatches(automaton, '울라지미르 울라지미로비치 뿌찐 대통령에게').map((m) => [m.text, m.termId])).toEqual([['울라지미르 울라지미로비치 뿌찐', 'vladimir-putin']]);
+  });
+
   it('matches words for talks, summits, rockets (in Russian and in English) and North Koreans as word classes, so an article can narrow them', () => {
     expect(findMatches(automaton, 'the talks began').map((m) => m.termId)).toEqual(['leaders-talks']);
     expect(findMatches(automaton, '정상회담을 열었다').map((m) => m.termId)).toEqual(['summit-words']);
@@ -301,16 +305,23 @@ describe('the catalogue does not mistake look-alikes', () => {
       'iran-words',
       'leaders-talks',
       'nk-people-words',
+      'north-korean-officials',
       'north-korean-places',
       'partnership-words',
       'rocket-munition-words',
       'rocket-words',
       'russian-border-places',
+      'russian-officials',
       'russian-state-bodies',
       'space-rocket-words',
       'stationed-in-north-korea',
       'summit-words',
     ]);
+    // Officials with no card of their own (held-out 56: Medvedev at a Pyongyang parade) tell the gate which side an article speaks of, declined too, and never show.
+    for (const text of ['Дмитрий Медведев прибыл в Пхеньян', 'делегация во главе с Медведевым', 'Peskov told reporters', '페스코프 대변인은', 'заявила Мария Захарова'])
+      expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-officials');
+    for (const text of ['Choe Ryong Hae met the delegation', 'Kim Yo-jong said', 'Ким Ё Чжон пригрозила', '최룡해 최고인민회의 상임위원장은', 'с Пак Тхэ Соном'])
+      expect(findMatches(automaton, text).map((m) => m.termId)).toEqual(['north-korean-officials']);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
     for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-border-places');

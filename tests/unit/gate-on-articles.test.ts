@@ -562,3 +562,38 @@ describe('the gate on Kim’s visit to China named by 방중 (held-out 52)', () 
     ).toBe(false);
   });
 });
+
+describe('the gate on officials the catalogue has no card for (held-out 56)', () => {
+  it('opens on Medvedev at the Pyongyang parade: a Russian official names Russia where the article meets North Korea', () => {
+    expect(
+      opens('Медведев посетил военный парад в Пхеньяне', [
+        'Дмитрий Медведев, заместитель председателя Совета безопасности РФ, был среди гостей парада к 80-летию Трудовой партии Кореи.',
+        'Парад прошел на площади Ким Ир Сена; с трибуны за ним наблюдал руководитель КНДР Ким Чен Ын.',
+        'Годовщину основания правящей партии КНДР отмечают 10 октября.',
+        'Делегация во главе с Медведевым прилетела в Пхеньян накануне и провела межпартийные встречи.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('stays quiet on the Kremlin’s spokesman on Kyiv, naming North Korea once in passing', () => {
+    expect(
+      opens('Песков: Кремль ждет ответа Киева', [
+        'Дмитрий Песков заявил журналистам, что Москва ждет ответа Киева на свои предложения.',
+        'Мария Захарова добавила, что Россия открыта к переговорам.',
+        'Песков также сказал, что визит в КНДР в этом году не планируется.',
+        'Вопрос о встрече с Зеленским пока не стоит, отметил Песков.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on Kim Yo Jong warning Seoul, however often it names her and North Korea', () => {
+    expect(
+      opens('Kim Yo Jong warns Seoul over leaflets', [
+        'Kim Yo Jong, the sister of North Korean leader Kim Jong Un, warned Seoul on Sunday.',
+        'North Korea said balloons from the South had crossed the border again.',
+        'Kim Yo Jong said Pyongyang would answer any further leaflets in kind.',
+        'Russia and China have not commented.',
+      ]),
+    ).toBe(false);
+  });
+});
