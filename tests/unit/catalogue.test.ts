@@ -305,23 +305,16 @@ describe('the catalogue does not mistake look-alikes', () => {
       'iran-words',
       'leaders-talks',
       'nk-people-words',
-      'north-korean-officials',
       'north-korean-places',
       'partnership-words',
       'rocket-munition-words',
       'rocket-words',
       'russian-border-places',
-      'russian-officials',
       'russian-state-bodies',
       'space-rocket-words',
       'stationed-in-north-korea',
       'summit-words',
     ]);
-    // Officials with no card of their own (held-out 56: Medvedev at a Pyongyang parade) tell the gate which side an article speaks of, declined too, and never show.
-    for (const text of ['Дмитрий Медведев прибыл в Пхеньян', 'делегация во главе с Медведевым', 'Peskov told reporters', '페스코프 대변인은', 'заявила Мария Захарова'])
-      expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-officials');
-    for (const text of ['Choe Ryong Hae met the delegation', 'Kim Yo-jong said', 'Ким Ё Чжон пригрозила', '최룡해 최고인민회의 상임위원장은', 'с Пак Тхэ Соном'])
-      expect(findMatches(automaton, text).map((m) => m.termId)).toEqual(['north-korean-officials']);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
     for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])
       expect(findMatches(automaton, text).map((m) => m.termId)).toContain('russian-border-places');
