@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileAutomaton } from '../../lib/matcher';
+import { compileAutomaton, findMatches } from '../../lib/matcher';
 import { matcherTerms, toMatcherData } from '../../lib/matcher-data';
 import { decideVisibility, shownTerm } from '../../lib/relevance';
 import { mentionFactsOf, scanPage } from '../../scripts/news-fixtures';
@@ -630,5 +630,57 @@ describe('the ninth hostile review: held-out 56 and 57’s names where they misr
     expect(shownOn('쇼이구, 평양서 김정은 만나', ['쇼이구 러시아 안전보장이사회 서기가 평양에서 김정은 위원장을 만났다.', '북한과 러시아는 협력을 강화하기로 했다.']).map(([text, id]) => `${text}:${id}`)).toEqual(
       expect.arrayContaining(['러시아:russia']),
     );
+  });
+});
+
+describe('the tenth hostile review: the round’s names where they took a side’s own name away', () => {
+  it('opens on a Kursk brief that names the North Korean unit in the singular', () => {
+    expect(
+      opens('Северокорейское подразделение освобождало Суджу: Герасимов', [
+        'Северокорейское подразделение принимало участие в освобождении населенных пунктов Курской области, доложил Герасимов.',
+        'По его словам, северокорейское спецподразделение действовало совместно с российскими частями.',
+        'Ранее Пхеньян официально подтвердил отправку войск в Россию.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on Seoul’s spy agency on Russia’s nuclear missile technology, named only inside the phrase', () => {
+    expect(
+      opens('국정원 "北, 러시아의 핵미사일 기술 넘겨받았을 가능성"', [
+        '국가정보원은 북한이 파병 대가로 러시아의 핵미사일 핵심 기술을 넘겨받았을 가능성이 있다고 밝혔다.',
+        '국정원은 러시아의 핵미사일 기술이 북한 대륙간탄도미사일의 대기권 재진입 기술 개선에 쓰일 수 있다고 봤다.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens on a North Korean submarine story whose one passage on Russia names the submarine technology it may have supplied', () => {
+    expect(
+      opens('North Korea shows off nuclear-powered submarine under construction', [
+        'North Korea released photos of what it calls a nuclear-powered submarine under construction, KCNA reported on Thursday.',
+        'Kim Jong Un inspected the 8,700-tonne vessel at a shipyard, the agency said.',
+        'North Korea said the submarine would carry strategic guided missiles.',
+        'South Korea’s military said it was analysing the images.',
+        'Analysts said Russia may have supplied nuclear-powered submarine technology to North Korea in return for troops sent to fight in Ukraine.',
+        'North Korea has conducted several missile tests this year.',
+        'Pyongyang has pledged to expand its nuclear arsenal exponentially.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('shows no other country’s treaty, spacecraft or UN limits as the pair’s, on a page on the topic', () => {
+    const shown = shownOn('Russia’s treaties with North Korea and Iran compared', [
+      'Russia and North Korea signed their treaty in June 2024, and North Korean troops fought in Kursk.',
+      'Russia and Iran signed a Treaty on the Comprehensive Strategic Partnership in Moscow in January.',
+      'Separately, China tested re-entry technology for its reusable spacecraft this week.',
+      'Иран не нарушал лимиты ООН на обогащение урана, заявили в Тегеране.',
+    ]);
+    expect(shown.filter(([, id]) => ['russia-dprk-treaty-2024', 'icbm', 'un-sanctions'].includes(id)).map(([text]) => text)).toEqual([]);
+  });
+
+  it('still shows the UN Security Council that Russia chairs, and KCNA’s troops abroad declined', () => {
+    const shown = shownOn('러시아, 안보리 의장국으로 북한 문제 논의', ['러시아 안전보장이사회 의장국 맡아 북한 문제를 논의했다.', '북한과 러시아는 협력을 강화하기로 했다.', '러시아 대표는 북한 제재를 비판했다.']);
+    expect(shown).toContainEqual(['안전보장이사회', 'un-security-council']);
+    expect(findMatches(automaton, 'Ким Чен Ын встретился с командирами войск зарубежных операций.').map((m) => m.termId)).toContain('nk-troops-in-russia');
+    expect(findMatches(automaton, 'KCNA said the Hwasongpho-20 was tested.').map((m) => m.termId)).toContain('icbm');
   });
 });
