@@ -11,9 +11,8 @@
  *
  * `--first <dir>` and `--second <dir>` pick other folders; `--verbose` lists every disagreement.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { locate, pageText, type Fixture, type Label } from './news-fixtures';
+import { loadFixtures, locate, pageText, type Label } from './news-fixtures';
 
 interface Span {
   start: number;
@@ -32,13 +31,7 @@ const firstDirs = process.argv.includes('--first') ? [arg('--first', '')] : [joi
 const secondDir = arg('--second', join(root, 'tests', 'fixtures', 'news-second'));
 const verbose = process.argv.includes('--verbose');
 
-const load = (dir: string) =>
-  new Map(
-    (existsSync(dir) ? readdirSync(dir) : [])
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture)
-      .map((fx) => [fx.id, fx]),
-  );
+const load = (dir: string) => new Map(loadFixtures(dir).map((fx) => [fx.id, fx]));
 
 function spans(text: string, labels: Label[], id: string): Span[] {
   return labels.map((l) => {

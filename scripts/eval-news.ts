@@ -14,13 +14,13 @@
  * by the measure above, but a different fault from a look-alike.
  * `--verbose` lists every miss, wrong and unlabelled highlight.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Corpus } from '../lib/corpus/schema';
 import { compileAutomaton } from '../lib/matcher';
 import { matcherTerms, toMatcherData } from '../lib/matcher-data';
 import { decideVisibility, shownTerm } from '../lib/relevance';
-import { judgeHighlight, locate, mentionFactsOf, scanPage, type Fixture, type FoundMention } from './news-fixtures';
+import { judgeHighlight, loadFixtures, locate, mentionFactsOf, scanPage, type Fixture, type FoundMention } from './news-fixtures';
 
 const root = join(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose');
@@ -43,16 +43,9 @@ const sets: [string, string][] =
         ['development set', join(root, 'tests', 'fixtures', 'news')],
         ['held-out set', join(root, 'tests', 'fixtures', 'news-holdout')],
       ];
-// A folder that is absent (no held-out set between rounds) holds no fixtures.
-const load = (dir: string): Fixture[] =>
-  (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-
 console.log(`eval:news — corpus ${corpus.hash.slice(0, 15)}…`);
 for (const [name, dir] of sets) {
-  const fixtures = load(dir);
+  const fixtures = loadFixtures(dir);
   if (fixtures.length) evaluate(name, fixtures);
   else console.log(`\n${name}: none in ${relative(root, dir)}`);
 }

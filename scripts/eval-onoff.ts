@@ -11,13 +11,13 @@
  *
  * `--verbose` lists every article where the two readers differ.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../lib/corpus/schema';
 import { compileAutomaton } from '../lib/matcher';
 import { matcherTerms, toMatcherData } from '../lib/matcher-data';
 import { decideVisibility } from '../lib/relevance';
-import { mentionFactsOf, scanPage, type Fixture } from './news-fixtures';
+import { loadFixtures, mentionFactsOf, scanPage, type Fixture } from './news-fixtures';
 
 interface Judgement {
   id: string;
@@ -31,12 +31,7 @@ const data = toMatcherData(corpus);
 const automaton = compileAutomaton(matcherTerms(data));
 const verbose = process.argv.includes('--verbose');
 
-const fixtures = new Map<string, Fixture>();
-for (const dir of ['news', 'news-holdout'].map((d) => join(root, 'tests', 'fixtures', d)))
-  for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
-    const fx = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Fixture;
-    fixtures.set(fx.id, fx);
-  }
+const fixtures = new Map(['news', 'news-holdout'].flatMap((d) => loadFixtures(join(root, 'tests', 'fixtures', d))).map((fx) => [fx.id, fx]));
 
 const { judgements } = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'news-onoff-second', 'judgements.json'), 'utf8')) as { judgements: Judgement[] };
 

@@ -1,4 +1,6 @@
-/** The labelled news fixtures (tests/fixtures/news*), as eval:news, eval:agreement and the labelling kit read them. */
+/** The labelled news fixtures (tests/fixtures/news*), as eval:news, eval:agreement, eval:onoff and the labelling kit read them. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from '../lib/matcher';
 import { MatchStream } from '../lib/matcher/stream';
@@ -21,6 +23,14 @@ export interface Fixture {
   note?: string;
   html: string;
   mentions: Label[];
+}
+
+/** The fixtures in a folder, in file-name order; a folder that is absent (no held-out set between rounds) holds none. */
+export function loadFixtures(dir: string): Fixture[] {
+  return (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
 }
 
 /** Where a label sits in the page's text: its `occurrence`-th appearance. */
