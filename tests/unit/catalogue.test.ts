@@ -314,6 +314,7 @@ describe('the catalogue does not mistake look-alikes', () => {
       'space-rocket-words',
       'stationed-in-north-korea',
       'summit-words',
+      'vostochny-summit-dates',
     ]);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
     for (const text of ['Kim visited a plant in Komsomolsk-on-Amur', 'Ким Чен Ын побывал в Комсомольске-на-Амуре', 'поезд из Владивостока', '블라디보스토크에서 출발한 열차'])

@@ -115,10 +115,13 @@ describe('corpus build', () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const talks = { id: 'talks', label: 'Talks', kind: 'event', specificity: 'generic', contextOnly: true, narrowOnly: true, summary: 'Words for talks.', aliases: ['talks'], passages: [] };
     // Nothing narrows the word class: it could never show.
-    expect(await problemsOf(sources({ terms: [...base, talks] }))).toContain('term "talks" shows only as a narrower term, but no term narrows it, it narrows none and it names no side (anchor)');
+    expect(await problemsOf(sources({ terms: [...base, talks] }))).toContain('term "talks" shows only as a narrower term, but no term narrows it, it narrows none, no narrowing is triggered by it and it names no side (anchor)');
     const narrowing = (narrows: unknown) => [base[0], base[1], { ...base[2], narrows }, talks];
     expect(await problemsOf(sources({ terms: narrowing([{ term: 'nobody', whenArticleNames: ['kim-jong-un'] }]) }))).toEqual(
-      expect.arrayContaining(['term "vostochny-cosmodrome" narrows unknown term "nobody"', 'term "talks" shows only as a narrower term, but no term narrows it, it narrows none and it names no side (anchor)']),
+      expect.arrayContaining([
+        'term "vostochny-cosmodrome" narrows unknown term "nobody"',
+        'term "talks" shows only as a narrower term, but no term narrows it, it narrows none, no narrowing is triggered by it and it names no side (anchor)',
+      ]),
     );
     expect(await problemsOf(sources({ terms: narrowing([{ term: 'talks', whenArticleNames: ['nobody'] }]) }))).toEqual(['term "vostochny-cosmodrome" narrows when an article names unknown term "nobody"']);
     expect(
@@ -134,7 +137,15 @@ describe('corpus build', () => {
     // A word class that narrows others (a meeting the paper does not cover, whose article's talks show nothing) needs no narrower.
     const beijing = { ...talks, id: 'beijing-talks', aliases: ['Diaoyutai'], narrows: [{ term: 'talks', whenArticleNames: ['beijing-talks'] }] };
     await expect(buildCorpus(sources({ terms: [...narrowing([{ term: 'talks', whenArticleNames: ['kim-jong-un'] }]), beijing] }))).resolves.toBeTruthy();
-    expect(await problemsOf(sources({ terms: [...base, { ...beijing, narrows: undefined }] }))).toContain('term "beijing-talks" shows only as a narrower term, but no term narrows it, it narrows none and it names no side (anchor)');
+    expect(await problemsOf(sources({ terms: [...base, { ...beijing, narrows: undefined }] }))).toContain(
+      'term "beijing-talks" shows only as a narrower term, but no term narrows it, it narrows none, no narrowing is triggered by it and it names no side (anchor)',
+    );
+    // A word class that only triggers a narrowing (the Vostochny summit's date) needs nothing else.
+    const septemberDate = { ...talks, id: 'summit-date', aliases: ['September 13'] };
+    await expect(buildCorpus(sources({ terms: [...narrowing([{ term: 'talks', whenArticleNames: ['summit-date'] }]), septemberDate] }))).resolves.toBeTruthy();
+    expect(await problemsOf(sources({ terms: [...base, septemberDate] }))).toContain(
+      'term "summit-date" shows only as a narrower term, but no term narrows it, it narrows none, no narrowing is triggered by it and it names no side (anchor)',
+    );
     // A word class that names a side (Russia's own cities) counts for the gate, and needs nothing else.
     const russianPlaces = { ...talks, id: 'russian-places', kind: 'place', anchor: 'russia', aliases: ['Vladivostok'] };
     await expect(buildCorpus(sources({ terms: [...base, russianPlaces] }))).resolves.toBeTruthy();

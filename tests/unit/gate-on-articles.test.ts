@@ -684,3 +684,32 @@ describe('the tenth hostile review: the round’s names where they took a side�
     expect(findMatches(automaton, 'KCNA said the Hwasongpho-20 was tested.').map((m) => m.termId)).toContain('icbm');
   });
 });
+
+describe('the summit an article dates to September 2023 is the Vostochny summit (the development set: 31 mentions)', () => {
+  it('shows a bare summit as the Vostochny summit where the article dates it by its day or beside Russia', () => {
+    expect(
+      shownOn('Lavrov visits North Korea to follow up Kim–Putin summit', [
+        'Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Wednesday.',
+        'The trip follows the rare September 13 summit between Kim Jong Un and Vladimir Putin.',
+        'North Korea and Russia pledged to carry out the agreement reached at the summit.',
+      ]).filter(([, term]) => term.endsWith('summit') || term.endsWith('summits')),
+    ).toEqual([
+      ['Kim–Putin summit', 'vostochny-summit'],
+      ['summit', 'vostochny-summit'],
+      ['summit', 'vostochny-summit'],
+    ]);
+    const korean = shownOn('북러 교류 확대', ['북한과 러시아는 지난해 9월 러시아에서 열린 정상회담 뒤 협력을 넓혀 왔다.', '러시아 관광객이 북한을 찾았다.']);
+    expect(korean).toContainEqual(['정상회담', 'vostochny-summit']);
+    // Russia, beside the date, stays Russia
+    expect(korean.filter(([text]) => text === '러시아에서')).toEqual([['러시아에서', 'russia']]);
+  });
+
+  it('leaves a summit dated only “last September” alone: in 2025 that is the Beijing talks', () => {
+    const shown = shownOn('Putin recalls talks with Kim', [
+      'Putin met North Korean Foreign Minister Choe Son Hui in the Kremlin.',
+      'He recalled the summit he held with Kim Jong Un in Beijing last September.',
+      'North Korea and Russia signed a treaty in June 2024.',
+    ]);
+    expect(shown.map(([, term]) => term)).not.toContain('vostochny-summit');
+  });
+});
