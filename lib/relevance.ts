@@ -391,7 +391,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // summit) or names it in the headline ("Kim deepens Korean–Russian alliance"); an on-topic word
   // in that passage ("arms") does not make it the story. A weapon named there does, as in a
   // partner's story: a story on Russia's strikes on Kyiv whose one passage traces the KN-23 to North
-  // Korea is about the arms the two trade.
+  // Korea is about the arms the two trade. Not where the headline names a partner: Iran's missiles
+  // for Russia, in a story whose one passage adds that Russia buys ammunition from North Korea too,
+  // are Iran's story, and the weapons in that passage may be anyone's.
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
@@ -399,7 +401,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     ([1, 2] as const).some((side) => {
       if ((headlineSides & side) !== 0) return false;
       const aside = bodyPassagesReferring(side);
-      return aside.length === 1 && !namedWeaponPassages.has(aside[0]) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
+      return aside.length === 1 && (!namedWeaponPassages.has(aside[0]) || headlineNamesPartner) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
     });
   const onTopic =
     rules.readerMarksPage === true ||

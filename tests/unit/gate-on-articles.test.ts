@@ -713,3 +713,33 @@ describe('the summit an article dates to September 2023 is the Vostochny summit 
     expect(shown.map(([, term]) => term)).not.toContain('vostochny-summit');
   });
 });
+
+describe('the gate on a partner’s arms story that names North Korea once (held-out 59)', () => {
+  const story = [
+    'Iran has delivered a batch of short-range ballistic missiles to Russia, Western officials said.',
+    'The missiles give Moscow a new weapon for its war against Ukraine, the officials added.',
+    'Iran has denied arming Russia, while Russia has not commented.',
+    'The White House said the transfer marked a dangerous escalation in Iran’s military support for Russia.',
+    'European diplomats warned Iran that new sanctions would follow.',
+    'Russia has fired Iranian drones at Ukrainian cities for two years, and buys ammunition and missiles from North Korea too.',
+    'Iran’s economy, already under sanctions, could suffer further, analysts in Russia and Europe said.',
+  ];
+
+  it('stays quiet where the headline names Iran, Russia and a weapon, and North Korea appears once among the buyers’ other suppliers', () => {
+    expect(opens('Iran sends ballistic missiles to Russia', story)).toBe(false);
+  });
+
+  it('still opens where the headline names no partner: a story of Russia’s strikes that traces the weapon to North Korea', () => {
+    expect(
+      opens('Russia fires ballistic missiles at Kharkiv', [
+        'Russia launched a barrage of ballistic missiles at Kharkiv overnight, Ukrainian officials said.',
+        'Moscow has stepped up its strikes on Ukrainian cities this month.',
+        'Russia’s defence ministry said it had hit military targets.',
+        'The Kremlin said Russia would keep up the pressure.',
+        'Russian forces also pressed their offensive in the east.',
+        'Investigators said debris from one missile matched the KN-23, which North Korea has shipped to Russia.',
+        'Russia did not comment on the debris, and Moscow denies buying arms abroad.',
+      ]),
+    ).toBe(true);
+  });
+});
