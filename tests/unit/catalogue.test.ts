@@ -248,7 +248,6 @@ describe('the catalogue does not mistake look-alikes', () => {
     ['the 2000 joint declaration, in Korean', '김정일 위원장과 회담했고, 북러 공동선언을 발표했다', 'nk-russia-partnership', []],
     ['satellite pictures, in Korean', '두만강 일대를 찍은 인공위성 사진을 분석했다', 'satellite-technology', []],
     ['sanctions on Russia, whole', 'EU는 제13차 대러시아 제재안을 승인했다', 'russia', ['sanctions']],
-    ['the permanent seat, whole', '유엔 안보리 상임이사국으로서의 의무를 다하라', 'un-security-council', ['permanent-member']],
     ['the panel under the sanctions committee, whole', '대북제재위 산하 전문가 패널의 임기를 늘리는 결의안', 'sanctions-committee-1718', ['un-panel-of-experts']],
     ['a channel named for Russia', 'The state channel Russia-1 reported that Putin showed Kim around.', 'russia', ['vladimir-putin']],
     ['the ports of Vostochny', 'Ships ran from Rajin to the Russian ports of Vostochny and Dunay.', 'vostochny-cosmodrome', []],
