@@ -166,7 +166,7 @@ const OUTNUMBERED = 4;
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with the
- * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it. A page that names each
+ * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once and outnumbered, that passage must name a concept or a thing of the other side: Russia blocking the panel, not Russia's invasion recalled as a date in a story of North Korea's launch). A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
  * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
  * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
@@ -249,12 +249,20 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let headlineNamesRelationship = false;
   let sidesMeet = false;
+  /**
+   * Per passage, the sides whose things it names by any name, a bare one too (the panel, Kim
+   * Jong Un, the Kursk region): more than the states' names. Where the side named once meets the
+   * other, such a thing of the other side says the passage is about them (Russia blocked the panel),
+   * while Russia's invasion recalled beside North Korea's own launch does not.
+   */
+  const thingsOfSideByPassage = new Map<unknown, number>();
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
     const side = sideOf(term);
     const counts = m.standalone || countsForSide(m, side);
     const key = m.place?.passage ?? i;
+    if (side && term.kind !== 'state' && !term.narrowOnly) thingsOfSideByPassage.set(key, (thingsOfSideByPassage.get(key) ?? 0) | side);
     if (side && (counts || !m.topical)) {
       const sides = (referredByPassage.get(key) ?? 0) | side;
       referredByPassage.set(key, sides);
@@ -301,14 +309,24 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let together = 0;
   let dense = false;
   let headlineCount = 0;
-  for (const {
-    mentions: [ofNorth, ofRussia],
-    named,
-    headline,
-  } of sidesByPassage.values()) {
+  /**
+   * Whether a passage where the two sides meet also names one of the topic's concepts (Russia's
+   * help with the satellite) or a thing of the side named more often (Russia and the panel).
+   */
+  let topicWhereSidesMeet = false;
+  const moreNamedSide = northKorea > russia ? 1 : russia > northKorea ? 2 : 3;
+  for (const [
+    key,
+    {
+      mentions: [ofNorth, ofRussia],
+      named,
+      headline,
+    },
+  ] of sidesByPassage) {
     if (!ofNorth || !ofRussia) continue;
     const count = ofNorth + ofRussia;
     together++;
+    if (conceptPassages.has(key) || ((thingsOfSideByPassage.get(key) ?? 0) & moreNamedSide) !== 0) topicWhereSidesMeet = true;
     if (headline) headlineCount = count;
     // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
     // Cosmodrome, Russian media said); countries' names alone need four, as a list ("North Korea's
@@ -412,7 +430,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         headlineNamesBoth ||
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
-        (together >= 1 && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
+        (together >= 1 && (topicWhereSidesMeet || !(outnumbered && fewer === 1)) && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
       !sideAside());
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.

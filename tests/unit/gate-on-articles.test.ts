@@ -743,3 +743,28 @@ describe('the gate on a partner’s arms story that names North Korea once (held
     ).toBe(true);
   });
 });
+
+describe('the gate where the side named once meets the other in passing (held-out 60)', () => {
+  it('stays quiet on North Korea’s own missile launch that recalls Russia’s invasion once as a date', () => {
+    expect(
+      opens('Северная Корея испытала межконтинентальную баллистическую ракету', [
+        'Ким Чен Ын лично руководил пуском, сообщили государственные СМИ, пригрозив США ядерным ответом.',
+        'Северная Корея провела уже восьмое испытание межконтинентальных баллистических ракет в этом году, КНДР грозит Японии.',
+        'Последний раз северокорейская ракета такого класса летала до встречи в верхах, еще до вторжения России в Украину.',
+        'Ракету запустили из района Пхеньяна.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens where the side named once meets a thing of the other: Russia beside North Korea’s sanctions panel', () => {
+    expect(
+      opens('N. Korea coal reached South Korea despite UN sanctions', [
+        'North Korean coal reached South Korea via a third country, breaking UN sanctions.',
+        'The UN panel of experts tracking sanctions on North Korea said the coal was relabelled.',
+        'The panel said North Korea sold the coal through Russia, and South Korean importers denied knowing.',
+        'South Korean customs opened an inquiry.',
+        'UN Security Council Resolution 2371 banned North Korean coal exports in 2017.',
+      ]),
+    ).toBe(true);
+  });
+});
