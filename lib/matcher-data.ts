@@ -19,10 +19,11 @@ export interface MatcherDataTerm {
   anchor?: 'north-korea' | 'russia' | 'partner';
   aliases: AliasRule[];
   /**
-   * In an article naming one of `whenArticleNames`, mentions of `term` show as this term;
-   * `showsTopic`: such a mention says the article is on the topic (see the corpus schema).
+   * In an article naming one of `whenArticleNames` and none of `unlessArticleNames`, mentions of
+   * `term` show as this term; `showsTopic`: such a mention says the article is on the topic (see
+   * the corpus schema).
    */
-  narrows?: { term: string; whenArticleNames: string[]; showsTopic?: true }[];
+  narrows?: { term: string; whenArticleNames: string[]; unlessArticleNames?: string[]; showsTopic?: true }[];
   /** Never shown as itself, only as the term that narrows it. */
   narrowOnly?: true;
   /** The two states as one modifier (북러): joins a subject written straight after it (lib/corpus/schema.ts). */
@@ -114,7 +115,15 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       (t.pairOfStates === undefined || t.pairOfStates === true) &&
       (t.narrows === undefined ||
         (Array.isArray(t.narrows) &&
-          t.narrows.every((n) => n && typeof n.term === 'string' && Array.isArray(n.whenArticleNames) && n.whenArticleNames.every((id) => typeof id === 'string') && (n.showsTopic === undefined || n.showsTopic === true)))),
+          t.narrows.every(
+            (n) =>
+              n &&
+              typeof n.term === 'string' &&
+              Array.isArray(n.whenArticleNames) &&
+              n.whenArticleNames.every((id) => typeof id === 'string') &&
+              (n.unlessArticleNames === undefined || (Array.isArray(n.unlessArticleNames) && n.unlessArticleNames.every((id) => typeof id === 'string'))) &&
+              (n.showsTopic === undefined || n.showsTopic === true),
+          ))),
   );
   return ok ? d : null;
 }

@@ -57,6 +57,8 @@ interface NarrowingRule {
   from: number;
   to: number;
   when: number[];
+  /** Terms whose naming keeps the rule from applying. */
+  unless: number[];
   showsTopic: boolean;
 }
 
@@ -82,7 +84,8 @@ function narrowingsOf(terms: readonly MatcherDataTerm[]): Narrowings {
         const from = index.get(narrowing.term);
         if (from === undefined || from === to) continue;
         const when = narrowing.whenArticleNames.flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
-        if (when.length) rules.push({ from, to, when, showsTopic: narrowing.showsTopic === true });
+        const unless = (narrowing.unlessArticleNames ?? []).flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
+        if (when.length) rules.push({ from, to, when, unless, showsTopic: narrowing.showsTopic === true });
       }
     });
     // Where two narrowings of one word class apply ("North Koreans" in an article that names both
@@ -441,7 +444,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       named.add(term);
     }
   const shownAs = new Map<number, number>();
-  for (const rule of narrowingsOf(terms).rules) if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
+  for (const rule of narrowingsOf(terms).rules)
+    if (!shownAs.has(rule.from) && !ownedInHeadline.has(rule.from) && rule.when.some((t) => namedInArticle.has(t)) && !rule.unless.some((t) => namedInArticle.has(t))) shownAs.set(rule.from, rule.to);
   const hidden = new Set(rules.hiddenTerms);
   const seen = new Set<number>();
   const visible = mentions.map((m) => {

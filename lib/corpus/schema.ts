@@ -110,9 +110,23 @@ const TermFields = {
    * word narrowed this way names one of the topic's own stories, so an article that names both
    * sides, whose headline names the trigger as the topic's, and whose text has the word, is on the
    * topic, however rarely it names one side (the Panel of Experts' mandate ending, where Russia is
-   * named once, for its veto).
+   * named once, for its veto). `unlessArticleNames`: the narrowing does not apply in an article
+   * that names one of these as well (a summit dated September 2023 is the Vostochny summit, but
+   * not in an article that also names the June 2024 treaty: there a bare "summit" may be either).
    */
-  narrows: v.optional(v.pipe(v.array(v.strictObject({ term: Id, whenArticleNames: v.pipe(v.array(Id), v.minLength(1)), showsTopic: v.optional(v.literal(true)) })), v.minLength(1))),
+  narrows: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          term: Id,
+          whenArticleNames: v.pipe(v.array(Id), v.minLength(1)),
+          unlessArticleNames: v.optional(v.pipe(v.array(Id), v.minLength(1))),
+          showsTopic: v.optional(v.literal(true)),
+        }),
+      ),
+      v.minLength(1),
+    ),
+  ),
   /**
    * A class of words rather than a subject ("talks", «переговоры»): never shown as itself, only
    * as the term that narrows it in an article (the talks in a story about the Vostochny Cosmodrome

@@ -75,7 +75,8 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   /** Terms whose naming in an article makes a narrowing apply (whenArticleNames). */
   const triggers = new Set<string>();
   for (const term of corpus.terms) {
-    for (const { term: from, whenArticleNames } of term.narrows ?? []) {
+    for (const { term: from, whenArticleNames, unlessArticleNames } of term.narrows ?? []) {
+      for (const id of unlessArticleNames ?? []) if (!terms.has(id)) problems.push(`term "${term.id}" narrows unless an article names unknown term "${id}"`);
       if (from === term.id) problems.push(`term "${term.id}" narrows itself`);
       else if (!terms.has(from)) problems.push(`term "${term.id}" narrows unknown term "${from}"`);
       narrowed.add(from);

@@ -140,6 +140,10 @@ describe('corpus build', () => {
     expect(await problemsOf(sources({ terms: [...base, { ...beijing, narrows: undefined }] }))).toContain(
       'term "beijing-talks" shows only as a narrower term, but no term narrows it, it narrows none, no narrowing is triggered by it and it names no side (anchor)',
     );
+    // A narrowing that stands down where the article names another term must name a term that exists.
+    expect(await problemsOf(sources({ terms: narrowing([{ term: 'talks', whenArticleNames: ['kim-jong-un'], unlessArticleNames: ['nobody'] }]) }))).toEqual([
+      'term "vostochny-cosmodrome" narrows unless an article names unknown term "nobody"',
+    ]);
     // A word class that only triggers a narrowing (the Vostochny summit's date) needs nothing else.
     const septemberDate = { ...talks, id: 'summit-date', aliases: ['September 13'] };
     await expect(buildCorpus(sources({ terms: [...narrowing([{ term: 'talks', whenArticleNames: ['summit-date'] }]), septemberDate] }))).resolves.toBeTruthy();

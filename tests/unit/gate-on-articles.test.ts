@@ -686,13 +686,17 @@ describe('the tenth hostile review: the round’s names where they took a side�
 });
 
 describe('the summit an article dates to September 2023 is the Vostochny summit (the development set: 31 mentions)', () => {
-  it('shows a bare summit as the Vostochny summit where the article dates it by its day or beside Russia', () => {
+  const summits = (shown: [string, string][]) => shown.filter(([, term]) => term.endsWith('summit') || term.endsWith('summits'));
+
+  it('shows a bare summit as the Vostochny summit where the article dates it by its year, or by last September beside Russia', () => {
     expect(
-      shownOn('Lavrov visits North Korea to follow up Kim–Putin summit', [
-        'Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Wednesday.',
-        'The trip follows the rare September 13 summit between Kim Jong Un and Vladimir Putin.',
-        'North Korea and Russia pledged to carry out the agreement reached at the summit.',
-      ]).filter(([, term]) => term.endsWith('summit') || term.endsWith('summits')),
+      summits(
+        shownOn('Lavrov visits North Korea to follow up Kim–Putin summit', [
+          'Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Wednesday.',
+          'The trip follows the rare summit of September 2023 between Kim Jong Un and Vladimir Putin.',
+          'North Korea and Russia pledged to carry out the agreement reached at the summit.',
+        ]),
+      ),
     ).toEqual([
       ['Kim–Putin summit', 'vostochny-summit'],
       ['summit', 'vostochny-summit'],
@@ -711,6 +715,55 @@ describe('the summit an article dates to September 2023 is the Vostochny summit 
       'North Korea and Russia signed a treaty in June 2024.',
     ]);
     expect(shown.map(([, term]) => term)).not.toContain('vostochny-summit');
+  });
+
+  it('leaves the summits alone where the article also names the 2024 treaty: a bare summit may be either (the eleventh hostile review)', () => {
+    const shown = shownOn('North Korea and Russia mark a year of their treaty', [
+      'North Korea and Russia marked the first anniversary of their Comprehensive Strategic Partnership Treaty on Thursday.',
+      'Kim Jong Un travelled to Russia’s Far East in September 2023 to meet Vladimir Putin.',
+      'Putin came to Pyongyang for a Kim–Putin summit the following June, where the two signed the treaty.',
+      'Since the summit, the two have exchanged delegations almost every month.',
+    ]);
+    expect(summits(shown).map(([, term]) => term)).not.toContain('vostochny-summit');
+  });
+
+  it('does not read 13 September alone as the Vostochny summit: Shoigu met Kim in Pyongyang that day in 2024 (the eleventh hostile review)', () => {
+    const shown = shownOn('Shoigu meets Kim Jong Un in Pyongyang', [
+      'On September 13, Russian Security Council Secretary Sergei Shoigu met North Korean leader Kim Jong Un in Pyongyang.',
+      'They discussed carrying out the agreements reached at the summit between Kim and Putin.',
+      'North Korea and Russia have deepened military cooperation.',
+    ]);
+    expect(summits(shown).map(([, term]) => term)).not.toContain('vostochny-summit');
+  });
+});
+
+describe('the eleventh hostile review: names this round added where they misread', () => {
+  it('does not read the Kremlin’s meetings with the permanent members of Russia’s Security Council as the UN’s', () => {
+    for (const text of ['Путин провел оперативное совещание с постоянными членами Совета безопасности.', 'Постоянные члены Совбеза также рассмотрели вопрос о КНДР.'])
+      expect(findMatches(automaton, text).map((m) => m.termId)).not.toContain('permanent-member');
+  });
+
+  it('stays quiet on Seoul’s suspension of the inter-Korean military pact signed at the Pyongyang summit, in Russian', () => {
+    expect(
+      opens('Сеул приостановил военное соглашение с КНДР', [
+        'Южная Корея приостановила действие военного соглашения, подписанного на пхеньянском саммите Мун Чжэ Ина и Ким Чен Ына в 2018 году.',
+        'В Сеуле заявили, что КНДР неоднократно нарушала соглашение.',
+        'Пхеньян на заявление не ответил.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on Seoul’s spy agency on Kim’s trip to Beijing, which recalls his ties with Russia in passing', () => {
+    expect(
+      opens('S. Korea says Kim Jong Un likely to visit Beijing for talks with Xi', [
+        'South Korea’s spy agency said on Tuesday that North Korean leader Kim Jong Un is likely to visit Beijing soon for talks with Chinese President Xi Jinping.',
+        'The agency told lawmakers that Kim could travel by train, as he did on earlier trips to China.',
+        'China is North Korea’s main trading partner and diplomatic ally.',
+        'Kim has grown closer to Russia since 2023, sending troops and munitions for Moscow’s war in Ukraine.',
+        'Analysts say Beijing wants to reassert its influence over Pyongyang as its ties with Moscow deepen.',
+        'Xi and Kim last met in 2019, when the Chinese leader visited Pyongyang.',
+      ]),
+    ).toBe(false);
   });
 });
 

@@ -237,6 +237,22 @@ describe('relevance gate', () => {
     expect(hidden.visible[4]).toBe(false);
   });
 
+  it('does not narrow where the article also names a term the narrowing stands down for (a summit dated September 2023, in a story that names the 2024 treaty)', () => {
+    const N = [
+      ...TERMS,
+      term('summit-words', 'generic'), // 5
+      { ...term('vostochny-summit', 'specific'), narrows: [{ term: 'summit-words', whenArticleNames: ['dates'], unlessArticleNames: ['treaty'] }] }, // 6
+      term('dates', 'generic'), // 7
+      term('treaty', 'specific'), // 8
+    ];
+    const onTopic = [at(0), at(1), meet(0), meet(1)];
+    expect(decideVisibility([...onTopic, at(5), at(7)], N, rules).shownAs).toEqual(new Map([[5, 6]]));
+    expect(decideVisibility([...onTopic, at(5), at(7), at(8)], N, rules).shownAs).toEqual(new Map());
+    // The treaty named only in the page's furniture does not stand the narrowing down.
+    const inAside: MentionFacts = { term: 8, standalone: true, place: { region: 'boilerplate', passage: null } };
+    expect(decideVisibility([...onTopic, at(5), at(7), inAside], N, rules).shownAs).toEqual(new Map([[5, 6]]));
+  });
+
   it('reads a story that narrows a word to one of the topic’s own stories (the veto, where the Panel of Experts is named) as on the topic, where it names both sides', () => {
     const withVeto = (showsTopic: boolean) => [
       ...TERMS,
