@@ -821,3 +821,17 @@ describe('the gate where the side named once meets the other in passing (held-ou
     ).toBe(true);
   });
 });
+
+describe('the gate on the Khasan border crossing (the development set)', () => {
+  it('reads the Khasan checkpoint as Russia’s side, so a headline naming it beside North Korea opens the story of the bridge', () => {
+    expect(
+      opens('На границе с КНДР строят автомобильный мост и новый пункт пропуска «Хасан»', [
+        'Стройку контролирует Минтранс России.',
+        'Подъездные пути с российской стороны составят 2,4 км.',
+        'Новый мост должен укрепить экономические связи с КНДР.',
+        'Новый КПП «Хасан» сможет пропускать до 300 машин в сутки.',
+      ]),
+    ).toBe(true);
+    expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране.').map((m) => m.termId)).not.toContain('russian-border-places');
+  });
+});
