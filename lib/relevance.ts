@@ -169,7 +169,7 @@ const OUTNUMBERED = 4;
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with the
- * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once and outnumbered, that passage must name a concept or a thing of the other side: Russia blocking the panel, not Russia's invasion recalled as a date in a story of North Korea's launch). A page that names each
+ * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once, outnumbered, and only by an event of its own, that passage must name a concept or a thing of the other side: Russia's invasion recalled as a date in a story of North Korea's launch opens nothing, while Seoul saying Russia helped the launch does). A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
  * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
  * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
@@ -259,6 +259,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * while Russia's invasion recalled beside North Korea's own launch does not.
    */
   const thingsOfSideByPassage = new Map<unknown, number>();
+  /** Per side, whether the article names it by anything but an event of its own (Russia's invasion of Ukraine). */
+  const namedOtherThanByEvent: [boolean, boolean] = [false, false];
   mentions.forEach((m, i) => {
     if (m.place?.region === 'boilerplate') return;
     const term = terms[m.term]!;
@@ -293,6 +295,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (term.narrowOnly && !side) return;
     if (!counts) return;
     if (side) passagesNaming[side - 1]!.add(key);
+    if (side) namedOtherThanByEvent[side - 1] ||= term.kind !== 'event';
     if (side === 1) northKorea++;
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
@@ -355,6 +358,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const fewer = Math.min(northKorea, russia);
   const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
+  // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
+  const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
   // A thing of the relationship makes the article about it. A pair name once does only where both
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
@@ -412,9 +417,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // summit) or names it in the headline ("Kim deepens Korean–Russian alliance"); an on-topic word
   // in that passage ("arms") does not make it the story. A weapon named there does, as in a
   // partner's story: a story on Russia's strikes on Kyiv whose one passage traces the KN-23 to North
-  // Korea is about the arms the two trade. Not where the headline names a partner: Iran's missiles
-  // for Russia, in a story whose one passage adds that Russia buys ammunition from North Korea too,
-  // are Iran's story, and the weapons in that passage may be anyone's.
+  // Korea is about the arms the two trade. Not where the headline names a partner that the passage
+  // names too: Iran's missiles for Russia, in a story whose one passage adds that Iran sent drones and
+  // North Korea ammunition, are Iran's story, and the weapons in that passage are the two suppliers'.
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
@@ -422,7 +427,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     ([1, 2] as const).some((side) => {
       if ((headlineSides & side) !== 0) return false;
       const aside = bodyPassagesReferring(side);
-      return aside.length === 1 && (!namedWeaponPassages.has(aside[0]) || headlineNamesPartner) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
+      return aside.length === 1 && (!namedWeaponPassages.has(aside[0]) || (headlineNamesPartner && partnerPassages.has(aside[0]))) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
     });
   const onTopic =
     rules.readerMarksPage === true ||
@@ -433,7 +438,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         headlineNamesBoth ||
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
-        (together >= 1 && (topicWhereSidesMeet || !(outnumbered && fewer === 1)) && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
+        (together >= 1 && (topicWhereSidesMeet || !(outnumbered && fewer === 1 && recalledOnlyByAnEvent)) && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
       !sideAside());
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.

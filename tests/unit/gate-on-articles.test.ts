@@ -774,11 +774,11 @@ describe('the gate on a partner’s arms story that names North Korea once (held
     'Iran has denied arming Russia, while Russia has not commented.',
     'The White House said the transfer marked a dangerous escalation in Iran’s military support for Russia.',
     'European diplomats warned Iran that new sanctions would follow.',
-    'Russia has fired Iranian drones at Ukrainian cities for two years, and buys ammunition and missiles from North Korea too.',
+    'Iran has sent Russia drones for two years, and North Korea has sold it ammunition and missiles too.',
     'Iran’s economy, already under sanctions, could suffer further, analysts in Russia and Europe said.',
   ];
 
-  it('stays quiet where the headline names Iran, Russia and a weapon, and North Korea appears once among the buyers’ other suppliers', () => {
+  it('stays quiet where the headline names Iran, Russia and a weapon, and North Korea appears once, beside Iran, among Russia’s suppliers', () => {
     expect(opens('Iran sends ballistic missiles to Russia', story)).toBe(false);
   });
 
@@ -794,6 +794,48 @@ describe('the gate on a partner’s arms story that names North Korea once (held
         'Russia did not comment on the debris, and Moscow denies buying arms abroad.',
       ]),
     ).toBe(true);
+  });
+});
+
+describe('the twelfth hostile review: the round’s gate rules where they quieted on-topic briefs', () => {
+  it('opens a strike story headlined with Iranian-designed drones whose one passage traces the KN-23 to North Korea', () => {
+    expect(
+      opens('Russia strikes Kyiv with Iranian-designed drones and ballistic missiles', [
+        'Russia launched dozens of Iranian-designed Shahed drones and several ballistic missiles at Kyiv overnight, Ukrainian officials said.',
+        'Moscow has stepped up its strikes on Ukrainian cities this month.',
+        'Russia’s defence ministry said it had hit military targets.',
+        'The Kremlin said Russia would keep up the pressure.',
+        'Russian forces also pressed their offensive in the east.',
+        'Investigators said debris from one missile matched the KN-23, which North Korea has shipped to Russia.',
+        'Russia did not comment on the debris.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens a short brief on North Korea’s satellite that says Russia helped once', () => {
+    for (const [headline, paragraphs] of [
+      [
+        'North Korea launches spy satellite',
+        [
+          'North Korea launched a spy satellite on Tuesday, its state media said.',
+          'North Korea said the satellite reached orbit.',
+          'South Korean officials said North Korea received help from Moscow to fix its engine problems.',
+          'North Korea plans more satellites this year.',
+          'North Korea’s earlier launches failed.',
+        ],
+      ],
+      [
+        '북한, 군사정찰위성 발사',
+        [
+          '북한이 군사정찰위성을 발사했다고 밝혔다.',
+          '북한은 위성이 궤도에 진입했다고 주장했다.',
+          '전문가들은 북한이 러시아의 도움으로 발사에 성공했을 가능성이 있다고 분석했다.',
+          '북한은 올해 위성을 더 쏘겠다고 했다.',
+          '북한의 앞선 발사는 실패했다.',
+        ],
+      ],
+    ] as [string, string[]][])
+      expect(opens(headline, paragraphs)).toBe(true);
   });
 });
 
@@ -833,5 +875,13 @@ describe('the gate on the Khasan border crossing (the development set)', () => {
       ]),
     ).toBe(true);
     expect(findMatches(automaton, 'Хасан Роухани выступил в Тегеране.').map((m) => m.termId)).not.toContain('russian-border-places');
+    // …while Primorye's own Khasan district, where a typhoon arrives from the DPRK, is weather news (the twelfth hostile review).
+    expect(
+      opens('Тайфун из КНДР обрушился на Хасанский район', [
+        'Тайфун, пришедший со стороны КНДР, принес ливни в Хасанский район Приморья.',
+        'В Хасанском районе подтоплены дороги, сообщили спасатели.',
+        'Синоптики ждут, что к вечеру тайфун ослабнет над КНДР и морем.',
+      ]),
+    ).toBe(false);
   });
 });
