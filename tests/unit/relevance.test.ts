@@ -474,5 +474,9 @@ describe('narrowing rules from storage', () => {
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: true }]))).not.toBeNull();
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: 'yes' }]))).toBeNull();
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], showsTopic: false }]))).toBeNull();
+    // The terms a narrowing stands down for are a list of ids, or absent: a bare id or a number would break the gate.
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: ['d'] }]))).not.toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: 'd' }]))).toBeNull();
+    expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: [7] }]))).toBeNull();
   });
 });
