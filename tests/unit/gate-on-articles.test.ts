@@ -767,6 +767,15 @@ describe('the eleventh hostile review: names this round added where they misread
   });
 });
 
+/** The body of a story of Russia's strikes whose one passage traces a missile to North Korea. */
+const strikeStoryTracingTheKn23 = [
+  'Moscow has stepped up its strikes on Ukrainian cities this month.',
+  'Russia’s defence ministry said it had hit military targets.',
+  'The Kremlin said Russia would keep up the pressure.',
+  'Russian forces also pressed their offensive in the east.',
+  'Investigators said debris from one missile matched the KN-23, which North Korea has shipped to Russia.',
+];
+
 describe('the gate on a partner’s arms story that names North Korea once (held-out 59)', () => {
   const story = [
     'Iran has delivered a batch of short-range ballistic missiles to Russia, Western officials said.',
@@ -786,11 +795,7 @@ describe('the gate on a partner’s arms story that names North Korea once (held
     expect(
       opens('Russia fires ballistic missiles at Kharkiv', [
         'Russia launched a barrage of ballistic missiles at Kharkiv overnight, Ukrainian officials said.',
-        'Moscow has stepped up its strikes on Ukrainian cities this month.',
-        'Russia’s defence ministry said it had hit military targets.',
-        'The Kremlin said Russia would keep up the pressure.',
-        'Russian forces also pressed their offensive in the east.',
-        'Investigators said debris from one missile matched the KN-23, which North Korea has shipped to Russia.',
+        ...strikeStoryTracingTheKn23,
         'Russia did not comment on the debris, and Moscow denies buying arms abroad.',
       ]),
     ).toBe(true);
@@ -802,11 +807,7 @@ describe('the twelfth hostile review: the round’s gate rules where they quiete
     expect(
       opens('Russia strikes Kyiv with Iranian-designed drones and ballistic missiles', [
         'Russia launched dozens of Iranian-designed Shahed drones and several ballistic missiles at Kyiv overnight, Ukrainian officials said.',
-        'Moscow has stepped up its strikes on Ukrainian cities this month.',
-        'Russia’s defence ministry said it had hit military targets.',
-        'The Kremlin said Russia would keep up the pressure.',
-        'Russian forces also pressed their offensive in the east.',
-        'Investigators said debris from one missile matched the KN-23, which North Korea has shipped to Russia.',
+        ...strikeStoryTracingTheKn23,
         'Russia did not comment on the debris.',
       ]),
     ).toBe(true);
@@ -849,6 +850,18 @@ describe('the gate where the side named once meets the other in passing (held-ou
         'Ракету запустили из района Пхеньяна.',
       ]),
     ).toBe(false);
+  });
+
+  it('still opens where Russia, recalled only by its invasion, meets a thing of North Korea’s: Kim Jong Un backing it', () => {
+    expect(
+      opens('North Korea’s leader inspects a munitions factory', [
+        'North Korea’s leader toured a munitions factory in the north of the country, KCNA said.',
+        'North Korea ordered the factory to double its output of shells and missiles.',
+        'Kim Jong Un said the army backed Russia’s invasion of Ukraine.',
+        'North Korea tested ballistic missiles earlier this month.',
+        'South Korea said North Korea’s output had grown.',
+      ]),
+    ).toBe(true);
   });
 
   it('still opens where the side named once meets a thing of the other: Russia beside North Korea’s sanctions panel', () => {
