@@ -93,6 +93,9 @@ function slimAlias(a: Corpus['terms'][number]['aliases'][number]): AliasRule {
   };
 }
 
+/** A list of term ids, as a narrowing names them. */
+const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
+
 /** Storage is ours, but a content script trusts nothing: malformed data means "no corpus yet". */
 export function parseMatcherData(value: unknown): MatcherData | null {
   const d = value as MatcherData | null;
@@ -115,15 +118,7 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       (t.pairOfStates === undefined || t.pairOfStates === true) &&
       (t.narrows === undefined ||
         (Array.isArray(t.narrows) &&
-          t.narrows.every(
-            (n) =>
-              n &&
-              typeof n.term === 'string' &&
-              Array.isArray(n.whenArticleNames) &&
-              n.whenArticleNames.every((id) => typeof id === 'string') &&
-              (n.unlessArticleNames === undefined || (Array.isArray(n.unlessArticleNames) && n.unlessArticleNames.every((id) => typeof id === 'string'))) &&
-              (n.showsTopic === undefined || n.showsTopic === true),
-          ))),
+          t.narrows.every((n) => n && typeof n.term === 'string' && isIdList(n.whenArticleNames) && (n.unlessArticleNames === undefined || isIdList(n.unlessArticleNames)) && (n.showsTopic === undefined || n.showsTopic === true)))),
   );
   return ok ? d : null;
 }

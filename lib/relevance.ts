@@ -252,13 +252,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let headlineNamesRelationship = false;
   let sidesMeet = false;
-  /**
-   * Per passage, the sides whose things it names by any name, a bare one too (the panel, Kim
-   * Jong Un, the Kursk region): more than the states' names. Where the side named once meets the
-   * other, such a thing of the other side says the passage is about them (Russia blocked the panel),
-   * while Russia's invasion recalled beside North Korea's own launch does not.
-   */
-  const thingsOfSideByPassage = new Map<unknown, number>();
   /** Per side, whether the article names it by anything but an event of its own (Russia's invasion of Ukraine). */
   const namedOtherThanByEvent: [boolean, boolean] = [false, false];
   mentions.forEach((m, i) => {
@@ -267,7 +260,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const side = sideOf(term);
     const counts = m.standalone || countsForSide(m, side);
     const key = m.place?.passage ?? i;
-    if (side && term.kind !== 'state' && !term.narrowOnly) thingsOfSideByPassage.set(key, (thingsOfSideByPassage.get(key) ?? 0) | side);
     if (side && (counts || !m.topical)) {
       const sides = (referredByPassage.get(key) ?? 0) | side;
       referredByPassage.set(key, sides);
@@ -315,12 +307,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let together = 0;
   let dense = false;
   let headlineCount = 0;
-  /**
-   * Whether a passage where the two sides meet also names one of the topic's concepts (Russia's
-   * help with the satellite) or a thing of the side named more often (Russia and the panel).
-   */
-  let topicWhereSidesMeet = false;
-  const moreNamedSide = northKorea > russia ? 1 : russia > northKorea ? 2 : 3;
+  /** The passages where the two sides meet. */
+  const meetingPassages = new Set<unknown>();
   for (const [
     key,
     {
@@ -332,7 +320,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     if (!ofNorth || !ofRussia) continue;
     const count = ofNorth + ofRussia;
     together++;
-    if (conceptPassages.has(key) || ((thingsOfSideByPassage.get(key) ?? 0) & moreNamedSide) !== 0) topicWhereSidesMeet = true;
+    meetingPassages.add(key);
     if (headline) headlineCount = count;
     // Three mentions make a passage dense when one names a leader (Kim Jong Un at the Vostochny
     // Cosmodrome, Russian media said); countries' names alone need four, as a list ("North Korea's
@@ -360,6 +348,17 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
   // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
   const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
+  // Whether a passage where the two sides meet also names one of the topic's concepts (Russia's help
+  // with the satellite) or, by any name, a bare one too, a thing of the side named more often (the
+  // panel, Kim Jong Un, the Kursk region): Russia blocked the panel. Walked only when a rule asks.
+  const topicWhereSidesMeet = (): boolean => {
+    if ([...meetingPassages].some((key) => conceptPassages.has(key))) return true;
+    const moreNamedSide = northKorea > russia ? 1 : 2;
+    return mentions.some((m, i) => {
+      const term = terms[m.term]!;
+      return m.place?.region !== 'boilerplate' && sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && meetingPassages.has(m.place?.passage ?? i);
+    });
+  };
   // A thing of the relationship makes the article about it. A pair name once does only where both
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
@@ -438,7 +437,11 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         headlineNamesBoth ||
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
-        (together >= 1 && (topicWhereSidesMeet || !(outnumbered && fewer === 1 && recalledOnlyByAnEvent)) && northKorea + russia > ANCHOR_REPEATS && concepts >= ANCHOR_REPEATS && (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
+        (together >= 1 &&
+          (!(outnumbered && fewer === 1 && recalledOnlyByAnEvent) || topicWhereSidesMeet()) &&
+          northKorea + russia > ANCHOR_REPEATS &&
+          concepts >= ANCHOR_REPEATS &&
+          (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
       !sideAside());
   // In an article on the topic, a name that shows only there (the "Treaty on Comprehensive
   // Strategic Partnership", which Russia also signed with Iran) names its term as well as any.
