@@ -169,7 +169,7 @@ const OUTNUMBERED = 4;
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with the
- * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once, outnumbered, and only by an event of its own, that passage must name a concept or a thing of the other side: Russia's invasion recalled as a date in a story of North Korea's launch opens nothing, while Seoul saying Russia helped the launch does). A page that names each
+ * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once, outnumbered, and only by an event of its own or beside a partner, that passage must name a concept or a thing of the other side: Russia's invasion recalled as a date in a story of North Korea's launch opens nothing, nor do China and Russia as the sellers of North Korea's oil, while Seoul saying Russia helped the launch does). A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
  * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
  * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
@@ -348,6 +348,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
   // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
   const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
+  // The side named less often is named where a partner of one side's is too, as one of two
+  // (China and Russia sell North Korea its oil): a list, not a story of the two.
+  const recalledBesideAPartner = () => [...passagesNaming[northKorea < russia ? 0 : 1]].every((key) => partnerPassages.has(key));
   // Whether a passage where the two sides meet also names one of the topic's concepts (Russia's help
   // with the satellite) or, by any name, a bare one too, a thing of the side named more often (the
   // panel, Kim Jong Un, the Kursk region): Russia blocked the panel. Walked only when a rule asks.
@@ -438,7 +441,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
         (together >= 1 &&
-          (!(outnumbered && fewer === 1 && recalledOnlyByAnEvent) || topicWhereSidesMeet()) &&
+          (!(outnumbered && fewer === 1 && (recalledOnlyByAnEvent || recalledBesideAPartner())) || topicWhereSidesMeet()) &&
           northKorea + russia > ANCHOR_REPEATS &&
           concepts >= ANCHOR_REPEATS &&
           (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&
