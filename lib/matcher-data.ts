@@ -28,6 +28,8 @@ export interface MatcherDataTerm {
   narrowOnly?: true;
   /** The two states as one modifier (북러): joins a subject written straight after it (lib/corpus/schema.ts). */
   pairOfStates?: true;
+  /** The side a thing of the relationship carries in its names (North Korean troops) (lib/corpus/schema.ts). */
+  carriesSide?: 'north-korea' | 'russia';
 }
 
 /** A stop phrase as the matcher needs it: claims its words, shows nothing (lib/corpus/schema.ts). */
@@ -73,6 +75,7 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' 
     ...(t.narrows ? { narrows: t.narrows } : {}),
     ...(t.narrowOnly ? { narrowOnly: true as const } : {}),
     ...(t.pairOfStates ? { pairOfStates: true as const } : {}),
+    ...(t.carriesSide ? { carriesSide: t.carriesSide } : {}),
   }));
   return {
     version: corpus.version,
@@ -116,6 +119,7 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       t.aliases.every((a) => a && typeof a.text === 'string' && a.text.length > 0 && a.text.length <= 120) &&
       (t.narrowOnly === undefined || t.narrowOnly === true) &&
       (t.pairOfStates === undefined || t.pairOfStates === true) &&
+      (t.carriesSide === undefined || t.carriesSide === 'north-korea' || t.carriesSide === 'russia') &&
       (t.narrows === undefined ||
         (Array.isArray(t.narrows) &&
           t.narrows.every((n) => n && typeof n.term === 'string' && isIdList(n.whenArticleNames) && (n.unlessArticleNames === undefined || isIdList(n.unlessArticleNames)) && (n.showsTopic === undefined || n.showsTopic === true)))),

@@ -207,6 +207,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let bilateralThings = 0;
   let pairNames = 0;
+  /** The side carried by the last thing of the relationship named that carries one (the troops: North Korea), and its passage. */
+  let carriedSide: 0 | 1 | 2 = 0;
+  let carriedPassage: unknown;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
@@ -292,7 +295,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
       if (term.pairOfStates) pairNames++;
-      else bilateralThings++;
+      else {
+        bilateralThings++;
+        if (term.carriesSide) {
+          carriedSide = term.carriesSide === 'north-korea' ? 1 : 2;
+          carriedPassage = key;
+        }
+      }
     } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') {
       concepts++;
       conceptPassages.add(key);
@@ -365,7 +374,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // A thing of the relationship makes the article about it. A pair name once does only where both
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
-  const bilateral = bilateralThings > 0 || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
+  // A thing of the relationship whose names carry a side (the troops: 북한군, "North Korean special
+  // forces", which news also uses for the North's army at home), named once as the article's only
+  // one, is a passing mention where the article never names the other side (a story of North
+  // Korea's ties with Mozambique) or names it in a list beside a partner (China came second at
+  // Russia's army games; North Korea's army stayed away). Russia's general crediting the DPRK's
+  // units with freeing Kursk is the troops' story.
+  const carriedOnceInPassing = bilateralThings === 1 && carriedSide !== 0 && ((sidesNamed & (3 - carriedSide)) === 0 || partnerPassages.has(carriedPassage));
+  const bilateral = (bilateralThings > 0 && !carriedOnceInPassing) || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with
   // Iran) that recalls the other side in three passages at most is about that partnership, however
   // densely a passage names the two: Russia "signed a similar treaty with North Korea".

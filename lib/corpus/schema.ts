@@ -142,6 +142,13 @@ const TermFields = {
    * the whole is one mention of it (guideline G8 in tests/fixtures/news/LABELLING.md).
    */
   pairOfStates: v.optional(v.literal(true)),
+  /**
+   * The side a thing of the relationship carries in its names: the troops in Russia are "North
+   * Korean troops", 북한군, «северокорейский спецназ», which news also uses for the North's army
+   * at home. Named once, the thing counts for the relationship only where the article names the
+   * other side too (lib/relevance.ts).
+   */
+  carriesSide: v.optional(v.picklist(['north-korea', 'russia'])),
 };
 
 /**

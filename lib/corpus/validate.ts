@@ -96,6 +96,8 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   // A partner (China, Iran) tells the gate a story is another partnership's; a specific one would
   // count as a thing of the relationship and open the gate instead.
   for (const term of corpus.terms) if (term.anchor === 'partner' && term.specificity === 'specific') problems.push(`term "${term.id}" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own`);
+  // A side's own term carries no side in its names: it names the side.
+  for (const term of corpus.terms) if (term.carriesSide && term.anchor) problems.push(`term "${term.id}" carries a side in its names (carriesSide) but stands for a side of its own (anchor): only a thing of the relationship carries one`);
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
     for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);

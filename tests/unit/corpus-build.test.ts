@@ -111,6 +111,15 @@ describe('corpus build', () => {
     expect(await problemsOf(sources({ terms: [...base, { ...iran, specificity: 'specific' }] }))).toContain('term "iran-words" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own');
   });
 
+  it('lets only a thing of the relationship carry a side in its names: a side’s own term names it instead', async () => {
+    const base = sources().termFiles[0]!.data as Record<string, unknown>[];
+    const troops = { id: 'nk-troops', label: 'North Korean troops in Russia', kind: 'event', specificity: 'specific', carriesSide: 'north-korea', contextOnly: true, summary: 'The troops.', aliases: ['North Korean troops'], passages: [] };
+    await expect(buildCorpus(sources({ terms: [...base, troops] }))).resolves.toBeTruthy();
+    expect(await problemsOf(sources({ terms: [...base, { ...troops, anchor: 'north-korea' }] }))).toContain(
+      'term "nk-troops" carries a side in its names (carriesSide) but stands for a side of its own (anchor): only a thing of the relationship carries one',
+    );
+  });
+
   it('checks what a term narrows: known terms, and a word class only where something narrows it', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
     const talks = { id: 'talks', label: 'Talks', kind: 'event', specificity: 'generic', contextOnly: true, narrowOnly: true, summary: 'Words for talks.', aliases: ['talks'], passages: [] };

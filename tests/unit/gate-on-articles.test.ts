@@ -931,3 +931,32 @@ describe('held-out 61: a side named once, beside a partner of the other’s', ()
     for (const [headline, paragraphs] of tankerStory('Russia', '러시아가')) expect(opens(headline, paragraphs)).toBe(true);
   });
 });
+
+describe('held-out 61: an event of the relationship named once, where the article names one side only', () => {
+  it('stays quiet on Russia’s army games, which North Korea’s army skipped', () => {
+    expect(
+      opens('국제군사경기 폐막…러시아 종합 우승', [
+        '러시아가 주최한 국제군사경기에서 러시아가 종합 1위를 차지했다.',
+        '중국과 인도 등 여러 나라 팀이 탱크 경주에 참가했다.',
+        '각국 팀은 러시아가 제공한 탱크를 몰았다.',
+        '종합 2위는 중국이 차지했고, 나토 회원국 병력은 오지 않았으며 북한군도 참가하지 않았다.',
+        '러시아는 다음 대회에 더 많은 나라를 초청하겠다고 밝혔다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on North Korea’s ties with Mozambique that recall its special forces once', () => {
+    expect(
+      opens('Мозамбик подозревают в военном сотрудничестве с КНДР в обход санкций', [
+        'Эксперты ООН сообщили, что КНДР могла поставлять Мозамбику ракеты и радары.',
+        'По их данным, КНДР нарушила режим санкций.',
+        'В прошлом северокорейский спецназ будто бы обучал местных военных.',
+        'Пхеньян обвинения не прокомментировал.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens where the article names both sides beside the troops once', () => {
+    expect(opens('러시아, 북한 노동자 추가 수용', ['러시아가 북한 노동자를 더 받아들이고 있다고 정보당국이 밝혔다.', '북한은 지난해 북한군을 러시아에 보낸 뒤 노동자 파견도 늘렸다.', '러시아는 이에 대해 언급하지 않았다.'])).toBe(true);
+  });
+});

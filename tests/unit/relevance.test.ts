@@ -185,6 +185,23 @@ describe('relevance gate', () => {
     expect(decideVisibility([...northKoreaTimes(6), inPassage(6, 'p2')], terms, rules).onTopic).toBe(true);
   });
 
+  it('reads a thing of the relationship that carries a side (the troops: 북한군), named once, as that side’s own unless the other side is named, and not in a list beside a partner', () => {
+    // 5: the troops, whose names carry North Korea; 6: a partner (China).
+    const terms = [...TERMS, { ...term('nk-troops-in-russia', 'specific', undefined, 'event'), carriesSide: 'north-korea' as const }, { ...term('china', 'generic', 'partner'), kind: 'state' as const }];
+    const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(0, `p${i}`));
+    const russiaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(1, `r${i}`));
+    // North Korea's army at home, in a story that never names Russia…
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2')], terms, rules).onTopic).toBe(false);
+    // …while a Russian story crediting the troops with Kursk, naming North Korea only through them, is theirs…
+    expect(decideVisibility([...russiaTimes(3), inPassage(5, 'k')], terms, rules).onTopic).toBe(true);
+    // …unless they are one of a list beside a partner (China came second; North Korea's army stayed away).
+    expect(decideVisibility([...russiaTimes(3), inPassage(6, 'k'), inPassage(5, 'k')], terms, rules).onTopic).toBe(false);
+    // Named twice, the troops are the story wherever they are.
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2'), inPassage(5, 'p3')], terms, rules).onTopic).toBe(true);
+    // A thing that carries no side (the Vostochny summit) still opens the gate alone.
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(3, 'p2')], terms, rules).onTopic).toBe(true);
+  });
+
   it('shows nothing off the topic, not even a specific name (Kim Jong Un in a story about Seoul’s politics); a bilateral term opens the gate', () => {
     expect(decideVisibility([at(4), at(2)], TERMS, rules).visible).toEqual([false, false]);
     expect(decideVisibility([at(3), at(2)], TERMS, rules)).toEqual({ visible: [true, true], onTopic: true, shownAs: new Map() });
@@ -478,5 +495,14 @@ describe('narrowing rules from storage', () => {
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: ['d'] }]))).not.toBeNull();
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: 'd' }]))).toBeNull();
     expect(parseMatcherData(data([{ term: 'b', whenArticleNames: ['c'], unlessArticleNames: [7] }]))).toBeNull();
+  });
+
+  it('accepts a side a thing of the relationship carries, and treats anything but a side as no corpus yet', async () => {
+    const { parseMatcherData } = await import('../../lib/matcher-data');
+    const data = (carriesSide: unknown) => ({ version: 1, hash: 'h', terms: [{ id: 'a', label: 'A', kind: 'event', specificity: 'specific', aliases: [{ text: 'a' }], carriesSide }] });
+    expect(parseMatcherData(data('north-korea'))).not.toBeNull();
+    expect(parseMatcherData(data(undefined))).not.toBeNull();
+    expect(parseMatcherData(data('partner'))).toBeNull();
+    expect(parseMatcherData(data(1))).toBeNull();
   });
 });
