@@ -39,6 +39,11 @@ describe('corpus build', () => {
     expect(await validateCorpus(JSON.parse(a.json))).toMatchObject({ ok: true });
   });
 
+  it('refuses a corpus in the previous format by name, not as a malformed one: a version-2 feed may not carry a troop term’s side', async () => {
+    const { corpus } = await buildCorpus(sources());
+    expect(await validateCorpus({ ...corpus, schemaVersion: 2 }, 'update')).toEqual({ ok: false, problems: ['update: schema version 2 is not supported (this extension reads version 3)'] });
+  });
+
   it('derives related terms from shared passages, most shared first', async () => {
     const { corpus } = await buildCorpus(sources());
     expect(corpus.terms.find((t) => t.id === 'kim-jong-un')!.related).toEqual(['vladimir-putin', 'vostochny-cosmodrome']);
