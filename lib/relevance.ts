@@ -207,7 +207,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let bilateralThings = 0;
   let pairNames = 0;
-  /** The side carried by the last thing of the relationship named that carries one (the troops: North Korea), and its passage. */
+  /** The side carried by the last thing of the relationship the body names that carries one (the troops: North Korea), and its passage. */
   let carriedSide: 0 | 1 | 2 = 0;
   let carriedPassage: unknown;
   /**
@@ -297,7 +297,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (term.pairOfStates) pairNames++;
       else {
         bilateralThings++;
-        if (term.carriesSide) {
+        if (term.carriesSide && m.place?.headline !== true) {
           carriedSide = term.carriesSide === 'north-korea' ? 1 : 2;
           carriedPassage = key;
         }
@@ -375,11 +375,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
   // A thing of the relationship whose names carry a side (the troops: 북한군, "North Korean special
-  // forces", which news also uses for the North's army at home), named once as the article's only
-  // one, is a passing mention where the article never names the other side (a story of North
+  // forces", which news also uses for the North's army at home), named once in the body as the
+  // article's only one, is a passing mention where the article never names the other side (a story of North
   // Korea's ties with Mozambique) or names it in a list beside a partner (China came second at
   // Russia's army games; North Korea's army stayed away). Russia's general crediting the DPRK's
-  // units with freeing Kursk is the troops' story.
+  // units with freeing Kursk is the troops' story, and so is one headlined on them ("North Korean
+  // builders may reach Donbas in July"), however it names Russia.
   const carriedOnceInPassing = bilateralThings === 1 && carriedSide !== 0 && ((sidesNamed & (3 - carriedSide)) === 0 || partnerPassages.has(carriedPassage));
   const bilateral = (bilateralThings > 0 && !carriedOnceInPassing) || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with

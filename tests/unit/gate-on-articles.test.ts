@@ -960,3 +960,15 @@ describe('held-out 61: an event of the relationship named once, where the articl
     expect(opens('러시아, 북한 노동자 추가 수용', ['러시아가 북한 노동자를 더 받아들이고 있다고 정보당국이 밝혔다.', '북한은 지난해 북한군을 러시아에 보낸 뒤 노동자 파견도 늘렸다.', '러시아는 이에 대해 언급하지 않았다.'])).toBe(true);
   });
 });
+
+describe('held-out 62, blind: the troops named once in the headline', () => {
+  it('opens a story headlined on North Korean builders bound for Donbas that never names Russia', () => {
+    expect(
+      opens('Военные из Северной Кореи могут отправиться на Донбасс летом', [
+        'Южнокорейские СМИ сообщают, что в Северной Корее готовят к отправке на Донбасс инженерные части.',
+        'Строители будут работать от имени компании, которая находится под санкциями США и Евросоюза.',
+        'По оценке южнокорейского эксперта, северокорейские специалисты будут получать около 800 долларов в месяц.',
+      ]),
+    ).toBe(true);
+  });
+});
