@@ -354,12 +354,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // times and Russia twice (among the runners' countries, and for its tourists since 2023).
   const fewer = Math.min(northKorea, russia);
   const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
-  const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet;
-  // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
-  const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
   // The side named less often is named where a partner of one side's is too, as one of two
   // (China and Russia sell North Korea its oil): a list, not a story of the two.
-  const recalledBesideAPartner = () => [...passagesNaming[northKorea < russia ? 0 : 1]].every((key) => partnerPassages.has(key));
+  const recalledBesideAPartner = () => {
+    const lessNamed = passagesNaming[northKorea < russia ? 0 : 1];
+    return northKorea !== russia && lessNamed.size === 1 && partnerPassages.has([...lessNamed][0]);
+  };
+  const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet && !recalledBesideAPartner();
+  // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
+  const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
   // Whether a passage where the two sides meet also names one of the topic's concepts (Russia's help
   // with the satellite) or, by any name, a bare one too, a thing of the side named more often (the
   // panel, Kim Jong Un, the Kursk region): Russia blocked the panel. Walked only when a rule asks.
@@ -458,7 +461,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
         dense ||
         (!outnumbered && (bothRepeated || together >= 2)) ||
         (together >= 1 &&
-          (!(outnumbered && fewer === 1 && (recalledOnlyByAnEvent || recalledBesideAPartner())) || topicWhereSidesMeet()) &&
+          (!((outnumbered && fewer === 1 && recalledOnlyByAnEvent) || recalledBesideAPartner()) || topicWhereSidesMeet()) &&
           northKorea + russia > ANCHOR_REPEATS &&
           concepts >= ANCHOR_REPEATS &&
           (relationshipPassages.size > 0 || topicBeyondMeeting()))) &&

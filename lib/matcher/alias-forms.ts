@@ -114,6 +114,7 @@ export const KOREAN_PARTICLES = [
   '만의',
   '인',
   '이자',
+  '인데',
   // headlines' hanja after a place: bound for (쇼이구 이란行, and in Hangul 중국행), from (모스크바發)
   '行',
   '發',
@@ -214,6 +215,8 @@ export const KOREAN_PARTICLES = [
   '산인',
   '산이라는',
   '산이라고',
+  // the copula before a clause (북한산인데, 러시아산인데)
+  '산인데',
   '산이었다',
   '산으로는',
   '제라는',

@@ -899,7 +899,7 @@ describe('the gate on the Khasan border crossing (the development set)', () => {
   });
 });
 
-describe('held-out 61: a side named once, beside a partner of the other’s', () => {
+describe('held-out 61: a side named in one passage, beside a partner of the other’s', () => {
   const tankerStory = (seller: string, sellerKo: string): [string, string[]][] => [
     [
       'Satellite photos show tankers crowding a North Korean port',
@@ -908,7 +908,7 @@ describe('held-out 61: a side named once, beside a partner of the other’s', ()
         'Judging by their size, the shipments appear to break the sanctions on North Korea.',
         'Analysts estimate that North Korea took in far more refined oil than it is allowed.',
         'The UN Security Council caps the refined oil North Korea may import each year.',
-        `${seller} reported selling North Korea much less than that.`,
+        `${seller} reported selling North Korea much less than that; the figure for Russia was the smaller.`,
       ],
     ],
     [
@@ -918,16 +918,16 @@ describe('held-out 61: a side named once, beside a partner of the other’s', ()
         '유조선의 크기로 보면 대북 제재를 어긴 것으로 보인다.',
         '분석가들은 북한에 허용된 양보다 훨씬 많은 정제유가 들어갔다고 추정했다.',
         '유엔 안전보장이사회는 북한에 공급되는 정제유를 해마다 제한하고 있다.',
-        `${sellerKo} 북한에 정제유를 수출했다고 신고한 양은 그보다 훨씬 적다.`,
+        `${sellerKo} 북한에 정제유를 수출했다고 신고한 양은 그보다 훨씬 적은데, 러시아의 신고량이 더 적다.`,
       ],
     ],
   ];
 
-  it('stays quiet on a story of oil tankers that names Russia once, as one of two sellers beside China', () => {
+  it('stays quiet on a story of oil tankers that names Russia in one passage, as one of two sellers beside China', () => {
     for (const [headline, paragraphs] of tankerStory('China and Russia', '중국과 러시아가')) expect(opens(headline, paragraphs)).toBe(false);
   });
 
-  it('still opens where Russia alone, named once, sold the oil', () => {
+  it('still opens where Russia alone sold the oil', () => {
     for (const [headline, paragraphs] of tankerStory('Russia', '러시아가')) expect(opens(headline, paragraphs)).toBe(true);
   });
 });
