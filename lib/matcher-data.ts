@@ -30,6 +30,8 @@ export interface MatcherDataTerm {
   pairOfStates?: true;
   /** The side a thing of the relationship carries in its names (North Korean troops) (lib/corpus/schema.ts). */
   carriesSide?: 'north-korea' | 'russia';
+  /** Beside the other side, the terms that place it in the relationship (Ukraine, Donbas) (lib/corpus/schema.ts). */
+  placedBy?: string[];
 }
 
 /** A stop phrase as the matcher needs it: claims its words, shows nothing (lib/corpus/schema.ts). */
@@ -76,6 +78,7 @@ export function toMatcherData(corpus: Pick<Corpus, 'version' | 'hash' | 'terms' 
     ...(t.narrowOnly ? { narrowOnly: true as const } : {}),
     ...(t.pairOfStates ? { pairOfStates: true as const } : {}),
     ...(t.carriesSide ? { carriesSide: t.carriesSide } : {}),
+    ...(t.placedBy ? { placedBy: t.placedBy } : {}),
   }));
   return {
     version: corpus.version,
@@ -120,6 +123,7 @@ export function parseMatcherData(value: unknown): MatcherData | null {
       (t.narrowOnly === undefined || t.narrowOnly === true) &&
       (t.pairOfStates === undefined || t.pairOfStates === true) &&
       (t.carriesSide === undefined || t.carriesSide === 'north-korea' || t.carriesSide === 'russia') &&
+      (t.placedBy === undefined || isIdList(t.placedBy)) &&
       (t.narrows === undefined ||
         (Array.isArray(t.narrows) &&
           t.narrows.every((n) => n && typeof n.term === 'string' && isIdList(n.whenArticleNames) && (n.unlessArticleNames === undefined || isIdList(n.unlessArticleNames)) && (n.showsTopic === undefined || n.showsTopic === true)))),

@@ -70,6 +70,8 @@ interface Narrowings {
   storyRules: NarrowingRule[];
   /** The word classes that show as a thing of the relationship where the article narrows them ("alliance"). */
   relationshipWords: Set<number>;
+  /** Per side-carrying term, the terms that place it in the relationship beside the other side (`placedBy`). */
+  placedBy: Map<number, number[]>;
 }
 
 const narrowingsByTerms = new WeakMap<readonly MatcherDataTerm[], Narrowings>();
@@ -98,6 +100,7 @@ function narrowingsOf(terms: readonly MatcherDataTerm[]): Narrowings {
       rules,
       storyRules: rules.filter((rule) => rule.showsTopic),
       relationshipWords: new Set(rules.filter((rule) => terms[rule.from]!.narrowOnly && namesRelationship(terms[rule.to]!)).map((rule) => rule.from)),
+      placedBy: new Map(terms.flatMap((t, i) => (t.placedBy ? [[i, t.placedBy.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))] as [number, number[]]] : []))),
     };
     narrowingsByTerms.set(terms, narrowings);
   }
@@ -207,9 +210,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    */
   let bilateralThings = 0;
   let pairNames = 0;
-  /** The side carried by the last thing of the relationship the body names that carries one (the troops: North Korea), and its passage. */
+  /** The side carried by the last thing of the relationship named that carries one (the troops: North Korea), and the term. */
   let carriedSide: 0 | 1 | 2 = 0;
-  let carriedPassage: unknown;
+  let carriedTerm = -1;
+  let carriedThings = 0;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
@@ -297,9 +301,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (term.pairOfStates) pairNames++;
       else {
         bilateralThings++;
-        if (term.carriesSide && m.place?.headline !== true) {
+        if (term.carriesSide) {
           carriedSide = term.carriesSide === 'north-korea' ? 1 : 2;
-          carriedPassage = key;
+          carriedTerm = m.term;
+          carriedThings++;
         }
       }
     } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') {
@@ -378,14 +383,17 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // sides are named and neither is outnumbered: China's premier in Pyongyang, with 북·러 leaders
   // beside him at a parade, names North Korea fifteen times and Russia never on its own.
   // A thing of the relationship whose names carry a side (the troops: 북한군, "North Korean special
-  // forces", which news also uses for the North's army at home), named once in the body as the
-  // article's only one, is a passing mention where the article never names the other side (a story of North
-  // Korea's ties with Mozambique) or names it in a list beside a partner (China came second at
-  // Russia's army games; North Korea's army stayed away). Russia's general crediting the DPRK's
-  // units with freeing Kursk is the troops' story, and so is one headlined on them ("North Korean
-  // builders may reach Donbas in July"), however it names Russia.
-  const carriedOnceInPassing = bilateralThings === 1 && carriedSide !== 0 && ((sidesNamed & (3 - carriedSide)) === 0 || partnerPassages.has(carriedPassage));
-  const bilateral = (bilateralThings > 0 && !carriedOnceInPassing) || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
+  // forces", which news also uses for the North's army at home), the only kind of thing of the
+  // relationship the article names, is that side's own where the article names neither the other
+  // side (by any name of its own: Russia, Putin, Kursk, the war) nor a term that places it there
+  // (Ukraine, Donbas: prisoners of war, builders bound for Donbas): soldiers crossing the border
+  // into the South, special forces in a story of North Korea's ties with Mozambique. Russia's
+  // general crediting the DPRK's units with freeing Kursk is the troops' story, and so is China's
+  // foreign ministry asked about them: a partner beside the troops says nothing (the thirteenth
+  // hostile review), so Russia's army games, which North Korea's army skipped, stay lit.
+  const placed = () => (sidesNamed & (3 - carriedSide)) !== 0 || (narrowingsOf(terms).placedBy.get(carriedTerm) ?? []).some((t) => namedInArticle.has(t));
+  const carriedInPassing = carriedSide !== 0 && carriedThings === bilateralThings && !placed();
+  const bilateral = (bilateralThings > 0 && !carriedInPassing) || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with
   // Iran) that recalls the other side in three passages at most is about that partnership, however
   // densely a passage names the two: Russia "signed a similar treaty with North Korea".

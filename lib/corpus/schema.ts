@@ -151,6 +151,12 @@ const TermFields = {
    * other side too (lib/relevance.ts).
    */
   carriesSide: v.optional(v.picklist(['north-korea', 'russia'])),
+  /**
+   * Beside the other side, the terms that place a side-carrying thing in the relationship: the
+   * troops are Russia's war's wherever the article names Ukraine or Donbas, as a story of prisoners
+   * of war or of builders bound for Donbas may do without naming Russia (lib/relevance.ts).
+   */
+  placedBy: v.optional(v.pipe(v.array(Id), v.minLength(1))),
 };
 
 /**

@@ -97,7 +97,14 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   // count as a thing of the relationship and open the gate instead.
   for (const term of corpus.terms) if (term.anchor === 'partner' && term.specificity === 'specific') problems.push(`term "${term.id}" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own`);
   // A side's own term carries no side in its names: it names the side.
-  for (const term of corpus.terms) if (term.carriesSide && term.anchor) problems.push(`term "${term.id}" carries a side in its names (carriesSide) but stands for a side of its own (anchor): only a thing of the relationship carries one`);
+  // Only a thing of the relationship (specific, of neither side) carries a side: the gate reads the
+  // field nowhere else, so on another term it would be a rule that silently does nothing.
+  for (const term of corpus.terms) {
+    if (term.carriesSide && (term.anchor || term.specificity !== 'specific'))
+      problems.push(`term "${term.id}" carries a side in its names (carriesSide) but is not a thing of the relationship (specific, with no anchor): only such a thing carries one`);
+    if (term.placedBy && !term.carriesSide) problems.push(`term "${term.id}" lists terms that place it (placedBy) but carries no side (carriesSide), so nothing reads them`);
+    for (const id of term.placedBy ?? []) if (!terms.has(id)) problems.push(`term "${term.id}" is placed by unknown term "${id}"`);
+  }
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);
     for (const id of event.passages) if (!passages.has(id)) problems.push(`event "${event.id}" names unknown passage "${id}"`);

@@ -116,13 +116,30 @@ describe('corpus build', () => {
     expect(await problemsOf(sources({ terms: [...base, { ...iran, specificity: 'specific' }] }))).toContain('term "iran-words" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own');
   });
 
-  it('lets only a thing of the relationship carry a side in its names: a side’s own term names it instead', async () => {
+  it('lets only a thing of the relationship carry a side in its names, and checks the terms that place it', async () => {
     const base = sources().termFiles[0]!.data as Record<string, unknown>[];
-    const troops = { id: 'nk-troops', label: 'North Korean troops in Russia', kind: 'event', specificity: 'specific', carriesSide: 'north-korea', contextOnly: true, summary: 'The troops.', aliases: ['North Korean troops'], passages: [] };
+    const troops = {
+      id: 'nk-troops',
+      label: 'North Korean troops in Russia',
+      kind: 'event',
+      specificity: 'specific',
+      carriesSide: 'north-korea',
+      placedBy: ['vladimir-putin'],
+      contextOnly: true,
+      summary: 'The troops.',
+      aliases: ['North Korean troops'],
+      passages: [],
+    };
     await expect(buildCorpus(sources({ terms: [...base, troops] }))).resolves.toBeTruthy();
-    expect(await problemsOf(sources({ terms: [...base, { ...troops, anchor: 'north-korea' }] }))).toContain(
-      'term "nk-troops" carries a side in its names (carriesSide) but stands for a side of its own (anchor): only a thing of the relationship carries one',
-    );
+    const problems = async (term: Record<string, unknown>) => problemsOf(sources({ terms: [...base, term] }));
+    const notAThing = 'carries a side in its names (carriesSide) but is not a thing of the relationship (specific, with no anchor): only such a thing carries one';
+    expect(await problems({ ...troops, anchor: 'north-korea' })).toContain(`term "nk-troops" ${notAThing}`);
+    // The gate reads the field only on a specific term; on a generic one it would silently do nothing.
+    expect(await problems({ ...troops, specificity: 'generic' })).toContain(`term "nk-troops" ${notAThing}`);
+    expect(await problems({ ...troops, carriesSide: undefined })).toContain('term "nk-troops" lists terms that place it (placedBy) but carries no side (carriesSide), so nothing reads them');
+    expect(await problems({ ...troops, placedBy: ['ukrain'] })).toContain('term "nk-troops" is placed by unknown term "ukrain"');
+    // A partner is no side a thing can carry.
+    expect((await problems({ ...troops, carriesSide: 'partner' })).join('\n')).toMatch(/carriesSide/);
   });
 
   it('checks what a term narrows: known terms, and a word class only where something narrows it', async () => {

@@ -932,17 +932,15 @@ describe('held-out 61: a side named in one passage, beside a partner of the othe
   });
 });
 
-describe('held-out 61: an event of the relationship named once, where the article names one side only', () => {
-  it('stays quiet on Russia’s army games, which North Korea’s army skipped', () => {
+describe('held-out 61: the troops, where the article names one side only', () => {
+  it('opens China’s foreign ministry asked about the troops in Russia: a partner beside the troops says nothing (the thirteenth hostile review)', () => {
     expect(
-      opens('국제군사경기 폐막…러시아 종합 우승', [
-        '러시아가 주최한 국제군사경기에서 러시아가 종합 1위를 차지했다.',
-        '중국과 인도 등 여러 나라 팀이 탱크 경주에 참가했다.',
-        '각국 팀은 러시아가 제공한 탱크를 몰았다.',
-        '종합 2위는 중국이 차지했고, 나토 회원국 병력은 오지 않았으며 북한군도 참가하지 않았다.',
-        '러시아는 다음 대회에 더 많은 나라를 초청하겠다고 밝혔다.',
+      opens('中외교부, 파병 질문에 “상황 알지 못한다”', [
+        '중국 외교부는 북한군의 러시아 파병에 대해 관련 상황을 알지 못한다는 입장을 되풀이했다.',
+        '대변인은 정례 브리핑에서 중국은 우크라이나 위기에 대해 일관된 입장을 갖고 있다고 말했다.',
+        '한국 국가정보원은 북한이 병력 1만여 명을 보내기로 했다고 밝힌 바 있다.',
       ]),
-    ).toBe(false);
+    ).toBe(true);
   });
 
   it('stays quiet on North Korea’s ties with Mozambique that recall its special forces once', () => {
@@ -958,6 +956,29 @@ describe('held-out 61: an event of the relationship named once, where the articl
 
   it('still opens where the article names both sides beside the troops once', () => {
     expect(opens('러시아, 북한 노동자 추가 수용', ['러시아가 북한 노동자를 더 받아들이고 있다고 정보당국이 밝혔다.', '북한은 지난해 북한군을 러시아에 보낸 뒤 노동자 파견도 늘렸다.', '러시아는 이에 대해 언급하지 않았다.'])).toBe(true);
+  });
+});
+
+describe('the thirteenth hostile review: the troops named once, placed by the war or not', () => {
+  it('opens a prisoner-of-war story that names Ukraine but never Russia', () => {
+    for (const [headline, paragraphs] of [
+      [
+        'Captured soldier asks to be sent to Seoul',
+        ['A North Korean soldier captured by Ukraine in January has asked to be sent to South Korea, a lawmaker in Seoul said.', 'The man told visitors he did not want to return home.', 'Kyiv said it would consider the request.'],
+      ],
+      ['포로 “한국으로 가고 싶다”', ['우크라이나군에 생포된 북한군 포로가 한국행을 원한다고 국회의원이 전했다.', '그는 북으로 돌아가고 싶지 않다고 말했다.', '우크라이나 정부는 요청을 검토하겠다고 밝혔다.']],
+    ] as [string, string[]][])
+      expect(opens(headline, paragraphs)).toBe(true);
+  });
+
+  it('stays quiet on the North’s soldiers firing warning shots at the border, headlined on them, with neither Russia nor Ukraine named', () => {
+    expect(
+      opens('북한군, 군사분계선 넘었다가 경고사격에 북상', [
+        '합동참모본부는 북한군 여러 명이 군사분계선을 넘었다가 경고사격을 받고 돌아갔다고 밝혔다.',
+        '합참은 북한이 최근 비무장지대에서 작업을 늘리고 있다고 설명했다.',
+        '북한은 이에 대해 반응하지 않았다.',
+      ]),
+    ).toBe(false);
   });
 });
 

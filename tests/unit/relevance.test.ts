@@ -185,7 +185,7 @@ describe('relevance gate', () => {
     expect(decideVisibility([...northKoreaTimes(6), inPassage(6, 'p2')], terms, rules).onTopic).toBe(true);
   });
 
-  it('reads a thing of the relationship that carries a side (the troops: 북한군), named once, as that side’s own unless the other side is named, and not in a list beside a partner', () => {
+  it('reads a thing of the relationship that carries a side (the troops: 북한군) as that side’s own unless the other side or the war is named', () => {
     // 5: the troops, whose names carry North Korea; 6: a partner (China).
     const terms = [...TERMS, { ...term('nk-troops-in-russia', 'specific', undefined, 'event'), carriesSide: 'north-korea' as const }, { ...term('china', 'generic', 'partner'), kind: 'state' as const }];
     const northKoreaTimes = (n: number) => Array.from({ length: n }, (_, i) => inPassage(0, `p${i}`));
@@ -194,10 +194,19 @@ describe('relevance gate', () => {
     expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2')], terms, rules).onTopic).toBe(false);
     // …while a Russian story crediting the troops with Kursk, naming North Korea only through them, is theirs…
     expect(decideVisibility([...russiaTimes(3), inPassage(5, 'k')], terms, rules).onTopic).toBe(true);
-    // …unless they are one of a list beside a partner (China came second; North Korea's army stayed away).
-    expect(decideVisibility([...russiaTimes(3), inPassage(6, 'k'), inPassage(5, 'k')], terms, rules).onTopic).toBe(false);
-    // Named twice, the troops are the story wherever they are.
-    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2'), inPassage(5, 'p3')], terms, rules).onTopic).toBe(true);
+    // …even beside a partner (China's foreign ministry asked about them).
+    expect(decideVisibility([...russiaTimes(3), inPassage(6, 'k'), inPassage(5, 'k')], terms, rules).onTopic).toBe(true);
+    // Named twice where nothing places them, they are still the North's army at home (soldiers
+    // crossing the border, the thirteenth hostile review); named twice beside Russia, they are the story,
+    // even where a partner shares their passage.
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2'), inPassage(5, 'p3')], terms, rules).onTopic).toBe(false);
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(1, 'r0'), inPassage(5, 'p2'), inPassage(5, 'p3')], terms, rules).onTopic).toBe(true);
+    expect(decideVisibility([...russiaTimes(3), inPassage(6, 'k'), inPassage(5, 'k'), inPassage(5, 'k2')], terms, rules).onTopic).toBe(true);
+    // Ukraine places it in the war (7, listed in placedBy): a prisoner-of-war story that never names Russia.
+    const placedTerms = [...terms, { ...term('ukraine', 'generic'), kind: 'state' as const }];
+    placedTerms[5] = { ...placedTerms[5]!, placedBy: ['ukraine'] };
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2'), inPassage(7, 'p3')], placedTerms, rules).onTopic).toBe(true);
+    expect(decideVisibility([...northKoreaTimes(4), inPassage(5, 'p2')], placedTerms, rules).onTopic).toBe(false);
     // A thing that carries no side (the Vostochny summit) still opens the gate alone.
     expect(decideVisibility([...northKoreaTimes(4), inPassage(3, 'p2')], terms, rules).onTopic).toBe(true);
   });
@@ -504,5 +513,10 @@ describe('narrowing rules from storage', () => {
     expect(parseMatcherData(data(undefined))).not.toBeNull();
     expect(parseMatcherData(data('partner'))).toBeNull();
     expect(parseMatcherData(data(1))).toBeNull();
+    // The terms that place it are a list of ids, or absent.
+    const placed = (placedBy: unknown) => ({ version: 1, hash: 'h', terms: [{ id: 'a', label: 'A', kind: 'event', specificity: 'specific', aliases: [{ text: 'a' }], carriesSide: 'north-korea', placedBy }] });
+    expect(parseMatcherData(placed(['ukraine']))).not.toBeNull();
+    expect(parseMatcherData(placed('ukraine'))).toBeNull();
+    expect(parseMatcherData(placed([3]))).toBeNull();
   });
 });
