@@ -927,6 +927,12 @@ describe('held-out 61: a side named in one passage, beside a partner of the othe
     for (const [headline, paragraphs] of tankerStory('China and Russia', '중국과 러시아가')) expect(opens(headline, paragraphs)).toBe(false);
   });
 
+  it('still opens where the list beside China names the topic: China and Russia broke the sanctions', () => {
+    const [english, korean] = tankerStory('China and Russia', '중국과 러시아가');
+    expect(opens(english![0], [...english![1].slice(0, 4), 'China and Russia broke the sanctions on North Korea by selling it more oil than they reported; Russia sold the more.'])).toBe(true);
+    expect(opens(korean![0], [...korean![1].slice(0, 4), '중국과 러시아가 신고한 양보다 많은 정제유를 북한에 팔아 대북 제재를 어겼고, 러시아가 더 많이 팔았다.'])).toBe(true);
+  });
+
   it('still opens where Russia alone sold the oil', () => {
     for (const [headline, paragraphs] of tankerStory('Russia', '러시아가')) expect(opens(headline, paragraphs)).toBe(true);
   });
