@@ -96,6 +96,7 @@ function slimAlias(a: Corpus['terms'][number]['aliases'][number]): AliasRule {
     ...(a.standalone === true ? {} : { standalone: a.standalone }),
     ...(a.inflect ? { inflect: a.inflect } : {}),
     ...(a.keepsTerm ? { keepsTerm: true as const } : {}),
+    ...(a.placesItself ? { placesItself: true as const } : {}),
   };
 }
 

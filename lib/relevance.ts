@@ -26,6 +26,8 @@ export interface MentionFacts {
   topical?: boolean;
   /** Through an alias that keeps its term where the article narrows it (the EU's sanctions, 독자제재). */
   keepsTerm?: boolean;
+  /** Through a name that places its side-carrying thing by itself (the troops' operation abroad, not 북한군). */
+  placesItself?: boolean;
   /** Absent: treated as the article's own text, each mention in a passage of its own. */
   place?: MentionPlace;
 }
@@ -214,6 +216,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let carriedSide: 0 | 1 | 2 = 0;
   let carriedTerm = -1;
   let carriedThings = 0;
+  let carriedPlacesItself = false;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
@@ -305,6 +308,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
           carriedSide = term.carriesSide === 'north-korea' ? 1 : 2;
           carriedTerm = m.term;
           carriedThings++;
+          if (m.placesItself) carriedPlacesItself = true;
         }
       }
     } else if (term.kind !== 'state' && term.kind !== 'place' && term.anchor !== 'partner') {
@@ -390,8 +394,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // into the South, special forces in a story of North Korea's ties with Mozambique. Russia's
   // general crediting the DPRK's units with freeing Kursk is the troops' story, and so is China's
   // foreign ministry asked about them: a partner beside the troops says nothing (the thirteenth
-  // hostile review), so Russia's army games, which North Korea's army skipped, stay lit.
-  const placed = () => (sidesNamed & (3 - carriedSide)) !== 0 || (narrowingsOf(terms).placedBy.get(carriedTerm) ?? []).some((t) => namedInArticle.has(t));
+  // hostile review), so Russia's army games, which North Korea's army skipped, stay lit. A name
+  // that places the troops by itself (their operation abroad: «зарубежная военная операция»,
+  // 해외작전부대) needs neither: a KCNA story of Kim meeting the families of the fallen is theirs.
+  const placed = () => carriedPlacesItself || (sidesNamed & (3 - carriedSide)) !== 0 || (narrowingsOf(terms).placedBy.get(carriedTerm) ?? []).some((t) => namedInArticle.has(t));
   const carriedInPassing = carriedSide !== 0 && carriedThings === bilateralThings && !placed();
   const bilateral = (bilateralThings > 0 && !carriedInPassing) || pairNames >= ANCHOR_REPEATS || (pairNames > 0 && fewer >= 1 && !outnumbered);
   // A story of one side with a partner of its own (Kim and Xi in Beijing, Russia's treaty with

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from '../lib/matcher';
+import { FORM_KEEPS_TERM, FORM_PLACES_ITSELF, NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from '../lib/matcher';
 import { MatchStream } from '../lib/matcher/stream';
 import type { MentionFacts } from '../lib/relevance';
 import { mentionPlace } from '../entrypoints/content/article-region';
@@ -83,6 +83,7 @@ export interface FoundMention {
   standalone: boolean;
   topical: boolean;
   keepsTerm: boolean;
+  placesItself: boolean;
   node: Text;
 }
 
@@ -129,7 +130,8 @@ export function scanPage(html: string, automaton: Automaton): { text: string; fo
         term: automaton.formTerm[form]!,
         standalone: automaton.formStandalone[form] === NAMING_ALIAS,
         topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
-        keepsTerm: automaton.formKeepsTerm[form] === 1,
+        keepsTerm: (automaton.formFlags[form]! & FORM_KEEPS_TERM) !== 0,
+        placesItself: (automaton.formFlags[form]! & FORM_PLACES_ITSELF) !== 0,
         node: block.nodes[i]!.node,
       });
     });
@@ -139,5 +141,5 @@ export function scanPage(html: string, automaton: Automaton): { text: string; fo
 
 /** The relevance gate's facts for the names found: each with its place on the page (article or furniture, passage, headline). */
 export function mentionFactsOf(found: readonly FoundMention[]): MentionFacts[] {
-  return found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, place: mentionPlace(f.node) }));
+  return found.map((f) => ({ term: f.term, standalone: f.standalone, topical: f.topical, keepsTerm: f.keepsTerm, placesItself: f.placesItself, place: mentionPlace(f.node) }));
 }

@@ -16,6 +16,8 @@ export interface Mention {
   readonly topical: boolean;
   /** Names its own term even in an article that narrows it (AliasRule.keepsTerm). */
   readonly keepsTerm: boolean;
+  /** Places its side-carrying thing by itself (AliasRule.placesItself: the troops' operation abroad). */
+  readonly placesItself: boolean;
   startNode: Text;
   endNode: Text;
 }
@@ -34,6 +36,7 @@ class StoredMention implements Mention {
     readonly standalone: boolean,
     readonly topical: boolean,
     readonly keepsTerm: boolean,
+    readonly placesItself: boolean,
   ) {}
 
   get range(): Range {
@@ -79,8 +82,8 @@ export class MentionStore {
     return this.mentions.size;
   }
 
-  add(found: FoundMention, term: number, standalone: boolean, topical = false, keepsTerm = false): Mention {
-    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone, topical, keepsTerm);
+  add(found: FoundMention, term: number, standalone: boolean, topical = false, keepsTerm = false, placesItself = false): Mention {
+    const mention = new StoredMention(found.startNode, found.startOffset, found.endNode, found.endOffset, term, standalone, topical, keepsTerm, placesItself);
     this.insert(mention);
     this.changes.added.push(mention);
     this.revision++;

@@ -3,7 +3,7 @@
  * the page changes afterwards. Owns the walker and the mention store; says when to repaint.
  */
 import type { Automaton } from '@/lib/matcher';
-import { NAMING_ALIAS, TOPICAL_ALIAS } from '@/lib/matcher/automaton';
+import { FORM_KEEPS_TERM, FORM_PLACES_ITSELF, NAMING_ALIAS, TOPICAL_ALIAS } from '@/lib/matcher/automaton';
 import type { ScanStats } from '@/lib/messages';
 import { blockOf, INLINE_TAGS, isInsideSkipped } from './dom-rules';
 import { MentionStore } from './mentions';
@@ -45,10 +45,11 @@ export class PageScan {
     automaton: Automaton,
     private readonly onSlice: () => void,
   ) {
-    const { formTerm, formStandalone, formKeepsTerm } = automaton;
+    const { formTerm, formStandalone, formFlags } = automaton;
     this.walker = new TextWalker(automaton, (found) => {
       const standing = formStandalone[found.form];
-      this.store.add(found, formTerm[found.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, formKeepsTerm[found.form] === 1);
+      const flags = formFlags[found.form]!;
+      this.store.add(found, formTerm[found.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, (flags & FORM_KEEPS_TERM) !== 0, (flags & FORM_PLACES_ITSELF) !== 0);
     });
   }
 

@@ -165,7 +165,7 @@ export class ShownMentions {
         if (this.sample.length >= VERDICT_SAMPLE) break;
         if (!this.visible(m)) continue;
         const place = mentionPlace(m.startNode);
-        this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, keepsTerm: m.keepsTerm, place });
+        this.sample.push({ term: m.term, standalone: m.standalone, topical: m.topical, keepsTerm: m.keepsTerm, placesItself: m.placesItself, place });
         // An on-topic word shows only in the article, so only one there gets a probe in the
         // article: a probe for one in the furniture would tell the verdict the article names it.
         if (m.topical && place.region !== 'boilerplate') topical.add(m.term);

@@ -64,6 +64,12 @@ export const AliasSchema = v.strictObject({
    * (독자제재, Seoul's own sanctions, stay sanctions in a story about the UN's).
    */
   keepsTerm: v.optional(v.literal(true)),
+  /**
+   * A name of a side-carrying thing that places it in the relationship by itself: the troops'
+   * operation abroad («зарубежная военная операция», 해외작전부대, "overseas operation"), not the
+   * army's generic names (북한군), so an article naming them needs no Russia (lib/relevance.ts).
+   */
+  placesItself: v.optional(v.literal(true)),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 

@@ -104,6 +104,7 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
       problems.push(`term "${term.id}" carries a side in its names (carriesSide) but is not a thing of the relationship (specific, with no anchor): only such a thing carries one`);
     if (term.placedBy && !term.carriesSide) problems.push(`term "${term.id}" lists terms that place it (placedBy) but carries no side (carriesSide), so nothing reads them`);
     for (const id of term.placedBy ?? []) if (!terms.has(id)) problems.push(`term "${term.id}" is placed by unknown term "${id}"`);
+    if (!term.carriesSide) for (const alias of term.aliases) if (alias.placesItself) problems.push(`term "${term.id}": alias "${alias.text}" places itself (placesItself) but its term carries no side (carriesSide), so nothing reads it`);
   }
   for (const event of corpus.events) {
     for (const id of event.terms) if (!terms.has(id)) problems.push(`event "${event.id}" names unknown term "${id}"`);

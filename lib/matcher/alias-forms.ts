@@ -32,6 +32,8 @@ export interface AliasRule {
    * (독자제재, Seoul's own sanctions, are never the UN's).
    */
   keepsTerm?: true;
+  /** A side-carrying thing's name that places it in the relationship by itself (the troops' operation abroad). */
+  placesItself?: true;
 }
 
 /**

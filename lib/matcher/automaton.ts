@@ -41,6 +41,10 @@ export const CLASS_SHIFT = 3;
 /** Bit 1 of a class-table entry: some alias begins with the character. */
 export const STARTS_ALIAS_BIT = 2;
 
+/** formFlags bits: the alias keeps its term where the article narrows it; it places its side-carrying thing by itself. */
+export const FORM_KEEPS_TERM = 1;
+export const FORM_PLACES_ITSELF = 2;
+
 /** formStandalone values: how an alias may show (see AliasRule.standalone). */
 export const PARTIAL_ALIAS = 0;
 export const NAMING_ALIAS = 1;
@@ -104,8 +108,8 @@ export interface Automaton {
   readonly formClaimTo: Int32Array;
   /** JOIN_NONE, JOIN_PAIR or JOIN_AFTER_PAIR (MatcherTerm.joins). */
   readonly formJoin: Uint8Array;
-  /** 1 where the form's alias keeps its term in an article that narrows it (AliasRule.keepsTerm). */
-  readonly formKeepsTerm: Uint8Array;
+  /** Per form, FORM_KEEPS_TERM where its alias keeps its term in an article that narrows it (AliasRule.keepsTerm), plus FORM_PLACES_ITSELF where it places its thing by itself (AliasRule.placesItself). */
+  readonly formFlags: Uint8Array;
   /** For exact-case forms, the letters (in order) the text must show, several spellings joined by SPELLING_SEPARATOR; null for any-case forms. */
   readonly formExactLetters: readonly (string | null)[];
   readonly termIds: readonly string[];
@@ -142,7 +146,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
   const formClaimFrom: number[] = [];
   const formClaimTo: number[] = [];
   const formJoin: number[] = [];
-  const formKeepsTerm: number[] = [];
+  const formFlags: number[] = [];
   const separatorClass = classFor(SEPARATOR);
   const koreanEnds: number[] = [];
 
@@ -198,7 +202,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formClaimFrom.push(claimFrom !== 0 && fromFits ? claimFrom.prefix.length : 0);
         formClaimTo.push(claimTo !== 0 && toFits ? claimTo.suffix.length : 0);
         formJoin.push(term.joins === 'pair' ? JOIN_PAIR : term.joins === 'after-pair' ? JOIN_AFTER_PAIR : JOIN_NONE);
-        formKeepsTerm.push(alias.keepsTerm ? 1 : 0);
+        formFlags.push((alias.keepsTerm ? FORM_KEEPS_TERM : 0) | (alias.placesItself ? FORM_PLACES_ITSELF : 0));
       }
     });
   });
@@ -249,7 +253,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
         formClaimFrom.push(formClaimFrom[form]!);
         formClaimTo.push(formClaimTo[form]!);
         formJoin.push(formJoin[form]!);
-        formKeepsTerm.push(formKeepsTerm[form]!);
+        formFlags.push(formFlags[form]!);
       }
     }
   }
@@ -315,7 +319,7 @@ export function compileAutomaton(terms: readonly MatcherTerm[]): Automaton {
     formClaimFrom: Int32Array.from(formClaimFrom),
     formClaimTo: Int32Array.from(formClaimTo),
     formJoin: Uint8Array.from(formJoin),
-    formKeepsTerm: Uint8Array.from(formKeepsTerm),
+    formFlags: Uint8Array.from(formFlags),
     formExactLetters,
     termIds: terms.map((t) => t.id),
     formCount: formTerm.length,

@@ -1,9 +1,9 @@
 /** The matcher: one automaton for all aliases, fed block by block. */
-export { compileAutomaton, NAMING_ALIAS, PARTIAL_ALIAS, TOPICAL_ALIAS, type Automaton, type MatcherTerm } from './automaton';
+export { compileAutomaton, FORM_KEEPS_TERM, FORM_PLACES_ITSELF, NAMING_ALIAS, PARTIAL_ALIAS, TOPICAL_ALIAS, type Automaton, type MatcherTerm } from './automaton';
 export { MatchStream, type MatchSink } from './stream';
 export { aliasForms, aliasKeys, type AliasRule } from './alias-forms';
 export { canonicalText } from './chars';
-import { NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from './automaton';
+import { FORM_KEEPS_TERM, FORM_PLACES_ITSELF, NAMING_ALIAS, TOPICAL_ALIAS, type Automaton } from './automaton';
 import { MatchStream } from './stream';
 
 export interface TextMatch {
@@ -15,6 +15,8 @@ export interface TextMatch {
   topical: boolean;
   /** Names its own term even where the article narrows that term (AliasRule.keepsTerm). */
   keepsTerm: boolean;
+  /** Places its side-carrying thing by itself (AliasRule.placesItself). */
+  placesItself: boolean;
   text: string;
 }
 
@@ -31,7 +33,8 @@ export function findMatches(automaton: Automaton, text: string): TextMatch[] {
       termId: automaton.termIds[automaton.formTerm[form]!]!,
       standalone: automaton.formStandalone[form] === NAMING_ALIAS,
       topical: automaton.formStandalone[form] === TOPICAL_ALIAS,
-      keepsTerm: automaton.formKeepsTerm[form] === 1,
+      keepsTerm: (automaton.formFlags[form]! & FORM_KEEPS_TERM) !== 0,
+      placesItself: (automaton.formFlags[form]! & FORM_PLACES_ITSELF) !== 0,
       text: text.slice(start, end),
     });
   });

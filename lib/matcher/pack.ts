@@ -36,7 +36,7 @@ export function packAutomaton(a: Automaton): string {
     ...a.formClaimFrom,
     ...a.formClaimTo,
     ...a.formJoin,
-    ...a.formKeepsTerm,
+    ...a.formFlags,
   ]);
   return `${JSON.stringify(header)}\n${toBase64(new Uint8Array(ints.buffer))}`;
 }
@@ -79,7 +79,7 @@ export function unpackAutomaton(packed: string, termIds: readonly string[]): Aut
       formClaimFrom: take(forms).slice(),
       formClaimTo: take(forms).slice(),
       formJoin: new Uint8Array(take(forms)),
-      formKeepsTerm: new Uint8Array(take(forms)),
+      formFlags: new Uint8Array(take(forms)),
       formExactLetters: new Array<string | null>(forms).fill(null),
       termIds,
       formCount: forms,

@@ -138,6 +138,10 @@ describe('corpus build', () => {
     expect(await problems({ ...troops, specificity: 'generic' })).toContain(`term "nk-troops" ${notAThing}`);
     expect(await problems({ ...troops, carriesSide: undefined })).toContain('term "nk-troops" lists terms that place it (placedBy) but carries no side (carriesSide), so nothing reads them');
     expect(await problems({ ...troops, placedBy: ['ukrain'] })).toContain('term "nk-troops" is placed by unknown term "ukrain"');
+    // A name that places itself means something only on a term that carries a side.
+    expect(await problems({ ...troops, carriesSide: undefined, placedBy: undefined, aliases: [{ text: 'overseas operation', placesItself: true }] })).toContain(
+      'term "nk-troops": alias "overseas operation" places itself (placesItself) but its term carries no side (carriesSide), so nothing reads it',
+    );
     // A partner is no side a thing can carry.
     expect((await problems({ ...troops, carriesSide: 'partner' })).join('\n')).toMatch(/carriesSide/);
   });

@@ -977,6 +977,28 @@ describe('the thirteenth hostile review: the troops named once, placed by the wa
       expect(opens(headline, paragraphs)).toBe(true);
   });
 
+  it('opens a KCNA story of the fallen that names the troops only by their operation abroad, never Russia', () => {
+    for (const [headline, paragraphs] of [
+      [
+        'Ким Чен Ын встретился с семьями погибших военнослужащих',
+        [
+          'Лидер КНДР Ким Чен Ын встретился с семьями военнослужащих, погибших в ходе зарубежной военной операции, сообщило ЦТАК.',
+          'На церемонии в Пхеньяне он вручил родственникам государственные награды.',
+          'Ким Чен Ын пообещал построить в столице мемориал.',
+        ],
+      ],
+      [
+        'North Korea breaks ground on a museum for soldiers killed abroad',
+        [
+          'North Korea has begun building a museum in Pyongyang for soldiers who died in its overseas operation, state media said.',
+          'Kim Jong Un attended the ceremony and said the fallen would be remembered.',
+          'Seoul’s unification ministry said Pyongyang was using the project to rally support.',
+        ],
+      ],
+    ] as [string, string[]][])
+      expect(opens(headline, paragraphs)).toBe(true);
+  });
+
   it('stays quiet on the North’s soldiers firing warning shots at the border, headlined on them, with neither Russia nor Ukraine named', () => {
     expect(
       opens('북한군, 군사분계선 넘었다가 경고사격에 북상', [

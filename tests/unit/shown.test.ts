@@ -9,7 +9,7 @@ import { MentionStore, type Mention } from '../../entrypoints/content/mentions';
 import { TextWalker } from '../../entrypoints/content/scanner';
 import { ShownMentions } from '../../entrypoints/content/shown';
 import type { Corpus } from '../../lib/corpus/schema';
-import { NAMING_ALIAS, TOPICAL_ALIAS } from '../../lib/matcher';
+import { FORM_KEEPS_TERM, FORM_PLACES_ITSELF, NAMING_ALIAS, TOPICAL_ALIAS } from '../../lib/matcher';
 import { automatonOf, toMatcherData } from '../../lib/matcher-data';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
@@ -22,7 +22,7 @@ function scanPage(html: string): { shown: ShownMentions; walker: TextWalker } {
   const store = new MentionStore();
   const walker = new TextWalker(automaton, (f) => {
     const standing = automaton.formStandalone[f.form];
-    store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, automaton.formKeepsTerm[f.form] === 1);
+    store.add(f, automaton.formTerm[f.form]!, standing === NAMING_ALIAS, standing === TOPICAL_ALIAS, (automaton.formFlags[f.form]! & FORM_KEEPS_TERM) !== 0, (automaton.formFlags[f.form]! & FORM_PLACES_ITSELF) !== 0);
   });
   walker.walk(document.body, document.body.firstChild, Infinity);
   const none = () => {};
