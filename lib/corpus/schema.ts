@@ -9,8 +9,9 @@ import { ID_PATTERN, TERM_KINDS, type TermKind } from '../kinds';
 /**
  * Bumped when the shape of corpus.json changes; a reader refuses a schema it does not know, with a
  * message that says so. 2: a term's `anchor` may be `partner`, which a version-1 reader cannot parse.
- * 3: a narrowing may stand down (`unlessArticleNames`) and a term carry a side (`carriesSide`),
- * fields a version-2 reader's strict schema refuses with a less helpful message.
+ * 3: a narrowing may stand down (`unlessArticleNames`), a term carry a side (`carriesSide`) and
+ * list what places it (`placedBy`), and an alias place its term by itself (`placesItself`): fields a
+ * version-2 reader's strict schema refuses with a less helpful message.
  */
 export const CORPUS_SCHEMA_VERSION = 3;
 
