@@ -61,6 +61,15 @@ describe('the page verdict in the content script', () => {
     expect(shown).toContainEqual(['санкции', 'sanctions']);
   });
 
+  it('passes the troops’ self-placing names to the verdict: their operation abroad opens a story that never names Russia, the army at home does not', () => {
+    const abroad = shownOn(
+      '<article><h1>Ким Чен Ын встретился с семьями погибших</h1><p>Лидер КНДР Ким Чен Ын встретился с семьями военнослужащих, погибших в ходе зарубежной военной операции.</p><p>Он пообещал построить в Пхеньяне мемориал.</p></article>',
+    );
+    expect(abroad).toContainEqual(['зарубежной военной операции', 'nk-troops-in-russia']);
+    const atHome = shownOn('<article><h1>북한군, 군사분계선 넘었다가 북상</h1><p>합참은 북한군 여러 명이 군사분계선을 넘었다가 경고사격을 받고 돌아갔다고 밝혔다.</p><p>북한은 반응하지 않았다.</p></article>');
+    expect(atHome).toEqual([]);
+  });
+
   it('reads the so-called Donetsk and Luhansk republics on Russia’s side: a story of Pyongyang recognising them is on the topic', () => {
     const shown = shownOn(
       '<article><h1>Kyiv cuts ties with Pyongyang</h1><p>Ukraine broke off relations with North Korea after Pyongyang recognised the Donetsk People’s Republic and the Luhansk People’s Republic; North Korea handed its note to Russia’s ambassador.</p></article>',
