@@ -79,11 +79,20 @@ describe('highlighting a news page in Firefox', () => {
     ['a story about Russia ending another country’s panel of experts (Mali)', 'panel-elsewhere'],
     ['an inter-Korean border story whose only link to Russia is an archive photo caption', 'caption-elsewhere'],
     ['a story about Russia that names North Korea twice (Putin’s security chiefs on the Korean peninsula)', 'one-side-twice'],
+    ['a story of the North’s soldiers crossing the border into the South (북한군 twice, never Russia)', 'army-at-home'],
   ])('highlights nothing on %s', async (_story, name) => {
     const page = await env.ff.open(`/pages/${name}.html`);
     const status = await pageStatus(env.control, page);
     expect(status.onTopic).toBe(false);
     expect(await highlightsIn(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on a KCNA story of the families of the fallen that names the troops only by their operation abroad, never Russia', async () => {
+    const page = await env.ff.open('/pages/operation-abroad.html');
+    const status = await pageStatus(env.control, page);
+    expect(status.onTopic).toBe(true);
+    expect((await highlightsIn(page)).map((h) => h.text)).toEqual(expect.arrayContaining(['зарубежной военной операции', 'Ким Чен Ын']));
     await page.close();
   });
 

@@ -17,12 +17,21 @@ describe('the gate on real-world page shapes', () => {
     ['a story about one side that names the other twice (Putin’s security chiefs on the Korean peninsula)', 'one-side-twice'],
     ['a story about Russia ending another country’s panel of experts (Mali), though it names Russia, a veto and UN sanctions', 'panel-elsewhere'],
     ['a story about the inter-Korean border whose only link to Russia is an archive photo caption of Kim at Vostochny', 'caption-elsewhere'],
+    ['a story of the North’s soldiers crossing the border into the South, which names 북한군 twice and never Russia', 'army-at-home'],
   ])('stays quiet on %s', async (_story, name) => {
     const page = await env.browser.open(`/pages/${name}.html`);
     const status = await pageStatus(env.browser, page);
     expect(status.running).toBe(true);
     expect(status.onTopic).toBe(false);
     expect(await highlightsIn(page)).toEqual([]); // including "arms transfers" in the passing page's review
+    await page.close();
+  });
+
+  it('opens a KCNA story of the families of the fallen that names the troops only by their operation abroad, never Russia', async () => {
+    const page = await env.browser.open('/pages/operation-abroad.html');
+    const status = await pageStatus(env.browser, page);
+    expect(status.onTopic).toBe(true);
+    expect((await highlightsIn(page)).map((h) => h.text)).toEqual(expect.arrayContaining(['зарубежной военной операции', 'Ким Чен Ын']));
     await page.close();
   });
 
