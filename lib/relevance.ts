@@ -169,7 +169,8 @@ const OUTNUMBERED = 4;
 /**
  * The page is on the topic when its article (not its navigation, sidebars or link lists) names
  * a specific term that belongs to neither side (the bilateral ones: the Vostochny summit, the
- * 2024 treaty; the pair's own name, 북·러, only twice or beside both sides with neither outnumbered), or names both sides and is one of the topic's own stories (its headline names the
+ * 2024 treaty; the troops, whose names carry North Korea, only where Russia, the war or their
+ * operation abroad places them; the pair's own name, 북·러, only twice or beside both sides with neither outnumbered), or names both sides and is one of the topic's own stories (its headline names the
  * Panel of Experts as North Korea's, its text a veto), or names North Korea and Russia repeatedly:
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named

@@ -154,8 +154,9 @@ const TermFields = {
   /**
    * The side a thing of the relationship carries in its names: the troops in Russia are "North
    * Korean troops", 북한군, «северокорейский спецназ», which news also uses for the North's army
-   * at home. Named once, the thing counts for the relationship only where the article names the
-   * other side too (lib/relevance.ts).
+   * at home. Where such things are the only things of the relationship an article names, they count
+   * for it only where the article names the other side, a term in `placedBy`, or the thing by a
+   * name that places itself (`placesItself`) (lib/relevance.ts).
    */
   carriesSide: v.optional(v.picklist(['north-korea', 'russia'])),
   /**

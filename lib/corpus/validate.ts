@@ -96,7 +96,6 @@ export function checkReferences(corpus: Pick<Corpus, 'sections' | 'passages' | '
   // A partner (China, Iran) tells the gate a story is another partnership's; a specific one would
   // count as a thing of the relationship and open the gate instead.
   for (const term of corpus.terms) if (term.anchor === 'partner' && term.specificity === 'specific') problems.push(`term "${term.id}" is a partner (anchor) but specific: a specific term of neither side opens the relevance gate on its own`);
-  // A side's own term carries no side in its names: it names the side.
   // Only a thing of the relationship (specific, of neither side) carries a side: the gate reads the
   // field nowhere else, so on another term it would be a rule that silently does nothing.
   for (const term of corpus.terms) {
