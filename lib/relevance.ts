@@ -457,6 +457,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Korea is about the arms the two trade. Not where the headline names a partner that the passage
   // names too: Iran's missiles for Russia, in a story whose one passage adds that Iran sent drones and
   // North Korea ammunition, are Iran's story, and the weapons in that passage are the two suppliers'.
+  // Nor is it an aside where that one passage tells one of the topic's own stories by itself: the
+  // veto beside the panel it ended (Seoul, Tokyo and Washington's new panel recalls, in a passage,
+  // that Russia vetoed the old one's mandate). A veto of something else stays an aside.
+  const tellsTopicStory = (key: unknown) => {
+    const inPassage = mentions.filter((m, i) => m.place?.region !== 'boilerplate' && (m.place?.passage ?? i) === key);
+    return narrowingsOf(terms).storyRules.some((rule) => inPassage.some((m) => m.standalone && m.term === rule.from) && inPassage.some((m) => rule.when.includes(m.term) && (m.standalone || countsForSide(m, sideOf(terms[m.term]!)))));
+  };
   const sideAside = () =>
     bilateralThings === 0 &&
     pairNames === 0 &&
@@ -464,7 +471,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     ([1, 2] as const).some((side) => {
       if ((headlineSides & side) !== 0) return false;
       const aside = bodyPassagesReferring(side);
-      return aside.length === 1 && (!namedWeaponPassages.has(aside[0]) || (headlineNamesPartner && partnerPassages.has(aside[0]))) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG;
+      return aside.length === 1 && (!namedWeaponPassages.has(aside[0]) || (headlineNamesPartner && partnerPassages.has(aside[0]))) && bodyPassagesReferring(side === 1 ? 2 : 1).length >= ASIDE_AMONG && !tellsTopicStory(aside[0]);
     });
   const onTopic =
     rules.readerMarksPage === true ||

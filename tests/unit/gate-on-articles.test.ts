@@ -1021,3 +1021,64 @@ describe('held-out 62, blind: the troops named once in the headline', () => {
     ).toBe(true);
   });
 });
+
+describe('held-out 63: stories the gate left quiet', () => {
+  it('opens a story of Russian coal shipped through Rajin that names North Korea once: the Rajin–Khasan railway is the two countries’ own', () => {
+    const article = [
+      'Seoul said on Monday that the North Korean port of Rajin can now take a second cargo of Russian coal.',
+      'About 140,000 tons of Russian coal will reach South Korea by sea after crossing from Russia by rail.',
+      'The Rajin-Khasan line was rebuilt by Russian Railways, and South Korean firms joined the trial.',
+      'Three South Korean ports will take the coal in May.',
+      'The Rajin-Khasan project is part of Seoul’s plan to link Korea’s railways with Russia’s.',
+    ];
+    expect(opens('Rajin ready for a second load of Russian coal', article)).toBe(true);
+    expect(shownOn('Rajin ready for a second load of Russian coal', article)).toContainEqual(['Rajin-Khasan', 'khasan-rajin-railway']);
+    expect(opens('Хасан — Раджин: второй пробный рейс угля', ['Из порта Раджин в Южную Корею отправится судно с российским углем.', 'Проект «Хасан — Раджин» реализует ОАО «РЖД».'])).toBe(true);
+  });
+
+  it('reads the port of Rajin as North Korea’s, so coal trains bound there from Russia open (a bare Rajin may be a man’s name)', () => {
+    expect(
+      opens('Russian coal trains head for the port of Rajin', [
+        'Russia plans to send more coal by rail this year.',
+        'The Far Eastern Railway will add trains, and Russian exporters expect to ship a million tonnes.',
+        'The trains cross at the Khasan station, on the Russian Federation’s border with North Korea.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('still stays quiet where only Russia’s own border station is named beside North Korea once', () => {
+    expect(
+      opens('Primorye rail freight grows', [
+        'Freight through the Khasan station rose by a tenth this year, the Far Eastern Railway said.',
+        'Most of it was coal bound for ports in Primorye and Nakhodka.',
+        'Trains also carry fertiliser to China, and a few wagons cross into North Korea.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('opens a story of the panel’s successor that names Russia once, where it vetoed the panel: the veto is the topic’s own story', () => {
+    const article = [
+      '한미일 세 나라가 유엔 안전보장이사회 대북제재위 산하 전문가 패널을 대신할 새 기구를 추진한다.',
+      '안보리는 지난달 대북제재위 전문가 패널의 임기를 늘리는 결의안을 표결했지만 상임이사국인 러시아가 거부권을 행사했다.',
+      '소식통은 세 나라가 북한에 대한 제재 이행을 감시할 새 전문가 패널을 만들고 있다고 말했다.',
+      '이 전문가패널은 이달 말 활동을 마친다.',
+      '새 기구가 유엔 밖에 생기면 북한 감시의 정당성은 약해질 수 있다.',
+      '미국 대사는 비무장지대에서 전문가 패널에 대한 질문을 받았다.',
+    ];
+    expect(opens('한미일, 북한 제재 이행 감시할 새 기구 만든다', article)).toBe(true);
+  });
+
+  it('still stays quiet on North Korea’s own story that recalls in one passage a Russian veto of something else', () => {
+    expect(
+      opens('북한, 동해상으로 탄도미사일 발사', [
+        '북한이 오늘 아침 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+        '북한의 이번 발사는 올해 들어 다섯 번째다.',
+        '러시아는 지난주 우크라이나 관련 결의안에 거부권을 행사했다.',
+        '북한은 지난달에도 순항미사일을 쐈다.',
+        '전문가들은 북한이 고체연료 기술을 시험하고 있다고 본다.',
+        '북한은 이번 발사에 대해 아직 발표하지 않았다.',
+        '합참은 북한의 추가 도발에 대비하고 있다.',
+      ]),
+    ).toBe(false);
+  });
+});
