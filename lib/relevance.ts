@@ -457,12 +457,18 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Korea is about the arms the two trade. Not where the headline names a partner that the passage
   // names too: Iran's missiles for Russia, in a story whose one passage adds that Iran sent drones and
   // North Korea ammunition, are Iran's story, and the weapons in that passage are the two suppliers'.
-  // Nor is it an aside where that one passage tells one of the topic's own stories by itself: the
-  // veto beside the panel it ended (Seoul, Tokyo and Washington's new panel recalls, in a passage,
-  // that Russia vetoed the old one's mandate). A veto of something else stays an aside.
+  // Nor is it an aside where that one passage tells one of the topic's own stories and the article
+  // follows it: the veto beside the panel it ended, the panel named in another passage too (Seoul,
+  // Tokyo and Washington's new panel recalls, in a passage, that Russia vetoed the old one's
+  // mandate). A missile launch that recalls the veto once, or a veto of something else, stays an aside.
   const tellsTopicStory = (key: unknown) => {
-    const inPassage = mentions.filter((m, i) => m.place?.region !== 'boilerplate' && (m.place?.passage ?? i) === key);
-    return narrowingsOf(terms).storyRules.some((rule) => inPassage.some((m) => m.standalone && m.term === rule.from) && inPassage.some((m) => rule.when.includes(m.term) && (m.standalone || countsForSide(m, sideOf(terms[m.term]!)))));
+    const keyOf = (m: MentionFacts, i: number) => m.place?.passage ?? i;
+    const names = (m: MentionFacts, term: number) => m.term === term && (m.standalone || countsForSide(m, sideOf(terms[term]!)));
+    return narrowingsOf(terms).storyRules.some((rule) => {
+      if (!mentions.some((m, i) => m.place?.region !== 'boilerplate' && keyOf(m, i) === key && m.standalone && m.term === rule.from)) return false;
+      const triggerPassages = new Set<unknown>(mentions.flatMap((m, i) => (m.place?.region !== 'boilerplate' && rule.when.some((t) => names(m, t)) ? [keyOf(m, i)] : [])));
+      return triggerPassages.has(key) && triggerPassages.size > 1;
+    });
   };
   const sideAside = () =>
     bilateralThings === 0 &&

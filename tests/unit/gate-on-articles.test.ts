@@ -1082,3 +1082,19 @@ describe('held-out 63: stories the gate left quiet', () => {
     ).toBe(false);
   });
 });
+
+describe('held-out 63: the veto beside the panel is the story only where the article follows the panel', () => {
+  it('stays quiet on North Korea’s missile launch whose one passage on Russia recalls the veto that ended the panel', () => {
+    expect(
+      opens('북한, 동해상으로 탄도미사일 발사', [
+        '북한이 오늘 아침 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+        '북한의 이번 발사는 올해 들어 다섯 번째다.',
+        '지난해 러시아가 거부권을 행사해 대북제재위 전문가 패널의 임기가 끝났다.',
+        '북한은 지난달에도 순항미사일을 쐈다.',
+        '전문가들은 북한이 고체연료 기술을 시험하고 있다고 본다.',
+        '북한은 이번 발사에 대해 아직 발표하지 않았다.',
+        '합참은 북한의 추가 도발에 대비하고 있다.',
+      ]),
+    ).toBe(false);
+  });
+});
