@@ -300,6 +300,28 @@ export const KOREAN_VERB_ENDINGS = [
   '하려고',
   '해야',
   '돼야',
+  // the polite past, the future and the clause endings seen after the catalogue's nouns in the development set (파병했습니다, 파병했을, 제재하겠다고, 파병하기까지)
+  '했습니다',
+  '됐습니다',
+  '합니다',
+  '됩니다',
+  '했을',
+  '됐을',
+  '하겠다',
+  '하겠다고',
+  '하겠다는',
+  '하게',
+  '하지',
+  '하던',
+  '하려',
+  '하도록',
+  '하면',
+  '했다며',
+  '됐다며',
+  '하기까지',
+  '했느냐는',
+  '했는지',
+  '하는지',
 ] as const;
 
 /** Everything the shared sub-trie lets follow a name in a Korean sentence. */
