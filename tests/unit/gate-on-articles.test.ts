@@ -1098,3 +1098,24 @@ describe('held-out 63: the veto beside the panel is the story only where the art
     ).toBe(false);
   });
 });
+
+describe('the 2019 Vladivostok summit, which the paper does not cover (the development set)', () => {
+  it('shows no summit of the paper’s in a story of Kim’s April 2019 arrival in Vladivostok', () => {
+    const shown = shownOn('김정은, 블라디보스토크 도착…25일 푸틴과 정상회담', [
+      '김정은 북한 국무위원장이 2019년 4월 24일 블라디보스토크역에 도착했다.',
+      '김 위원장은 25일 루스키섬에서 블라디미르 푸틴 러시아 대통령과 북러 정상회담을 한다.',
+      '북한과 러시아 정상이 만나는 것은 8년 만이다.',
+    ]);
+    expect(shown.filter(([, term]) => term === 'kim-putin-summits' || term === 'vostochny-summit')).toEqual([]);
+    expect(shown).toContainEqual(['블라디미르 푸틴', 'vladimir-putin']);
+  });
+
+  it('still shows the Vostochny summit in a 2023 story that counts the years since April 2019', () => {
+    const shown = shownOn('푸틴·김정은 보스토치니 우주기지서 정상회담', [
+      '김정은 북한 국무위원장과 블라디미르 푸틴 러시아 대통령이 보스토치니 우주기지에서 정상회담을 했다.',
+      '두 정상이 만난 것은 2019년 4월 이후 4년 5개월 만이다.',
+      '북한은 러시아에 포탄을 주고 위성 기술을 얻으려 한다는 관측이 나온다.',
+    ]);
+    expect(shown.some(([text, term]) => text.startsWith('정상회담') && term === 'vostochny-summit')).toBe(true);
+  });
+});
