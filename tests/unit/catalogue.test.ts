@@ -313,6 +313,7 @@ describe('the catalogue does not mistake look-alikes', () => {
       'space-rocket-words',
       'stationed-in-north-korea',
       'summit-words',
+      'vladivostok-summit-2019',
       'vostochny-summit-dates',
     ]);
     // Russia's own places near North Korea name no term the card shows; they tell the gate an article speaks of Russia.
