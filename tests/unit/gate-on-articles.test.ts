@@ -1119,3 +1119,29 @@ describe('the 2019 Vladivostok summit, which the paper does not cover (the devel
     expect(shown.some(([text, term]) => text.startsWith('정상회담') && term === 'vostochny-summit')).toBe(true);
   });
 });
+
+describe('held-out 65: Medvedev names Russia', () => {
+  it('opens a story of Medvedev meeting Kim at the party’s anniversary, which names Russia itself only twice', () => {
+    expect(
+      opens('메드베데프, 김정은과 회담…북한은 “친선 강화”', [
+        '러시아 대표단을 이끈 메드베데프 부의장이 평양에서 북한 김정은 총비서를 만났다고 북한 매체가 전했다.',
+        '메드베데프는 김 총비서에게 블라디미르 푸틴 대통령의 인사를 전했고, 김 총비서와의 회담은 두 시간 이어졌다.',
+        '북한은 조선민주주의인민공화국과 두 나라의 우의가 깊어지고 있다고 밝혔다.',
+        '북한 매체는 평양 시민들이 대표단을 환영했다고 보도했다.',
+        '메드베데프는 평양의 열병식을 지켜봤다.',
+        '그는 조선민주주의인민공화국 군인들의 용맹을 칭찬했다.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('still stays quiet on a story of Russia’s security council that names North Korea once in passing', () => {
+    expect(
+      opens('Medvedev chairs Security Council session on the Arctic', [
+        'Deputy Chairman of Russia’s Security Council Dmitry Medvedev held a meeting on the Arctic shipping route.',
+        'Medvedev said Moscow would expand its icebreaker fleet.',
+        'He also listed threats from NATO, and mentioned North Korea among states testing missiles.',
+        'The council will meet again in March, Medvedev said.',
+      ]),
+    ).toBe(false);
+  });
+});
