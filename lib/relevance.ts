@@ -324,7 +324,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     }
   });
   let together = 0;
-  let dense = false;
+  /** The passages where the two meet densely (Kim Jong Un at the Vostochny Cosmodrome, Russian media said). */
+  const densePassages = new Set<unknown>();
   let headlineCount = 0;
   /** The passages where the two sides meet. */
   const meetingPassages = new Set<unknown>();
@@ -349,7 +350,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // once (he came from there) is about Vietnam. A headline says what the article is about.
     const fewer = ofNorth < ofRussia ? 0 : ofRussia < ofNorth ? 1 : null;
     const inPassing = !headline && fewer !== null && Math.min(ofNorth, ofRussia) === 1 && !named[fewer];
-    if (!inPassing && count > ANCHOR_REPEATS + (named[0] || named[1] ? 0 : 1)) dense = true;
+    if (!inPassing && count > ANCHOR_REPEATS + (named[0] || named[1] ? 0 : 1)) densePassages.add(key);
   }
   // A headline that names both sides, and no other state, says what the article is about, once its
   // text names either side again ("Holidays in North Korea: how Russians reach Wonsan-Kalma"); a
@@ -368,9 +369,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // (China and Russia sell North Korea its oil): a list, not a story of the two.
   const recalledBesideAPartner = () => {
     const lessNamed = passagesNaming[northKorea < russia ? 0 : 1];
-    return northKorea !== russia && lessNamed.size === 1 && partnerPassages.has([...lessNamed][0]);
+    return northKorea !== russia && lessNamed.size <= ANCHOR_REPEATS && [...lessNamed].every((key) => partnerPassages.has(key));
   };
   const bothRepeated = fewer >= ANCHOR_REPEATS && sidesMeet && !recalledBesideAPartner();
+  // Nor is a dense passage the story where it names a partner too, the side named less often is
+  // recalled only beside that partner, and the headline does not name both: the guests at
+  // Pyongyang's party anniversary, China's premier and Russia's Medvedev, seated either side of Kim
+  // Jong Un. Putin and Kim's talks in Beijing, headlined on the two, are theirs.
+  const dense = densePassages.size > 0 && !(headlineSides !== 3 && [...densePassages].every((key) => partnerPassages.has(key)) && recalledBesideAPartner());
   // The side named less often is recalled only by an event of its own (Russia's invasion of Ukraine, as a date).
   const recalledOnlyByAnEvent = northKorea !== russia && !namedOtherThanByEvent[northKorea < russia ? 0 : 1];
   // Whether a passage where the two sides meet also names one of the topic's concepts (Russia's help

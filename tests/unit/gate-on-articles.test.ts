@@ -1145,3 +1145,27 @@ describe('held-out 65: Medvedev names Russia', () => {
     ).toBe(false);
   });
 });
+
+describe('held-out 65: guests beside a partner', () => {
+  it('stays quiet on the North’s party anniversary whose guests were China’s premier and Russia’s Medvedev', () => {
+    expect(
+      opens('김정은, 당 창건 기념 경축대회서 “적대 세력에 강경 대응”', [
+        '김정은 북한 국무위원장은 평양 경기장에서 당 창건 기념 경축대회를 열었다.',
+        '김정은은 연설에서 북한의 국제적 지위가 높아지고 있다고 말했다.',
+        '북한이 대집단체조를 선보인 것은 5년 만이다.',
+        '행사에는 중국의 리창 총리와 푸틴 러시아 대통령의 측근인 메드베데프 부의장, 베트남의 또 럼 서기장이 참석했다.',
+        '주석단에서 김 위원장 오른쪽에는 중국의 리창 총리가, 왼쪽 끝에는 러시아의 메드베데프 부의장이 앉았다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens where Kim and Putin meet in Beijing, the partner’s capital as the venue', () => {
+    expect(
+      opens('Kim and Putin hold talks in Beijing', [
+        'Kim Jong Un and Vladimir Putin met in Beijing after China’s military parade.',
+        'Putin thanked North Korea for its soldiers who fought in the Kursk region.',
+        'Kim said helping Russia was a fraternal duty.',
+      ]),
+    ).toBe(true);
+  });
+});
