@@ -1169,3 +1169,32 @@ describe('held-out 65: guests beside a partner', () => {
     ).toBe(true);
   });
 });
+
+describe('the veto beside the panel: where each must be named (the fourteenth hostile review’s mutations)', () => {
+  const northKoreaStory = (asidePassage: string, panelPassages: string[]) => [
+    '북한이 오늘 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+    '북한의 이번 발사는 올해 다섯 번째다.',
+    asidePassage,
+    ...panelPassages,
+    '북한은 지난달에도 순항미사일을 쐈다.',
+    '합참은 북한의 추가 도발에 대비하고 있다.',
+    '북한은 이번 발사에 대해 아직 발표하지 않았다.',
+  ];
+
+  it('opens where the veto and the panel share Russia’s one passage and the panel is named in one other passage only', () => {
+    expect(opens('북한 미사일 발사…감시 공백 우려', northKoreaStory('러시아가 거부권을 행사해 대북제재위 전문가 패널의 임기가 끝났다.', ['전문가들은 대북제재위 전문가 패널이 사라져 북한 감시에 공백이 생겼다고 말한다.']))).toBe(true);
+  });
+
+  it('stays quiet where Russia’s one passage names the panel but the veto is named elsewhere', () => {
+    expect(opens('북한 미사일 발사…감시 공백 우려', northKoreaStory('러시아는 북한을 다룬 대북제재위 전문가 패널의 보고서를 비판해 왔다.', ['대북제재위 전문가 패널은 지난해 거부권 행사로 임기를 마쳤다.']))).toBe(false);
+  });
+
+  it('stays quiet where Russia’s one passage names a veto and the panel is named only in other passages', () => {
+    expect(
+      opens(
+        '북한 미사일 발사…감시 공백 우려',
+        northKoreaStory('북한의 우방인 러시아는 지난주 시리아 결의안에 거부권을 행사했다.', ['대북제재위 전문가 패널은 지난해 활동을 마쳤다.', '대북제재위 전문가 패널의 마지막 보고서는 북한의 제재 위반을 다뤘다.']),
+      ),
+    ).toBe(false);
+  });
+});
