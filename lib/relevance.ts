@@ -175,7 +175,7 @@ const OUTNUMBERED = 4;
  * each side at least ANCHOR_REPEATS times, the two meeting in some passage (by any name: Kim obtained Russian help); or both together in more than one passage, or in one passage that names them three times
  * or more (Kim Jong Un at the Vostochny Cosmodrome, Russian media said) with the side named less often named
  * by a person, a specific term or twice, or in one passage with the
- * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once, outnumbered, and only by an event of its own, or named in one passage only, beside a partner, that passage must name a concept or a thing of the other side: Russia's invasion recalled as a date in a story of North Korea's launch opens nothing, nor do China and Russia as the sellers of North Korea's oil, while Seoul saying Russia helped the launch does; nor does such a list count as a side named repeatedly). A page that names each
+ * topic's concepts (missiles, sanctions, a veto) discussed and a side or concept named again beyond it (where one side is named just once, outnumbered, and only by an event of its own, or named in two passages at most, each beside a partner, a passage where they meet must name a concept or a thing of the other side: Russia's invasion recalled as a date in a story of North Korea's launch opens nothing, nor do China and Russia as the sellers of North Korea's oil, while Seoul saying Russia helped the launch does; nor does such a list count as a side named repeatedly). A page that names each
  * once in passing, or lists them with others ("North Korea, China and Russia"), stays quiet; so
  * does one that names a side twice and the other more than OUTNUMBERED times as often, unless a
  * passage is dense. Only the article's own mentions show, and on a page off the topic none do. Mentions must be given in document order for `firstMentionOnly`.
@@ -365,8 +365,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // times and Russia twice (among the runners' countries, and for its tourists since 2023).
   const fewer = Math.min(northKorea, russia);
   const outnumbered = fewer <= ANCHOR_REPEATS && Math.max(northKorea, russia) > OUTNUMBERED * fewer;
-  // The side named less often is named where a partner of one side's is too, as one of two
-  // (China and Russia sell North Korea its oil): a list, not a story of the two.
+  // The side named less often is named only where a partner of one side's is too (in two passages at
+  // most), as one of two (China and Russia sell North Korea its oil): a list, not a story of the two.
   const recalledBesideAPartner = () => {
     const lessNamed = passagesNaming[northKorea < russia ? 0 : 1];
     return northKorea !== russia && lessNamed.size <= ANCHOR_REPEATS && [...lessNamed].every((key) => partnerPassages.has(key));
