@@ -219,6 +219,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   let carriedThings = 0;
   let carriedPlacesItself = false;
   /**
+   * Per place of the relationship (the Khasan–Rajin railway, the Tumen bridge), its mentions'
+   * passages and whether the headline names it: a place counts as a thing of the relationship only
+   * where the article dwells on it (see below), as histories of the Trans-Siberian, Hunchun's
+   * logistics and Seoul's Eurasian rail plan each name the railway once, as one route among many.
+   */
+  const placesOfRelationship = new Map<number, { passages: Set<unknown>; mentions: number; headline: boolean }>();
+  /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
    */
@@ -303,7 +310,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     else if (side === 2) russia++;
     else if (term.specificity === 'specific') {
       if (term.pairOfStates) pairNames++;
-      else {
+      else if (term.kind === 'place' && !term.carriesSide) {
+        let place = placesOfRelationship.get(m.term);
+        if (!place) placesOfRelationship.set(m.term, (place = { passages: new Set(), mentions: 0, headline: false }));
+        place.passages.add(key);
+        place.mentions++;
+        place.headline ||= m.place?.headline === true;
+      } else {
         bilateralThings++;
         if (term.carriesSide) {
           carriedSide = term.carriesSide === 'north-korea' ? 1 : 2;
@@ -323,6 +336,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (term.specificity === 'specific') passage.named[side - 1] = true;
     }
   });
+  // A place of the relationship named once counts only in a passage that names both sides beside
+  // it (a family takes the Khasan–Tumangang train from Vladivostok into North Korea); named in two
+  // passages or in the headline, it is what the article is about.
+  for (const { passages, mentions: count, headline } of placesOfRelationship.values()) if (headline || passages.size >= ANCHOR_REPEATS || [...passages].some((key) => referredByPassage.get(key) === 3)) bilateralThings += count;
   let together = 0;
   /** The passages where the two meet densely (Kim Jong Un at the Vostochny Cosmodrome, Russian media said). */
   const densePassages = new Set<unknown>();

@@ -1198,3 +1198,51 @@ describe('the veto beside the panel: where each must be named (the fourteenth ho
     ).toBe(false);
   });
 });
+
+describe('the Khasan–Rajin railway named once in passing (the fourteenth hostile review)', () => {
+  it('stays quiet on a history of the Trans-Siberian that recalls the link to North Korea in one sentence', () => {
+    expect(
+      opens('The Trans-Siberian at 110: a line that built Russia', [
+        'Russia finished the Trans-Siberian Railway in 1916, linking Moscow with Vladivostok.',
+        'Russian engineers later added a second track and electrified the whole route.',
+        'Today Russian Railways runs about a hundred freight trains a day on the line.',
+        'Branches reach China and Mongolia; the Khasan-Rajin spur crosses into North Korea.',
+        'Moscow hopes the line will carry more Asian cargo to Europe.',
+        'The Kremlin has promised new money for Russia’s far eastern stretch.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on Hunchun’s logistics, where the railway is one of several routes', () => {
+    expect(
+      opens('Hunchun bets on trucks and trains to the sea', [
+        'China’s border city of Hunchun wants to become a hub for northeast Asian trade.',
+        'Chinese firms truck goods to Russia’s port of Zarubino, two hours away.',
+        'Some cargo goes by the Rajin-Khasan railway instead.',
+        'Beijing has paid for a new customs hall in Hunchun.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('stays quiet on Seoul’s Eurasian rail plan, which names the route once', () => {
+    expect(
+      opens('Seoul revives its dream of a train to Europe', [
+        'South Korea’s transport ministry said it would study a rail link to Europe.',
+        'The plan would run trains from Busan through the Korean peninsula.',
+        'Officials named the Hasan-Rajin route as one way to reach the Trans-Siberian in Russia.',
+        'South Korean firms have studied the idea since 2013.',
+        'Seoul said talks with Pyongyang would be needed first.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens a trip that takes the train from Khasan into North Korea, naming both sides beside the line', () => {
+    expect(
+      opens('A week in Rason', [
+        'A blogger spent a week with his family in Rason, a special economic zone of North Korea.',
+        'They flew to Vladivostok and took a bus to Khasan, then the Khasan-Tumangang train, two North Korean carriages, across the border.',
+        'Guides met the group at the North Korean customs post.',
+      ]),
+    ).toBe(true);
+  });
+});
