@@ -77,6 +77,10 @@ describe('the catalogue on news sentences', () => {
     ['스위스 연방평의회, 대북 제재 강화', 'russian-state-bodies', 'Switzerland’s Federal Council'],
     ["Shelling hits Darfur's Kalma camp", 'north-korean-places', 'the Kalma camp in Darfur'],
     ['Rajin Saleh scored twice.', 'north-korean-places', 'a man named Rajin'],
+    // (the fourteenth hostile review: 조러하다, "like that", is no pair's name whatever its ending)
+    ['아이에게 조러하게 말하면 안 된다.', 'nk-russia-partnership', '조러하게, "like that"'],
+    ['조러하지 않으려면 먼저 들어야 한다.', 'nk-russia-partnership', '조러하지'],
+    ['조러한 말은 조러해서 나쁘다.', 'nk-russia-partnership', '조러한 and 조러해서'],
     ['헝가리, 우크라이나와의 분쟁 격화', 'ukraine-war', 'Hungary’s dispute with Ukraine'],
     ['Группа мониторинга санкций ООН представила доклад.', 'msmt', 'the UN’s panel, not the MSMT'],
     ['미국과 사우디가 상호방위협정을 추진한다.', 'russia-dprk-treaty-2024', 'another pair’s defence pact'],
