@@ -81,6 +81,10 @@ describe('the catalogue on news sentences', () => {
     ['아이에게 조러하게 말하면 안 된다.', 'nk-russia-partnership', '조러하게, "like that"'],
     ['조러하지 않으려면 먼저 들어야 한다.', 'nk-russia-partnership', '조러하지'],
     ['조러한 말은 조러해서 나쁘다.', 'nk-russia-partnership', '조러한 and 조러해서'],
+    // (the fourteenth hostile review: the Security Council's other panels of experts)
+    ['The Council renewed the Panel of Experts on Mali for a year.', 'un-panel-of-experts', 'Mali’s panel'],
+    ['Совбез продлил мандат группы экспертов по Ливии.', 'un-panel-of-experts', 'Libya’s panel'],
+    ['안보리는 예멘 전문가 패널의 보고서를 받았다.', 'un-panel-of-experts', 'Yemen’s panel'],
     ['헝가리, 우크라이나와의 분쟁 격화', 'ukraine-war', 'Hungary’s dispute with Ukraine'],
     ['Группа мониторинга санкций ООН представила доклад.', 'msmt', 'the UN’s panel, not the MSMT'],
     ['미국과 사우디가 상호방위협정을 추진한다.', 'russia-dprk-treaty-2024', 'another pair’s defence pact'],
@@ -343,8 +347,11 @@ describe('the catalogue does not mistake look-alikes', () => {
     expect(findMatches(automaton, 'By HYUNG-JIN KIM and KIM TONG-HYUNG, Associated Press').map((m) => m.termId)).not.toContain('kim-jong-un');
   });
 
-  it('reads a panel of experts not named with North Korea as the Panel of Experts only in an article on the topic (Russia also ended Mali’s)', () => {
-    for (const text of ['Russia vetoed the renewal of the UN panel of experts on Mali.', 'Россия заблокировала продление мандата группы экспертов ООН по Мали.', '러시아가 말리 제재 전문가 패널 연장에 반대했다.']) {
+  it('reads another sanctions regime’s panel of experts as no Panel of Experts at all (Russia also ended Mali’s), and a bare one as the Panel only in an article on the topic', () => {
+    // The fourteenth hostile review: Mali's panel showed as North Korea's in an article on the topic.
+    for (const text of ['Russia vetoed the renewal of the UN panel of experts on Mali.', 'Россия заблокировала продление мандата группы экспертов ООН по Мали.', '러시아가 말리 제재 전문가 패널 연장에 반대했다.'])
+      expect(findMatches(automaton, text).filter((m) => m.termId === 'un-panel-of-experts')).toEqual([]);
+    for (const text of ['Russia vetoed the renewal of the UN panel of experts.', 'Россия заблокировала продление мандата группы экспертов ООН.', '러시아가 유엔 전문가 패널 연장에 반대했다.']) {
       const panel = findMatches(automaton, text).filter((m) => m.termId === 'un-panel-of-experts');
       expect(panel.length).toBe(1);
       expect(panel[0]).toMatchObject({ standalone: false, topical: true });
