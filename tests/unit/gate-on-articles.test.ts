@@ -1199,6 +1199,53 @@ describe('the veto beside the panel: where each must be named (the fourteenth ho
   });
 });
 
+describe('the veto beside the panel, in the words news uses for it (the fourteenth hostile review)', () => {
+  const missileStory = (asidePassage: string, panelPassage: string) => [
+    'North Korea fired a ballistic missile into the East Sea on Monday, Seoul’s Joint Chiefs of Staff said.',
+    'It was North Korea’s fifth launch this year.',
+    asidePassage,
+    panelPassage,
+    'North Korea also fired cruise missiles last month.',
+    'Seoul’s military said it was ready for further provocations by North Korea.',
+    'North Korea’s state media had not reported the launch by the evening.',
+  ];
+
+  it('opens where Russia’s one passage says it vetoed the renewal of the panel’s mandate', () => {
+    expect(
+      opens(
+        'North Korea fires missile as sanctions monitoring lapses',
+        missileStory('Russia vetoed the renewal of the UN Panel of Experts on North Korea last year.', 'Without the Panel of Experts on North Korea, no UN body tracks the launches.'),
+      ),
+    ).toBe(true);
+  });
+
+  it('opens where Russia’s one passage says the panel’s term could not be extended (임기 연장 무산)', () => {
+    const story = [
+      '북한이 오늘 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
+      '북한의 이번 발사는 올해 다섯 번째다.',
+      '러시아의 반대로 대북제재위 전문가 패널의 임기 연장이 무산됐다.',
+      '전문가들은 대북제재위 전문가 패널이 사라져 북한 감시에 공백이 생겼다고 말한다.',
+      '북한은 지난달에도 순항미사일을 쐈다.',
+      '합참은 북한의 추가 도발에 대비하고 있다.',
+      '북한은 이번 발사에 대해 아직 발표하지 않았다.',
+    ];
+    expect(opens('북한 미사일 발사…감시 공백 우려', story)).toBe(true);
+  });
+
+  it('opens where Russia’s one passage says it blocked the extension of the mandate («заблокировала продление мандата»)', () => {
+    const story = [
+      'КНДР в понедельник запустила баллистическую ракету в сторону Японского моря, сообщил Объединённый комитет начальников штабов Южной Кореи.',
+      'Это уже пятый пуск КНДР в этом году.',
+      'В прошлом году Россия заблокировала продление мандата группы экспертов ООН по КНДР.',
+      'Без группы экспертов ООН по КНДР за пусками не следит ни один орган ООН.',
+      'В прошлом месяце КНДР испытала и крылатые ракеты.',
+      'В Сеуле заявили, что готовы к новым провокациям КНДР.',
+      'Государственные СМИ КНДР о пуске пока не сообщили.',
+    ];
+    expect(opens('КНДР запустила ракету, пока санкционный надзор не работает', story)).toBe(true);
+  });
+});
+
 describe('the Khasan–Rajin railway named once in passing (the fourteenth hostile review)', () => {
   it('stays quiet on a history of the Trans-Siberian that recalls the link to North Korea in one sentence', () => {
     expect(
