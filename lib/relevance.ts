@@ -399,8 +399,15 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // Whether a passage where the two sides meet also names one of the topic's concepts (Russia's help
   // with the satellite) or, by any name, a bare one too, a thing of the side named more often (the
   // panel, Kim Jong Un, the Kursk region): Russia blocked the panel. Walked only when a rule asks.
+  // Where the side named less often is named once, in a list beside a partner, a concept there is not
+  // enough: Washington's sanctions on North Korea's banks, whose staff work "in China, Russia, Libya
+  // and the UAE", are not the topic's. A weapon or a thing of the other side there is: the North
+  // Korean missile Russia fired, traced to parts from the US, Japan and China; Kim's limousines,
+  // which the Panel of Experts traced through China and Russia.
+  const listedOnceBesideAPartner = () => outnumbered && fewer === 1 && recalledBesideAPartner();
   const topicWhereSidesMeet = (): boolean => {
-    if ([...meetingPassages].some((key) => conceptPassages.has(key))) return true;
+    const listed = listedOnceBesideAPartner();
+    if ([...meetingPassages].some((key) => (listed ? weaponPassages : conceptPassages).has(key))) return true;
     const moreNamedSide = northKorea > russia ? 1 : 2;
     return mentions.some((m, i) => {
       const term = terms[m.term]!;

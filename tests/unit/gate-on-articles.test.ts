@@ -1293,3 +1293,29 @@ describe('the Khasan–Rajin railway named once in passing (the fourteenth hosti
     ).toBe(true);
   });
 });
+
+describe('held-out 66: a side listed once beside a partner', () => {
+  const banks = [
+    'The US Treasury on Tuesday added eight North Korean banks to its sanctions list.',
+    'The Treasury secretary said the move targets North Korean banks and the middlemen who act for them abroad.',
+    'Among the banks under sanctions is North Korea’s agricultural development bank.',
+    'Sanctions also hit two dozen North Korean nationals who work in China, Russia, Libya and the United Arab Emirates for the banks.',
+    'Washington said the step supports its campaign to isolate North Korea.',
+  ];
+
+  it('stays quiet on US sanctions on North Korea’s banks, whose staff work in China, Russia and elsewhere: a concept beside the list is not the topic', () => {
+    expect(opens('US adds North Korean banks to sanctions list', banks)).toBe(false);
+  });
+
+  it('still opens where the list’s passage names a weapon: the North Korean missile Russia fired, built with parts from the US, Japan and China', () => {
+    expect(
+      opens('N. Korean missile found in Ukraine was built with foreign parts', [
+        'Hundreds of parts inside a North Korean missile that Russia fired at Kharkiv came from firms in the United States, Japan, China and Germany, researchers found.',
+        'The findings show North Korea can source parts abroad despite UN sanctions on its ballistic missile programme.',
+        'The researchers examined debris of the North Korean missile recovered in the city in January.',
+        'Most of the parts had been made within the past three years, they said.',
+        'North Korea has long evaded sanctions to buy electronics, the report said.',
+      ]),
+    ).toBe(true);
+  });
+});
