@@ -1319,3 +1319,31 @@ describe('held-out 66: a side listed once beside a partner', () => {
     ).toBe(true);
   });
 });
+
+describe('held-out 67: a partner’s story that recalls arms from both suppliers', () => {
+  it('stays quiet on Shoigu in Tehran after Pyongyang, where Russia took arms from North Korea and Iran alike', () => {
+    expect(
+      opens('러시아 쇼이구, 북한 이어 이란 방문', [
+        '북한을 방문했던 세르게이 쇼이구 러시아 국가안보회의 서기가 17일 이란을 찾았다.',
+        '쇼이구 서기는 테헤란에서 이란 대통령을 만나 푸틴 대통령의 메시지를 전했다.',
+        '이란 대통령은 이란과 러시아의 협력이 서방 제재를 무력하게 만들고 있다고 말했다.',
+        '이번 방문은 이란이 러시아에 탄도미사일을 보냈다는 보도 속에 이뤄졌다.',
+        '러시아는 우크라이나 침공 뒤 북한, 이란과 가까워지며 무기를 지원받아 왔다.',
+        '이란 대통령은 다음 달 러시아에서 열리는 브릭스 정상회의에 참석한다.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens where that passage names North Korea’s weapon by its own name: its shells beside Iran’s drones', () => {
+    expect(
+      opens('러시아 쇼이구, 북한 이어 이란 방문', [
+        '북한을 방문했던 세르게이 쇼이구 러시아 국가안보회의 서기가 17일 이란을 찾았다.',
+        '쇼이구 서기는 테헤란에서 이란 대통령을 만나 푸틴 대통령의 메시지를 전했다.',
+        '이란 대통령은 이란과 러시아의 협력이 서방 제재를 무력하게 만들고 있다고 말했다.',
+        '이번 방문은 이란이 러시아에 탄도미사일을 보냈다는 보도 속에 이뤄졌다.',
+        '러시아는 우크라이나 침공 뒤 북한의 포탄과 이란의 드론을 받아 왔다.',
+        '이란 대통령은 다음 달 러시아에서 열리는 브릭스 정상회의에 참석한다.',
+      ]),
+    ).toBe(true);
+  });
+});
