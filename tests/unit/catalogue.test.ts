@@ -81,6 +81,8 @@ describe('the catalogue on news sentences', () => {
     ['아이에게 조러하게 말하면 안 된다.', 'nk-russia-partnership', '조러하게, "like that"'],
     ['조러하지 않으려면 먼저 들어야 한다.', 'nk-russia-partnership', '조러하지'],
     ['조러한 말은 조러해서 나쁘다.', 'nk-russia-partnership', '조러한 and 조러해서'],
+    // (held-out 67: Kim Yo Jong spelt Йо; her bare surname after it read as Kim Jong Un)
+    ['Ким Йо Чжон заявила, что слухи распускают враждебные силы.', 'kim-jong-un', 'Kim Yo Jong spelt Йо'],
     // (the fourteenth hostile review: the Security Council's other panels of experts)
     ['The Council renewed the Panel of Experts on Mali for a year.', 'un-panel-of-experts', 'Mali’s panel'],
     ['Совбез продлил мандат группы экспертов по Ливии.', 'un-panel-of-experts', 'Libya’s panel'],
