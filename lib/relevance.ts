@@ -404,9 +404,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   // panel, Kim Jong Un, the Kursk region): Russia blocked the panel. Walked only when a rule asks.
   // Where the side named less often is named once, in a list beside a partner, a concept there is not
   // enough: Washington's sanctions on North Korea's banks, whose staff work "in China, Russia, Libya
-  // and the UAE", are not the topic's. A weapon or a thing of the other side there is: the North
-  // Korean missile Russia fired, traced to parts from the US, Japan and China; Kim's limousines,
-  // which the Panel of Experts traced through China and Russia.
+  // and the UAE", are not the topic's. A weapon or a thing of the other side by a name of its own
+  // there is: the North Korean missile Russia fired, traced to parts from the US, Japan and China;
+  // Kim Jong Un's limousines, traced through China and Russia. "UN experts" saw Russian and Chinese
+  // ships carry North Korea's fuel, in a story on its arms for Syria, is not.
   const listedOnceBesideAPartner = () => outnumbered && fewer === 1 && recalledBesideAPartner();
   const topicWhereSidesMeet = (): boolean => {
     const listed = listedOnceBesideAPartner();
@@ -414,7 +415,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const moreNamedSide = northKorea > russia ? 1 : 2;
     return mentions.some((m, i) => {
       const term = terms[m.term]!;
-      return m.place?.region !== 'boilerplate' && sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && meetingPassages.has(m.place?.passage ?? i);
+      return m.place?.region !== 'boilerplate' && sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && (!listed || m.standalone) && meetingPassages.has(m.place?.passage ?? i);
     });
   };
   // A thing of the relationship makes the article about it. A pair name once does only where both

@@ -1320,6 +1320,32 @@ describe('held-out 66: a side listed once beside a partner', () => {
   });
 });
 
+describe('held-out 67: a thing of the other side beside a list', () => {
+  it('stays quiet on North Korea’s arms for Syria, where UN experts saw Russian and Chinese ships carry its fuel', () => {
+    expect(
+      opens('WSJ: КНДР продаёт оружие странам под санкциями', [
+        'По данным закрытого доклада ООН, Северная Корея торгует с Сирией, Йеменом и Ливией.',
+        'В докладе говорится, что Северная Корея нарушает международные санкции и продаёт оружие.',
+        'Согласно документу, КНДР поставляет оружие Сирии и другим странам, где идут войны.',
+        'Эксперты ООН отметили рост поставок топлива в Северную Корею на российских и китайских судах.',
+        'Первые санкции против КНДР ввели в 2006 году.',
+      ]),
+    ).toBe(false);
+  });
+
+  it('still opens where that passage names Kim Jong Un: his limousines, traced through China and Russia', () => {
+    expect(
+      opens('Лимузины для КНДР: доклад ООН', [
+        'Группа экспертов ООН выяснила, что лимузины Ким Чен Ына попали в КНДР через Китай и Россию.',
+        'По данным доклада, машины прошли через несколько портов.',
+        'Северная Корея ввозит предметы роскоши вопреки санкциям ООН.',
+        'КНДР не ответила на запрос экспертов.',
+        'Санкции запрещают поставлять в КНДР дорогие автомобили.',
+      ]),
+    ).toBe(true);
+  });
+});
+
 describe('held-out 67: a partner’s story that recalls arms from both suppliers', () => {
   it('stays quiet on Shoigu in Tehran after Pyongyang, where Russia took arms from North Korea and Iran alike', () => {
     expect(
