@@ -81,6 +81,9 @@ describe('the catalogue on news sentences', () => {
     ['아이에게 조러하게 말하면 안 된다.', 'nk-russia-partnership', '조러하게, "like that"'],
     ['조러하지 않으려면 먼저 들어야 한다.', 'nk-russia-partnership', '조러하지'],
     ['조러한 말은 조러해서 나쁘다.', 'nk-russia-partnership', '조러한 and 조러해서'],
+    // (the development set: Interfax files from Moscow, «Москва. 4 января. INTERFAX.RU —», 23 times, never labelled)
+    ['Москва. 4 января. INTERFAX.RU — Военные КНДР испытали ракеты.', 'russia', 'Interfax’s dateline'],
+    ['Москва. 16 августа. INTERFAX.RU — Вице-премьер заявил о ракетах КНДР.', 'russia', 'Interfax’s dateline in August'],
     // (held-out 67: Kim Yo Jong spelt Йо; her bare surname after it read as Kim Jong Un)
     ['Ким Йо Чжон заявила, что слухи распускают враждебные силы.', 'kim-jong-un', 'Kim Yo Jong spelt Йо'],
     // (the fourteenth hostile review: the Security Council's other panels of experts)

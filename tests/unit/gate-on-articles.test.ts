@@ -1373,3 +1373,15 @@ describe('held-out 67: a partner’s story that recalls arms from both suppliers
     ).toBe(true);
   });
 });
+
+describe('Interfax’s Moscow dateline (the development set)', () => {
+  it('stays quiet on North Korea’s missile tests filed from Moscow, which names Russia only in the dateline', () => {
+    expect(
+      opens('В КНДР испытали баллистические ракеты', [
+        'Москва. 4 января. INTERFAX.RU — Военные КНДР испытали несколько баллистических ракет, сообщает агентство «Ренхап».',
+        'Сколько было ракет, в сообщении не говорится.',
+        'Ракеты выпустили в восточном направлении с полигона под Пхеньяном.',
+      ]),
+    ).toBe(false);
+  });
+});
