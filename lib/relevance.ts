@@ -502,8 +502,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const keyOf = (m: MentionFacts, i: number) => m.place?.passage ?? i;
     const names = (m: MentionFacts, term: number) => m.term === term && (m.standalone || countsForSide(m, sideOf(terms[term]!)));
     return narrowingsOf(terms).storyRules.some((rule) => {
-      // The veto by the word or by a name of its own ("vetoed the renewal", 임기 연장 무산, «продление мандата»).
-      if (!mentions.some((m, i) => m.place?.region !== 'boilerplate' && keyOf(m, i) === key && m.standalone && (m.term === rule.from || m.term === rule.to))) return false;
+      // The word itself (veto, vetoed the renewal, 거부권): the narrower term's own names include
+      // procedural words ("renewal of the mandate", 임기 연장) that tell no veto (the fifteenth review).
+      if (!mentions.some((m, i) => m.place?.region !== 'boilerplate' && keyOf(m, i) === key && m.standalone && m.term === rule.from)) return false;
       const triggerPassages = new Set<unknown>(mentions.flatMap((m, i) => (m.place?.region !== 'boilerplate' && rule.when.some((t) => names(m, t)) ? [keyOf(m, i)] : [])));
       return triggerPassages.has(key) && triggerPassages.size > 1;
     });

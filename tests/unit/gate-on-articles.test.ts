@@ -1219,30 +1219,48 @@ describe('the veto beside the panel, in the words news uses for it (the fourteen
     ).toBe(true);
   });
 
-  it('opens where Russia’s one passage says the panel’s term could not be extended (임기 연장 무산)', () => {
-    const story = [
-      '북한이 오늘 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.',
-      '북한의 이번 발사는 올해 다섯 번째다.',
-      '러시아의 반대로 대북제재위 전문가 패널의 임기 연장이 무산됐다.',
-      '전문가들은 대북제재위 전문가 패널이 사라져 북한 감시에 공백이 생겼다고 말한다.',
-      '북한은 지난달에도 순항미사일을 쐈다.',
-      '합참은 북한의 추가 도발에 대비하고 있다.',
-      '북한은 이번 발사에 대해 아직 발표하지 않았다.',
-    ];
-    expect(opens('북한 미사일 발사…감시 공백 우려', story)).toBe(true);
-  });
-
-  it('opens where Russia’s one passage says it blocked the extension of the mandate («заблокировала продление мандата»)', () => {
-    const story = [
-      'КНДР в понедельник запустила баллистическую ракету в сторону Японского моря, сообщил Объединённый комитет начальников штабов Южной Кореи.',
-      'Это уже пятый пуск КНДР в этом году.',
-      'В прошлом году Россия заблокировала продление мандата группы экспертов ООН по КНДР.',
-      'Без группы экспертов ООН по КНДР за пусками не следит ни один орган ООН.',
-      'В прошлом месяце КНДР испытала и крылатые ракеты.',
-      'В Сеуле заявили, что готовы к новым провокациям КНДР.',
-      'Государственные СМИ КНДР о пуске пока не сообщили.',
-    ];
-    expect(opens('КНДР запустила ракету, пока санкционный надзор не работает', story)).toBe(true);
+  // The fifteenth hostile review: the veto's own names include procedural words ("renewal of the
+  // mandate", 임기 연장, «продление мандата») that tell no veto; only the word counts.
+  it('stays quiet on a panel report that names Russia once, as a member’s nationality, beside the yearly renewal of the mandate', () => {
+    const members = {
+      en: [
+        'UN panel says North Korea stole record crypto last year',
+        [
+          'North Korean hackers stole a record amount of cryptocurrency last year, UN sanctions monitors said in a report.',
+          'The UN panel of experts said North Korea used the money to fund its nuclear and missile programs.',
+          'North Korea continued to import refined petroleum through ship-to-ship transfers, the report said.',
+          'North Korea has fired several ballistic missiles this year.',
+          'North Korea’s foreign ministry called the report a fabrication.',
+          'North Korea says sanctions are a product of US hostility.',
+          'The UN panel’s eight experts come from countries including the United States, Russia and Japan; the Security Council votes each March on the renewal of the mandate.',
+        ],
+      ],
+      ko: [
+        '유엔 전문가 패널 "北, 작년 가상화폐 2조원 탈취"',
+        [
+          '유엔 안보리 대북제재위원회 전문가 패널은 북한이 지난해 가상화폐 약 2조 원어치를 탈취했다는 보고서를 냈다.',
+          '보고서에 따르면 북한 해커들은 탈취한 자금을 핵·미사일 개발에 쓴 것으로 보인다.',
+          '북한은 여전히 선박 간 환적으로 석유를 밀수입하고 있다고 보고서는 지적했다.',
+          '북한은 올해 들어서도 탄도미사일을 여러 차례 발사했다.',
+          '북한 외무성은 보고서가 날조됐다고 주장했다.',
+          '북한은 제재가 적대시 정책의 산물이라고 반발해 왔다.',
+          '전문가 패널에는 미국, 러시아, 일본 등 8개국 전문가가 참여하며, 패널의 임기 연장 여부는 매년 안보리가 표결로 정한다.',
+        ],
+      ],
+      ru: [
+        'Эксперты ООН: КНДР похитила рекордный объём криптовалюты',
+        [
+          'Северокорейские хакеры в прошлом году похитили рекордный объём криптовалюты, говорится в докладе группы экспертов ООН по КНДР.',
+          'По данным экспертов, Пхеньян направил средства на ядерную и ракетную программы.',
+          'КНДР продолжала ввозить нефтепродукты путём перегрузки с судна на судно, отмечается в докладе.',
+          'В этом году КНДР провела несколько пусков баллистических ракет.',
+          'МИД КНДР назвал доклад фальсификацией.',
+          'В Пхеньяне считают санкции проявлением враждебной политики США.',
+          'В группу экспертов ООН по КНДР входят специалисты из восьми стран, в том числе России, США и Японии; вопрос о продлении мандата Совбез решает ежегодно в марте.',
+        ],
+      ],
+    } as const;
+    for (const [headline, paragraphs] of Object.values(members)) expect(opens(headline, [...paragraphs])).toBe(false);
   });
 });
 
