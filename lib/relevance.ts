@@ -238,8 +238,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const namedWeaponPassages = new Set<unknown>();
   /** Passages naming a thing of the relationship by any of its names, an on-topic one too. */
   const relationshipPassages = new Set<unknown>();
-  /** Passages naming a thing of the relationship by a name of its own (the treaty, 파병), not an on-topic word ("arms"). */
-  const relationshipNamedPassages = new Set<unknown>();
   let headlineSides = 0;
   let headlineNamesMore = false;
   /** Per side, the passages that name it. */
@@ -299,7 +297,6 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     // A thing of the relationship by any name it has, an on-topic one too ("the Comprehensive Strategic Partnership Treaty").
     const namesThing = namesRelationship(term) && (m.standalone || m.topical);
     if (namesThing) relationshipPassages.add(key);
-    if (namesThing && m.standalone) relationshipNamedPassages.add(key);
     if (m.place?.headline === true && (namesThing || relationshipWords.has(m.term))) headlineNamesRelationship = true;
     // The pair's name counts however it is written (an on-topic "Korean–Russian alliance" too).
     if ((m.standalone || (m.topical && term.pairOfStates)) && m.place?.headline === true && term.anchor !== 'partner' && !side && (term.kind === 'state' || term.specificity === 'specific' || term.kind === 'weapon'))
@@ -465,11 +462,10 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
   const recallsOneSideAside = () => {
     const [northPassages, russiaPassages] = [bodyPassagesReferring(1), bodyPassagesReferring(2)];
     const asidePassages = northPassages.length <= russiaPassages.length ? northPassages : russiaPassages;
-    // A weapon beside the side is the topic's own story (like Iran, North Korea sent Russia missiles).
-    // Beside the partner too, only a weapon or a thing of the relationship by a name of its own is:
-    // Russia "took arms from North Korea and Iran alike" says no more of the two than of the partner.
-    const topicBeside = (key: unknown) => (partnerPassages.has(key) ? namedWeaponPassages.has(key) || relationshipNamedPassages.has(key) : weaponPassages.has(key) || relationshipPassages.has(key));
-    if (asidePassages.some(topicBeside)) return false;
+    // A weapon beside the side is the topic's own story (like Iran, North Korea sent Russia missiles),
+    // by an on-topic word too: a writer who recalls one side beside the partner compares the two
+    // suppliers ("Like Iran, North Korea has shipped weapons to Russia"; the fifteenth review).
+    if (asidePassages.some((key) => weaponPassages.has(key) || relationshipPassages.has(key))) return false;
     // Recalled twice, each time beside the partner (Russia courts Iran and North Korea alike;
     // Shoigu met Kim, then flew to Tehran), the side is still the traveller's last stop. Twice on
     // its own, it is a story of its own.
