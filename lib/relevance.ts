@@ -225,6 +225,9 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * logistics and Seoul's Eurasian rail plan each name the railway once, as one route among many.
    */
   const placesOfRelationship = new Map<number, { passages: Set<unknown>; mentions: number; headline: boolean }>();
+  /** The article's first passage after the headline (its lead): where a brief names what it is about. */
+  let leadPassage: unknown;
+  let leadSeen = false;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
@@ -286,6 +289,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (m.place?.headline === true) headlineSides |= side;
     }
     if (m.place?.headline === true) headlinePassages.add(key);
+    else if (!leadSeen) [leadPassage, leadSeen] = [key, true];
     if (term.anchor === 'partner' && !m.topical) {
       if (m.place?.headline === true) headlineNamesPartner = true;
       else partnerPassages.add(key);
@@ -336,10 +340,13 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (term.specificity === 'specific') passage.named[side - 1] = true;
     }
   });
-  // A place of the relationship named once counts only in a passage that names both sides beside
-  // it (a family takes the Khasan–Tumangang train from Vladivostok into North Korea); named in two
-  // passages or in the headline, it is what the article is about.
-  for (const { passages, mentions: count, headline } of placesOfRelationship.values()) if (headline || passages.size >= ANCHOR_REPEATS || [...passages].some((key) => referredByPassage.get(key) === 3)) bilateralThings += count;
+  // A place of the relationship named once counts only in the lead, where a brief names what it is
+  // about (Russian Railways resumes trains on the Khasan–Tumangang line), or in a passage that names
+  // both sides beside it (a family takes the Khasan–Tumangang train from Vladivostok into North
+  // Korea); named in two passages or in the headline, it is what the article is about. A history
+  // whose one sentence on the line names both countries still opens (the fifteenth review).
+  for (const { passages, mentions: count, headline } of placesOfRelationship.values())
+    if (headline || passages.size >= ANCHOR_REPEATS || passages.has(leadPassage) || [...passages].some((key) => referredByPassage.get(key) === 3)) bilateralThings += count;
   let together = 0;
   /** The passages where the two meet densely (Kim Jong Un at the Vostochny Cosmodrome, Russian media said). */
   const densePassages = new Set<unknown>();

@@ -1301,6 +1301,52 @@ describe('the Khasan–Rajin railway named once in passing (the fourteenth hosti
     ).toBe(false);
   });
 
+  // The fifteenth hostile review: each way a railway named once still counts, pinned by a brief.
+  it('opens a brief that leads on the line, naming its operator there and North Korea later', () => {
+    expect(
+      opens('Passenger trains to Rason resume after five years', [
+        'Russian Railways on Monday resumed passenger service on the Khasan–Tumangang line, suspended since 2020.',
+        'The first train carried 40 tourists from Vladivostok, the company said.',
+        'Tickets for the four-hour trip to North Korea’s Rason zone cost 12,000 roubles, including a guide.',
+      ]),
+    ).toBe(true);
+    expect(
+      opens('Пассажирское сообщение с Расоном восстановлено', [
+        'РЖД возобновили пассажирские перевозки по линии Хасан — Туманган, прерванные в 2020 году.',
+        'Первым поездом из Владивостока отправились 40 туристов.',
+        'Поездка в экономическую зону Расон в КНДР займёт около четырёх часов.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens where the line is named in two passages, or in the headline', () => {
+    expect(
+      opens('Coal trains return to the border', [
+        'Freight volumes at Russia’s eastern border rose sharply this year, officials said.',
+        'Russian Railways said the Khasan–Rajin line carried twice as much coal this year as last.',
+        'The Khasan–Rajin link, rebuilt a decade ago, had been idle since the pandemic.',
+        'North Korea’s railways ministry confirmed the figures, state media said.',
+      ]),
+    ).toBe(true);
+    expect(
+      opens('하산-두만강 여객열차 5년 만에 운행 재개', [
+        '러시아 철도공사는 2020년 중단됐던 여객 열차 운행을 재개했다고 밝혔다.',
+        '첫 열차에는 블라디보스토크에서 출발한 관광객 40명이 탑승했다.',
+        '관광객들은 북한 나선경제특구에서 사흘간 머문다.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('opens where the one passage that names the line, after the lead, names both sides beside it', () => {
+    expect(
+      opens('Tourist season opens in the Far East', [
+        'Travel agencies in Primorye expect a record summer, the regional government said.',
+        'From June, Russia and North Korea will run passenger trains on the Khasan–Rajin line.',
+        'Tickets will go on sale next month.',
+      ]),
+    ).toBe(true);
+  });
+
   it('still opens a trip that takes the train from Khasan into North Korea, naming both sides beside the line', () => {
     expect(
       opens('A week in Rason', [
