@@ -417,8 +417,12 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const listed = listedOnceBesideAPartner();
     if ([...meetingPassages].some((key) => (listed ? weaponPassages : conceptPassages).has(key))) return true;
     const moreNamedSide = northKorea > russia ? 1 : 2;
+    // Listed or not, a word that tells one of the topic's stories is its own: China and Russia
+    // vetoed new sanctions on North Korea (the fifteenth review).
+    const storyWords = listed ? new Set(narrowingsOf(terms).storyRules.map((rule) => rule.from)) : undefined;
     return mentions.some((m, i) => {
       const term = terms[m.term]!;
+      if (storyWords?.has(m.term) && m.standalone && m.place?.region !== 'boilerplate' && meetingPassages.has(m.place?.passage ?? i)) return true;
       return m.place?.region !== 'boilerplate' && sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && (!listed || m.standalone) && meetingPassages.has(m.place?.passage ?? i);
     });
   };

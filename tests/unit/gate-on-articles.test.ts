@@ -1371,6 +1371,18 @@ describe('held-out 66: a side listed once beside a partner', () => {
     expect(opens('US adds North Korean banks to sanctions list', banks)).toBe(false);
   });
 
+  it('opens where the list’s passage tells one of the topic’s stories: China and Russia vetoed new sanctions on North Korea', () => {
+    expect(
+      opens('North Korea test-fires new ICBM; Security Council deadlocked', [
+        'North Korea test-fired a new solid-fuel intercontinental ballistic missile on Friday, its state media said.',
+        'Kim Jong Un oversaw the launch and said North Korea would keep strengthening its nuclear deterrent.',
+        'The missile flew for 86 minutes, the longest flight yet by a North Korean missile, Japan said.',
+        'An emergency Security Council meeting ended without action after China and Russia vetoed new sanctions on North Korea.',
+        'North Korea has rejected every Security Council resolution against it as a violation of its sovereignty.',
+      ]),
+    ).toBe(true);
+  });
+
   it('still opens where the list’s passage names a weapon: the North Korean missile Russia fired, built with parts from the US, Japan and China', () => {
     expect(
       opens('N. Korean missile found in Ukraine was built with foreign parts', [
