@@ -70,6 +70,8 @@ interface Narrowings {
   rules: NarrowingRule[];
   /** The rules that name one of the topic's own stories (`showsTopic`). */
   storyRules: NarrowingRule[];
+  /** The words those rules narrow (the veto): each tells one of the topic's stories. */
+  storyWords: Set<number>;
   /** The word classes that show as a thing of the relationship where the article narrows them ("alliance"). */
   relationshipWords: Set<number>;
   /** Per side-carrying term, the terms that place it in the relationship beside the other side (`placedBy`). */
@@ -101,6 +103,7 @@ function narrowingsOf(terms: readonly MatcherDataTerm[]): Narrowings {
     narrowings = {
       rules,
       storyRules: rules.filter((rule) => rule.showsTopic),
+      storyWords: new Set(rules.filter((rule) => rule.showsTopic).map((rule) => rule.from)),
       relationshipWords: new Set(rules.filter((rule) => terms[rule.from]!.narrowOnly && namesRelationship(terms[rule.to]!)).map((rule) => rule.from)),
       placedBy: new Map(terms.flatMap((t, i) => (t.placedBy ? [[i, t.placedBy.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))] as [number, number[]]] : []))),
     };
@@ -225,9 +228,8 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
    * logistics and Seoul's Eurasian rail plan each name the railway once, as one route among many.
    */
   const placesOfRelationship = new Map<number, { passages: Set<unknown>; mentions: number; headline: boolean }>();
-  /** The article's first passage after the headline (its lead): where a brief names what it is about. */
+  /** The article's first passage after the headline (its lead): where a brief names what it is about. A passage key is never undefined. */
   let leadPassage: unknown;
-  let leadSeen = false;
   /**
    * The headline names a partner of one side's own (China, Iran, or their leaders); which sides it
    * names; whether it names anyone or anything else (a third state, the summit, 북러, drones).
@@ -289,7 +291,7 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
       if (m.place?.headline === true) headlineSides |= side;
     }
     if (m.place?.headline === true) headlinePassages.add(key);
-    else if (!leadSeen) [leadPassage, leadSeen] = [key, true];
+    else leadPassage ??= key;
     if (term.anchor === 'partner' && !m.topical) {
       if (m.place?.headline === true) headlineNamesPartner = true;
       else partnerPassages.add(key);
@@ -417,13 +419,14 @@ export function decideVisibility(mentions: readonly MentionFacts[], terms: reado
     const listed = listedOnceBesideAPartner();
     if ([...meetingPassages].some((key) => (listed ? weaponPassages : conceptPassages).has(key))) return true;
     const moreNamedSide = northKorea > russia ? 1 : 2;
-    // Listed or not, a word that tells one of the topic's stories is its own: China and Russia
-    // vetoed new sanctions on North Korea (the fifteenth review).
-    const storyWords = listed ? new Set(narrowingsOf(terms).storyRules.map((rule) => rule.from)) : undefined;
+    const { storyWords } = narrowingsOf(terms);
     return mentions.some((m, i) => {
+      if (m.place?.region === 'boilerplate' || !meetingPassages.has(m.place?.passage ?? i)) return false;
+      // Listed or not, a word that tells one of the topic's stories is its own: China and Russia
+      // vetoed new sanctions on North Korea (the fifteenth review).
+      if (listed && m.standalone && storyWords.has(m.term)) return true;
       const term = terms[m.term]!;
-      if (storyWords?.has(m.term) && m.standalone && m.place?.region !== 'boilerplate' && meetingPassages.has(m.place?.passage ?? i)) return true;
-      return m.place?.region !== 'boilerplate' && sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && (!listed || m.standalone) && meetingPassages.has(m.place?.passage ?? i);
+      return sideOf(term) === moreNamedSide && term.kind !== 'state' && !term.narrowOnly && (!listed || m.standalone);
     });
   };
   // A thing of the relationship makes the article about it. A pair name once does only where both
