@@ -33,6 +33,17 @@ function shownOn(headline: string, paragraphs: string[]): [string, string][] {
   return found.flatMap((m, i) => (verdict.visible[i] ? [[text.slice(m.start, m.end), data.terms[shownTerm(verdict.shownAs, m)]!.id] as [string, string]] : []));
 }
 
+/** A story of Iran and North Korea arming Russia, with North Korea in one passage: the headline and paragraphs `opens` takes. */
+const suppliersStory = (northKoreaPassage: string): [string, string[]] => [
+  'North Korea, Iran supply Russia with weapons for Ukraine war',
+  [
+    'Russia has fired hundreds of Iranian-designed Shahed drones at Ukrainian cities, officials said.',
+    'Iran denies sending missiles, but Western intelligence says Tehran shipped missiles to Russia.',
+    northKoreaPassage,
+    "Iran's foreign minister said Tehran was not a party to the war.",
+  ],
+];
+
 describe('the gate on articles whose headline names a partner (China, Iran) beside both sides', () => {
   it('reads Shoigu in Tehran, days after Pyongyang, as Russia and Iran’s story', () => {
     expect(
@@ -46,14 +57,7 @@ describe('the gate on articles whose headline names a partner (China, Iran) besi
   });
 
   it('opens on North Korea and Iran supplying Russia: North Korea’s shells are the topic', () => {
-    expect(
-      opens('North Korea, Iran supply Russia with weapons for Ukraine war', [
-        'Russia has fired hundreds of Iranian-designed Shahed drones at Ukrainian cities, officials said.',
-        'Iran denies sending missiles, but Western intelligence says Tehran shipped missiles to Russia.',
-        'North Korea has sent millions of artillery shells and KN-23 ballistic missiles to Russia.',
-        "Iran's foreign minister said Tehran was not a party to the war.",
-      ]),
-    ).toBe(true);
+    expect(opens(...suppliersStory('North Korea has sent millions of artillery shells and KN-23 ballistic missiles to Russia.'))).toBe(true);
     expect(
       opens('북한·이란, 러시아에 무기 공급', [
         '러시아는 이란제 샤헤드 드론을 우크라이나에 발사해 왔다.',
@@ -1427,14 +1431,7 @@ describe('a partner’s story that recalls arms from both suppliers', () => {
   // which quieted a held-out 67 story of Shoigu in Tehran, where "Russia took arms from North Korea and
   // Iran alike", but also every story that compares the two suppliers (the fifteenth hostile review).
   it('opens where North Korea’s one passage compares it with Iran, naming its arms by an on-topic word', () => {
-    expect(
-      opens('North Korea, Iran supply Russia with weapons for Ukraine war', [
-        'Russia has fired hundreds of Iranian-designed Shahed drones at Ukrainian cities, officials said.',
-        'Iran denies sending missiles, but Western intelligence says Tehran shipped missiles to Russia.',
-        'Like Iran, North Korea has shipped weapons to Russia, Western intelligence says.',
-        "Iran's foreign minister said Tehran was not a party to the war.",
-      ]),
-    ).toBe(true);
+    expect(opens(...suppliersStory('Like Iran, North Korea has shipped weapons to Russia, Western intelligence says.'))).toBe(true);
     expect(
       opens('이란·북한, 러시아 전쟁 지탱', [
         '우크라이나 군 정보총국은 이란이 2022년 이후 러시아에 샤헤드 드론 8000대 이상을 넘겼다고 밝혔다.',
